@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Isolint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "isolint", targets: ["isolint"]),
+        .library(name: "INFSyntax", targets: ["INFSyntax"]),
+        .library(name: "INFModel", targets: ["INFModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "INFSyntax"),
+        .target(name: "INFModel", dependencies: ["INFSyntax"]),
+        .executableTarget(
+            name: "isolint",
+            dependencies: [
+                "INFSyntax",
+                "INFModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "INFSyntaxTests", dependencies: ["INFSyntax"]),
+        .testTarget(name: "INFModelTests", dependencies: ["INFModel"]),
+        .testTarget(name: "CorpusTests", dependencies: ["INFModel"]),
+    ]
+)

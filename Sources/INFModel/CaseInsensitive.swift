@@ -1,0 +1,33 @@
+/// Case-insensitive comparison of INF names (section names, keys, directives), as SetupAPI compares them.
+public enum CaseInsensitive {
+    /// A folded form of `s` for use as a dictionary key: ASCII letters lowered directly, anything else
+    /// through full Unicode lowercasing.
+    @inline(__always)
+    public static func fold(_ s: String) -> String {
+        var needsWork = false
+        for b in s.utf8 where b >= 0x41 {
+            if b <= 0x5A || b >= 0x80 { needsWork = true; break }
+        }
+        return needsWork ? s.lowercased() : s
+    }
+
+    /// Whether `a` and `b` are equal ignoring case.
+    @inline(__always)
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        if a.utf8.count == b.utf8.count {
+            var same = true
+            for (x, y) in zip(a.utf8, b.utf8) where x != y {
+                let lx = (x >= 0x41 && x <= 0x5A) ? x | 0x20 : x
+                let ly = (y >= 0x41 && y <= 0x5A) ? y | 0x20 : y
+                if lx != ly || x >= 0x80 || y >= 0x80 { same = false; break }
+            }
+            if same { return true }
+        }
+        return fold(a) == fold(b)
+    }
+
+    /// Whether `s` starts with `prefix`, ignoring case.
+    public static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
+        fold(s).hasPrefix(fold(prefix))
+    }
+}

@@ -1,0 +1,160 @@
+import INFSyntax
+
+/// Options that change how a file's text is read into the model.
+public struct ModelOptions: Sendable {
+    /// The locale whose `[Strings.LLLL]` section substitution reads first.
+    public var locale: StringsLocale
+    /// How `%N%` DIRIDs appear in substituted fields.
+    public var directories: DirectoryRendering
+
+    public init(locale: StringsLocale = .english, directories: DirectoryRendering = .keep) {
+        self.locale = locale
+        self.directories = directories
+    }
+}
+
+/// The styles SetupAPI can open a file with.
+public enum OpenStyle: String, Sendable, Hashable {
+    /// `INF_STYLE_WIN4 | INF_STYLE_OLDNT`: what device installation uses; the signature is checked.
+    case win4 = "INF_STYLE_WIN4|INF_STYLE_OLDNT"
+    /// `INF_STYLE_OLDNT` alone: any file that parses opens.
+    case oldNT = "INF_STYLE_OLDNT"
+}
+
+/// An INF file with SetupAPI's semantics: merged sections, substituted fields, the open result.
+public struct INFDocument: Sendable {
+    /// The lossless syntax tree the model reads from.
+    public let tree: SyntaxTree
+    /// The sections in order of first appearance, duplicates merged (row 33).
+    public let sections: [INFSection]
+    /// The strings tables used for substitution.
+    public let strings: StringTable
+    /// The substitution engine for this file's strings and DIRID rendering.
+    public let substituter: Substituter
+    /// The options the model was built with.
+    public let options: ModelOptions
+    private let sectionIndex: [String: Int]
+
+    /// The path of the file, as given.
+    public var path: String { tree.source.path }
+
+    /// Builds the model of a parsed file.
+    public init(tree: SyntaxTree, options: ModelOptions = ModelOptions()) {
+        self.tree = tree
+        self.options = options
+
+        // Merge sections by name, keeping the first spelling and the file order of lines.
+        var index: [String: Int] = [:]
+        var names: [String] = []
+        var headers: [[Int]] = []
+        var rawLines: [[INFLine]] = []
+        for (nodeIndex, node) in tree.sections.enumerated() {
+            let folded = CaseInsensitive.fold(node.header.name)
+            let slot: Int
+            if let existing = index[folded] {
+                slot = existing
+            } else {
+                slot = names.count
+                index[folded] = slot
+                names.append(node.header.name)
+                headers.append([])
+                rawLines.append([])
+            }
+            headers[slot].append(nodeIndex)
+            for lineIndex in node.bodyLines {
+                let line = tree.lines[lineIndex]
+                guard line.isEntry else { continue }
+                let rawFields = line.fields.map(\.value)
+                let rawKey = line.key?.value ?? (rawFields.count == 1 ? rawFields[0] : nil)
+                rawLines[slot].append(INFLine(
+                    key: rawKey, rawKey: rawKey, hasExplicitKey: line.key != nil,
+                    fields: rawFields, rawFields: rawFields,
+                    syntaxIndex: lineIndex, lineNumber: line.firstPhysicalLine))
+            }
+        }
+        let rawSections = (0..<names.count).map {
+            INFSection(name: names[$0], lines: rawLines[$0], headers: headers[$0])
+        }
+        let strings = StringTable(sections: rawSections, locale: options.locale)
+        let substituter = Substituter(strings: strings, rendering: options.directories)
+        self.strings = strings
+        self.substituter = substituter
+        self.sectionIndex = index
+        self.sections = rawSections.map { section in
+            INFSection(name: section.name, lines: section.lines.map { line in
+                INFLine(
+                    key: line.rawKey.map(substituter.substitute), rawKey: line.rawKey,
+                    hasExplicitKey: line.hasExplicitKey,
+                    fields: line.rawFields.map(substituter.substitute), rawFields: line.rawFields,
+                    syntaxIndex: line.syntaxIndex, lineNumber: line.lineNumber)
+            }, headers: section.headers)
+        }
+    }
+
+    /// Reads, parses and models the file at `path`.
+    public static func open(path: String, options: ModelOptions = ModelOptions()) throws(SourceReadError) -> INFDocument {
+        INFDocument(tree: INFParser.parse(try SourceFile.read(path: path)), options: options)
+    }
+
+    /// Parses and models `bytes` as the content of a file at `path`.
+    public init(bytes: [UInt8], path: String = "<memory>", options: ModelOptions = ModelOptions()) {
+        self.init(tree: INFParser.parse(bytes: bytes, path: path), options: options)
+    }
+
+    /// The section named `name`, ignoring case.
+    public func section(named name: String) -> INFSection? {
+        sectionIndex[CaseInsensitive.fold(name)].map { sections[$0] }
+    }
+
+    /// Whether a section named `name` exists, ignoring case.
+    public func hasSection(_ name: String) -> Bool {
+        sectionIndex[CaseInsensitive.fold(name)] != nil
+    }
+
+    /// The substituted value of `raw` in this file.
+    public func substitute(_ raw: String) -> String { substituter.substitute(raw) }
+
+    /// Why SetupAPI would refuse to open the file with `style`, or `nil` when it opens.
+    public func openError(style: OpenStyle = .win4) -> SetupOpenError? {
+        let path = tree.source.path
+        if tree.source.bytes.isEmpty {
+            return SetupOpenError(code: .fileInvalid, file: path, line: nil, message: "the file is empty")
+        }
+        if let (code, line) = tree.readError {
+            let message = code == .sectionNameTooLong
+                ? "a section name is longer than 255 characters"
+                : "a section header has no closing ']'"
+            return SetupOpenError(code: code, file: path, line: line, message: message)
+        }
+        let noSections = tree.sections.isEmpty
+        if let orphan = tree.firstOrphanLine, !hasSection("Strings"), !(noSections && style == .win4) {
+            return SetupOpenError(code: .expectedSectionName, file: path, line: orphan,
+                                  message: "text appears before the first section header")
+        }
+        guard style == .win4 else { return nil }
+        if let signature = section(named: "Version")?.lines.first(where: {
+            guard let key = $0.rawKey else { return false }
+            return CaseInsensitive.equal(key, "Signature")
+        }), let value = signature.rawFields.first,
+           Self.acceptedSignatures.contains(where: { CaseInsensitive.equal($0, value) }) {
+            return nil
+        }
+        return SetupOpenError(code: .wrongInfStyle, file: path, line: 0,
+                              message: "[Version] has no Signature of $Windows NT$, $Chicago$ or $Windows 95$")
+    }
+
+    /// The signatures SetupAPI accepts (row 38).
+    public static let acceptedSignatures = ["$Chicago$", "$Windows NT$", "$Windows 95$"]
+
+    /// The 1-based physical line and column of a line's start.
+    public func position(of line: INFLine) -> SourcePosition {
+        tree.position(of: tree.lines[line.syntaxIndex].range.lowerBound)
+    }
+
+    /// The syntax token of field `index` (1-based) of `line`, or of its key for index 0.
+    public func token(of line: INFLine, field index: Int) -> Token? {
+        let syntax = tree.lines[line.syntaxIndex]
+        if index == 0 { return syntax.key ?? (syntax.fields.count == 1 ? syntax.fields[0] : nil) }
+        return index <= syntax.fields.count ? syntax.fields[index - 1] : nil
+    }
+}

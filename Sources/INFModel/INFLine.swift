@@ -1,0 +1,59 @@
+import INFSyntax
+
+/// A line of a section as SetupAPI returns it through its line and field API.
+public struct INFLine: Sendable {
+    /// The key after string substitution; `nil` when the line has no key. A keyless line with exactly
+    /// one field has that field as its key too (row 27).
+    public let key: String?
+    /// The key before substitution.
+    public let rawKey: String?
+    /// Whether the key was written before an `=` (rather than taken from a single field).
+    public let hasExplicitKey: Bool
+    /// Fields 1…n after `%strkey%` substitution (quotes removed).
+    public let fields: [String]
+    /// Fields 1…n before substitution (quotes removed).
+    public let rawFields: [String]
+    /// The index of the line in `SyntaxTree.lines`.
+    public let syntaxIndex: Int
+    /// The 1-based physical line where the line starts.
+    public let lineNumber: Int
+
+    /// The substituted field at 1-based `index`, or `nil` when the line has fewer fields.
+    public func field(_ index: Int) -> String? {
+        index >= 1 && index <= fields.count ? fields[index - 1] : nil
+    }
+
+    /// The raw field at 1-based `index`, or `nil` when the line has fewer fields.
+    public func rawField(_ index: Int) -> String? {
+        index >= 1 && index <= rawFields.count ? rawFields[index - 1] : nil
+    }
+
+    /// SetupGetLineText: the substituted fields joined by commas (row 31).
+    public var text: String { fields.joined(separator: ",") }
+
+    /// Whether the key equals `name`, ignoring case.
+    public func hasKey(_ name: String) -> Bool {
+        guard let key else { return false }
+        return CaseInsensitive.equal(key, name)
+    }
+}
+
+/// A section after merging: every line of every header with this name, in file order (row 33).
+public struct INFSection: Sendable {
+    /// The name as first spelled.
+    public let name: String
+    /// The lines of all headers with this name, in file order.
+    public let lines: [INFLine]
+    /// Indices in `SyntaxTree.sections` of each header with this name, in file order.
+    public let headers: [Int]
+
+    /// The lines whose key is `key`, ignoring case.
+    public func lines(withKey key: String) -> [INFLine] {
+        lines.filter { $0.hasKey(key) }
+    }
+
+    /// The first line whose key is `key`, ignoring case.
+    public func firstLine(withKey key: String) -> INFLine? {
+        lines.first { $0.hasKey(key) }
+    }
+}

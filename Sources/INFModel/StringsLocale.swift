@@ -1,0 +1,86 @@
+/// Which localized `[Strings.LLLL]` section `%strkey%` substitution reads first.
+public enum StringsLocale: Sendable, Hashable, CustomStringConvertible {
+    /// Only `[Strings]`, as Wine reads files (used to compare with the conformance data).
+    case none
+    /// A Windows language identifier (LANGID), e.g. 0x0409 for English (United States).
+    case language(UInt16)
+
+    /// English (United States), the default.
+    public static let english = StringsLocale.language(0x0409)
+
+    /// Parses `none` or four hexadecimal digits such as `0409`.
+    public init?(parsing text: String) {
+        if text.lowercased() == "none" { self = .none; return }
+        var digits = Substring(text)
+        if digits.lowercased().hasPrefix("0x") { digits = digits.dropFirst(2) }
+        guard !digits.isEmpty, digits.count <= 4, let value = UInt16(digits, radix: 16) else { return nil }
+        self = .language(value)
+    }
+
+    public var description: String {
+        switch self {
+        case .none: return "none"
+        case .language(let id):
+            let hex = String(id, radix: 16, uppercase: false)
+            return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
+    }
+}
+
+/// The `[Strings]` tables of a file, in the order a `%strkey%` look-up tries them.
+///
+/// Native Windows tries the localized section of the exact locale, then the primary language's
+/// neutral section, then any section of the same primary language, and last the plain `[Strings]`.
+/// Within a section the first line with a matching key wins; the value is its first field, raw.
+public struct StringTable: Sendable {
+    private var tables: [[String: String]] = []
+    /// The names of the sections consulted, in look-up order.
+    public private(set) var sectionNames: [String] = []
+
+    init(sections: [INFSection], locale: StringsLocale) {
+        var ordered: [INFSection] = []
+        if case .language(let id) = locale {
+            let localized = sections.compactMap { section -> (INFSection, UInt16)? in
+                guard let lang = Self.languageID(ofStringsSection: section.name) else { return nil }
+                return (section, lang)
+            }
+            let primary = id & 0x3FF
+            if let exact = localized.first(where: { $0.1 == id }) { ordered.append(exact.0) }
+            if let neutral = localized.first(where: { $0.1 == primary && $0.1 != id }) { ordered.append(neutral.0) }
+            if let sameLanguage = localized.first(where: { $0.1 & 0x3FF == primary && $0.1 != id && $0.1 != primary }) {
+                ordered.append(sameLanguage.0)
+            }
+        }
+        if let plain = sections.first(where: { CaseInsensitive.equal($0.name, "Strings") }) {
+            ordered.append(plain)
+        }
+        for section in ordered {
+            var table: [String: String] = [:]
+            for line in section.lines {
+                guard let key = line.rawKey, let value = line.rawFields.first else { continue }
+                let folded = CaseInsensitive.fold(key)
+                if table[folded] == nil { table[folded] = value }
+            }
+            tables.append(table)
+            sectionNames.append(section.name)
+        }
+    }
+
+    /// The LANGID of a section named `Strings.LLLL` (four hexadecimal digits), or `nil`.
+    static func languageID(ofStringsSection name: String) -> UInt16? {
+        guard name.utf8.count == 12, CaseInsensitive.hasPrefix(name, "Strings.") else { return nil }
+        return UInt16(name.dropFirst(8), radix: 16)
+    }
+
+    /// Whether the file has any strings section that look-ups read.
+    public var isEmpty: Bool { tables.isEmpty }
+
+    /// The raw value of `key`, ignoring case, from the first table that defines it.
+    public func value(for key: String) -> String? {
+        let folded = CaseInsensitive.fold(key)
+        for table in tables {
+            if let value = table[folded] { return value }
+        }
+        return nil
+    }
+}
