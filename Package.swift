@@ -15,16 +15,23 @@ let package = Package(
     targets: [
         .target(name: "INFSyntax"),
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
+        .target(name: "PE"),
+        .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "PE"]),
+        .target(name: "Reporting", dependencies: ["Isolation"]),
         .executableTarget(
             name: "isolint",
             dependencies: [
                 "INFSyntax",
                 "INFModel",
+                "Isolation",
+                "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "INFSyntaxTests", dependencies: ["INFSyntax"]),
         .testTarget(name: "INFModelTests", dependencies: ["INFModel"]),
         .testTarget(name: "CorpusTests", dependencies: ["INFModel"]),
+        .testTarget(name: "PETests", dependencies: ["PE"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     ]
 )

@@ -1,0 +1,2 @@
+/// Reads Portable Executable files.
+public enum PEFormat {}
