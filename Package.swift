@@ -23,8 +23,6 @@ let package = Package(
             dependencies: [
                 "INFSyntax",
                 "INFModel",
-                "Isolation",
-                "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -128,7 +128,7 @@ struct StateMachine {
     }
 
     private mutating func takeToken(emptyAt position: Int) -> Token {
-        let value = String(decoding: token, as: UTF16.self)
+        let value = Self.string(token)
         let range = tokenFirst >= 0 ? tokenFirst..<tokenEnd : position..<position
         if token.count > 4096 {
             diagnostics.append(SyntaxDiagnostic(kind: .fieldTooLong, range: range, line: lineNumber(at: range.lowerBound)))
@@ -138,6 +138,20 @@ struct StateMachine {
         tokenFirst = -1
         tokenQuoted = false
         return result
+    }
+
+    /// Makes a String of UTF-16 units, straight from bytes when they are all ASCII.
+    static func string(_ units: [UInt16]) -> String {
+        var ascii = true
+        for unit in units where unit >= 0x80 {
+            ascii = false
+            break
+        }
+        guard ascii else { return String(decoding: units, as: UTF16.self) }
+        return String(unsafeUninitializedCapacity: units.count) { buffer in
+            for (i, unit) in units.enumerated() { buffer[i] = UInt8(truncatingIfNeeded: unit) }
+            return units.count
+        }
     }
 
     private mutating func addField(isKey: Bool, at position: Int) {
@@ -264,7 +278,7 @@ struct StateMachine {
     }
 
     private mutating func addHeader(nameRange: Range<Int>, range: Range<Int>, terminated: Bool) {
-        let name = String(decoding: token, as: UTF16.self)
+        let name = Self.string(token)
         if token.count > 255 {
             fail(.sectionNameTooLong, line: physicalLine)
             diagnostics.append(SyntaxDiagnostic(kind: .sectionNameTooLong, range: range, line: physicalLine))

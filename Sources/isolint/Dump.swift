@@ -27,6 +27,9 @@ struct Dump: ParsableCommand {
     @Option(help: "Render DIRID 1 (the INF's folder) as {CORPUS}\\ plus the folder's path relative to this directory.")
     var conformanceRoot: String?
 
+    @Flag(help: "Print one summary line per file (encoding, open result, sections, lines) instead of JSON.")
+    var stats = false
+
     @Argument(help: "INF or INX files to read.")
     var files: [String]
 
@@ -55,8 +58,15 @@ struct Dump: ParsableCommand {
             }
             let options = ModelOptions(locale: stringsLocale, directories: rendering(for: file))
             let document = INFDocument(tree: INFParser.parse(source), options: options)
-            if document.openError() != nil { failed = true }
-            print(InfDump.render(document))
+            let openError = document.openError()
+            if openError != nil { failed = true }
+            if stats {
+                let lines = document.sections.reduce(0) { $0 + $1.lines.count }
+                let result = openError.map { "\($0.code.name) at line \($0.line ?? 0)" } ?? "opens"
+                print("\(file): \(source.encoding), \(result), \(document.sections.count) sections, \(lines) lines")
+            } else {
+                print(InfDump.render(document))
+            }
         }
         if missing { throw ExitCode(2) }
         if failed { throw ExitCode(1) }

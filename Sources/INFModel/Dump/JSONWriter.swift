@@ -1,69 +1,81 @@
-/// A small streaming writer of compact JSON text, with keys in the order they are written.
+/// A small streaming writer of compact JSON text (UTF-8), with keys in the order they are written.
 public struct JSONWriter: Sendable {
-    /// The JSON text written so far.
-    public private(set) var output: String = ""
+    private var buffer: [UInt8] = []
     private var needsComma: [Bool] = [false]
 
     public init() {}
 
+    /// The JSON text written so far.
+    public var output: String { String(decoding: buffer, as: UTF8.self) }
+
+    /// The JSON text written so far, as UTF-8 bytes.
+    public var bytes: [UInt8] { buffer }
+
+    private mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    }
+
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { output += "," }
+        if needsComma[needsComma.count - 1] { buffer.append(0x2C) }
         needsComma[needsComma.count - 1] = true
+    }
+
+    private mutating func member(_ key: String?) {
+        separate()
+        if let key {
+            Self.appendString(key, to: &buffer)
+            buffer.append(0x3A)
+        }
     }
 
     /// Opens an object, as a value or (with `key`) as a member.
     public mutating func beginObject(_ key: String? = nil) {
         member(key)
-        output += "{"
+        buffer.append(0x7B)
         needsComma.append(false)
     }
 
     /// Closes the innermost object.
     public mutating func endObject() {
         needsComma.removeLast()
-        output += "}"
+        buffer.append(0x7D)
     }
 
     /// Opens an array, as a value or (with `key`) as a member.
     public mutating func beginArray(_ key: String? = nil) {
         member(key)
-        output += "["
+        buffer.append(0x5B)
         needsComma.append(false)
     }
 
     /// Closes the innermost array.
     public mutating func endArray() {
         needsComma.removeLast()
-        output += "]"
-    }
-
-    private mutating func member(_ key: String?) {
-        separate()
-        if let key { Self.appendString(key, to: &output); output += ":" }
+        buffer.append(0x5D)
     }
 
     /// Writes a string (or `null` for `nil`).
     public mutating func string(_ value: String?, key: String? = nil) {
         member(key)
-        if let value { Self.appendString(value, to: &output) } else { output += "null" }
+        if let value { Self.appendString(value, to: &buffer) } else { raw("null") }
     }
 
     /// Writes an integer (or `null` for `nil`).
     public mutating func integer<I: BinaryInteger>(_ value: I?, key: String? = nil) {
         member(key)
-        output += value.map { String($0) } ?? "null"
+        if let value { buffer.append(contentsOf: String(value).utf8) } else { raw("null") }
     }
 
     /// Writes a Boolean.
     public mutating func bool(_ value: Bool, key: String? = nil) {
         member(key)
-        output += value ? "true" : "false"
+        if value { raw("true") } else { raw("false") }
     }
 
     /// Writes `null`.
     public mutating func null(key: String? = nil) {
         member(key)
-        output += "null"
+        raw("null")
     }
 
     /// Writes an array of strings.
@@ -73,37 +85,24 @@ public struct JSONWriter: Sendable {
         endArray()
     }
 
-    /// Appends `value` as a JSON string literal: quotes, backslashes and control characters escaped.
-    public static func appendString(_ value: String, to out: inout String) {
-        out += "\""
-        var plainStart = value.unicodeScalars.startIndex
-        var index = plainStart
-        let scalars = value.unicodeScalars
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
-                }
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends `value` as a JSON string literal to UTF-8 bytes: quotes, backslashes and control
+    /// characters escaped, everything else as is.
+    public static func appendString(_ value: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0..<0x20, 0x7F:
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+            default: out.append(byte)
             }
-            if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                out += escape
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        out += "\""
+        out.append(0x22)
     }
 }
