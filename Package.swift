@@ -16,7 +16,8 @@ let package = Package(
         .target(name: "INFSyntax"),
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
         .target(name: "PE"),
-        .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "PE"]),
+        .target(name: "DriverPackage", dependencies: ["INFSyntax", "INFModel", "PE"]),
+        .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "PE", "DriverPackage"]),
         .target(name: "Reporting", dependencies: ["Isolation"]),
         .executableTarget(
             name: "isolint",
@@ -30,6 +31,8 @@ let package = Package(
         .testTarget(name: "INFModelTests", dependencies: ["INFModel"]),
         .testTarget(name: "CorpusTests", dependencies: ["INFModel"]),
         .testTarget(name: "PETests", dependencies: ["PE"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
+        .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage"]),
+        .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
     ]
 )

@@ -1,0 +1,220 @@
+import INFModel
+
+/// A reference from one section to another through a directive.
+public struct SectionLink: Sendable {
+    /// The section that holds the directive.
+    public let from: String
+    /// The section named (as written; it may not exist).
+    public let to: String
+    /// The directive, e.g. `AddReg`.
+    public let directive: String
+    /// The line of the directive and the 1-based field that names the section.
+    public let line: INFLine
+    public let field: Int
+    /// The role the target plays through this link.
+    public let role: SectionRole
+}
+
+/// How the sections of an INF use one another: which sections are install sections, file lists,
+/// registry sections (and what HKR means in each), service and interface sections.
+public struct SectionGraph: Sendable {
+    /// Every directive link, in the order found.
+    public let links: [SectionLink]
+    private let rolesByName: [String: Set<SectionRole>]
+
+    /// The suffixes a DDInstall section can carry.
+    public static let installSuffixes = [
+        "HW", "Services", "Interfaces", "CoInstallers", "Wdf", "Events", "Filters", "Software",
+        "Components", "COM", "WMI", "FactDef", "LogConfigOverride",
+    ]
+
+    /// Builds the graph of `document`.
+    public init(document: INFDocument) {
+        var builder = Builder(document: document)
+        builder.build()
+        links = builder.links
+        rolesByName = builder.roles
+    }
+
+    /// The roles of the section `name`.
+    public func roles(of name: String) -> Set<SectionRole> {
+        rolesByName[CaseInsensitive.fold(name)] ?? []
+    }
+
+    /// Whether anything names the section `name` or it is an install entry point.
+    public func isUsed(_ name: String) -> Bool { !roles(of: name).isEmpty }
+
+    /// The links that name the section `name`.
+    public func links(to name: String) -> [SectionLink] {
+        let folded = CaseInsensitive.fold(name)
+        return links.filter { CaseInsensitive.fold($0.to) == folded }
+    }
+
+    /// The links whose role is a registry section, one per (section, context) pair in file order.
+    public var registryLinks: [SectionLink] {
+        links.filter { if case .registry = $0.role { return true } else { return false } }
+    }
+
+    /// The names of every section with one of the install roles (DDInstall, suffix, DefaultInstall,
+    /// ClassInstall32, service and interface install sections).
+    public var installSectionNames: [String] {
+        var seen = Set<String>()
+        var names: [String] = []
+        for (name, roles) in rolesByName.sorted(by: { $0.key < $1.key }) where roles.contains(where: \.isInstall) {
+            if seen.insert(name).inserted { names.append(name) }
+        }
+        return names
+    }
+}
+
+extension SectionRole {
+    /// Whether the role makes the section one that holds install directives.
+    public var isInstall: Bool {
+        switch self {
+        case .deviceInstall, .installSuffix, .defaultInstall, .classInstall, .serviceInstall, .eventLogInstall,
+             .interfaceInstall:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+private struct Builder {
+    let document: INFDocument
+    var links: [SectionLink] = []
+    var roles: [String: Set<SectionRole>] = [:]
+    var visited = Set<String>()
+
+    init(document: INFDocument) { self.document = document }
+
+    mutating func add(_ role: SectionRole, to name: String) {
+        roles[CaseInsensitive.fold(name), default: []].insert(role)
+    }
+
+    mutating func build() {
+        var deviceInstallBases: [String] = []
+        for entry in document.manufacturers {
+            var modelsNames = [entry.modelsSection]
+            modelsNames += entry.decorations.map { "\(entry.modelsSection).\($0.text)" }
+            for name in modelsNames where document.hasSection(name) {
+                add(.models, to: name)
+                for model in document.models(in: name) { deviceInstallBases.append(model.installSection) }
+            }
+        }
+        // Every platform variant of a DDInstall base is a device install section.
+        for section in document.sections {
+            let name = section.name
+            for base in deviceInstallBases where Self.isVariant(name, of: base) {
+                add(.deviceInstall, to: name)
+            }
+            if Self.isVariant(name, of: "DefaultInstall") || Self.isVariant(name, of: "DefaultUninstall") {
+                add(.defaultInstall, to: name)
+            }
+            if Self.isVariant(name, of: "ClassInstall32") { add(.classInstall, to: name) }
+        }
+        // Suffix sections of every install entry.
+        for section in document.sections {
+            for (base, roleSet) in roles where roleSet.contains(.deviceInstall) || roleSet.contains(.defaultInstall) || roleSet.contains(.classInstall) {
+                for suffix in SectionGraph.installSuffixes where CaseInsensitive.fold(section.name) == base + "." + suffix.lowercased() {
+                    add(.installSuffix(suffix), to: section.name)
+                }
+            }
+        }
+        let entries = document.sections.filter { section in
+            roles[CaseInsensitive.fold(section.name)]?.contains(where: \.isInstall) ?? false
+        }
+        for section in entries { follow(section) }
+    }
+
+    /// `name` is `base` or `base.<decoration>` (a platform decoration, optionally with OS version).
+    static func isVariant(_ name: String, of base: String) -> Bool {
+        let folded = CaseInsensitive.fold(name), b = CaseInsensitive.fold(base)
+        if folded == b { return true }
+        guard folded.hasPrefix(b + ".") else { return false }
+        return PlatformDecoration(parsing: String(name.dropFirst(base.count + 1))) != nil
+    }
+
+    func context(of section: INFSection) -> RegistryContext {
+        let roleSet = roles[CaseInsensitive.fold(section.name)] ?? []
+        for role in roleSet {
+            switch role {
+            case .serviceInstall(let service): return .serviceKey(service)
+            case .eventLogInstall(let service): return .eventLogKey(service)
+            case .interfaceInstall(let guid): return .interfaceKey(guid)
+            case .installSuffix("HW"): return .deviceHardwareKey
+            default: continue
+            }
+        }
+        if roleSet.contains(.defaultInstall) { return .noRelativeKey }
+        if roleSet.contains(.classInstall) { return .classKey }
+        if roleSet.contains(.deviceInstall) || roleSet.contains(.installSuffix("CoInstallers")) { return .deviceSoftwareKey }
+        return .unknown
+    }
+
+    mutating func link(_ section: INFSection, _ directive: String, field: Int = 0, role: (String) -> SectionRole) {
+        for line in section.directive(directive) {
+            let targets: [(String, Int)] = field == 0
+                ? line.fields.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.element, $0.offset + 1) }
+                : line.field(field).flatMap { $0.isEmpty ? nil : [($0, field)] } ?? []
+            for (target, index) in targets {
+                if directive.caseInsensitiveCompare("CopyFiles") && target.hasPrefix("@") { continue }
+                let r = role(target)
+                links.append(SectionLink(from: section.name, to: target, directive: directive, line: line, field: index, role: r))
+                add(r, to: target)
+            }
+        }
+    }
+
+    mutating func follow(_ section: INFSection) {
+        guard visited.insert(CaseInsensitive.fold(section.name)).inserted else { return }
+        let context = context(of: section)
+        link(section, "CopyFiles") { _ in .copyFiles }
+        link(section, "DelFiles") { _ in .fileList }
+        link(section, "RenFiles") { _ in .fileList }
+        for operation in [RegistryOperation.addReg, .delReg, .bitReg] {
+            link(section, operation.rawValue) { _ in .registry(operation, context) }
+        }
+        for line in section.directive("AddService") {
+            let service = line.field(1) ?? ""
+            if let install = line.field(3), !install.isEmpty {
+                links.append(SectionLink(from: section.name, to: install, directive: "AddService", line: line, field: 3, role: .serviceInstall(service: service)))
+                add(.serviceInstall(service: service), to: install)
+            }
+            if let eventLog = line.field(4), !eventLog.isEmpty {
+                links.append(SectionLink(from: section.name, to: eventLog, directive: "AddService", line: line, field: 4, role: .eventLogInstall(service: service)))
+                add(.eventLogInstall(service: service), to: eventLog)
+            }
+        }
+        for line in section.directive("AddInterface") {
+            let guid = line.field(1) ?? ""
+            if let install = line.field(3), !install.isEmpty {
+                links.append(SectionLink(from: section.name, to: install, directive: "AddInterface", line: line, field: 3, role: .interfaceInstall(guid: guid)))
+                add(.interfaceInstall(guid: guid), to: install)
+            }
+        }
+        for (directive, field) in [("KmdfService", 2), ("UmdfService", 2), ("AddEventProvider", 2), ("AddAutoLogger", 3),
+                                   ("UpdateAutoLogger", 2), ("AddFilter", 3), ("AddSoftware", 3), ("AddComponent", 3),
+                                   ("AddComServer", 3), ("AddProperty", 0), ("AddPowerSetting", 0), ("LogConfig", 0),
+                                   ("Ini2Reg", 0), ("UpdateInis", 0), ("UpdateIniFields", 0), ("ProfileItems", 0),
+                                   ("RegisterDlls", 0), ("UnregisterDlls", 0), ("DelProperty", 0), ("WMIInterface", 3)] {
+            link(section, directive, field: field) { _ in .directiveTarget(directive) }
+        }
+        // Follow what these links reached that can hold install directives themselves.
+        let reached = links.filter { CaseInsensitive.fold($0.from) == CaseInsensitive.fold(section.name) && $0.role.isInstall }
+        for link in reached {
+            if let target = document.section(named: link.to) { follow(target) }
+        }
+        // .Wdf service sections and other directive targets may hold AddReg too.
+        for link in links where CaseInsensitive.fold(link.from) == CaseInsensitive.fold(section.name) {
+            if case .directiveTarget(let d) = link.role, ["KmdfService", "UmdfService", "AddComServer", "AddSoftware"].contains(d),
+               let target = document.section(named: link.to) {
+                follow(target)
+            }
+        }
+    }
+}
+
+private extension String {
+    func caseInsensitiveCompare(_ other: String) -> Bool { CaseInsensitive.equal(self, other) }
+}
