@@ -1,0 +1,63 @@
+import Isolation
+
+/// The two lines under a finding's header in the text format: the source line with its number in a
+/// gutter, and a `^~~~` underline below the offending columns.
+///
+/// Columns in a ``Location`` count UTF-16 code units of the decoded line. The frame maps them to
+/// characters, shows a tab as four spaces (and underlines it as four cells), shows control
+/// characters as visible symbols, and underlines to the end of the line when the range goes on to
+/// a later line.
+struct CodeFrame: Sendable {
+    /// The line number shown in the gutter.
+    let lineNumber: Int
+    /// The line as it is printed.
+    let displayText: String
+    /// The display cell where the underline starts (0-based).
+    let underlineStart: Int
+    /// How many cells the underline covers (at least one).
+    let underlineWidth: Int
+
+    private static let tabWidth = 4
+
+    /// The frame for `location`, or `nil` when it has no line text (whole files, binaries).
+    init?(location: Location) {
+        guard let text = location.lineText, location.line > 0, !location.isBinary else { return nil }
+        let startUnit = Swift.max(location.column, 1) - 1
+        let endUnit: Int? = location.isMultiLine ? nil : Swift.max(location.endColumn, 1) - 1
+
+        var display = ""
+        var cell = 0, unit = 0
+        var start: Int?, end: Int?
+        for character in text {
+            if start == nil, unit + character.utf16.count > startUnit { start = cell }
+            if end == nil, let endUnit, unit >= endUnit { end = cell }
+            if character == "\t" {
+                display += String(repeating: " ", count: Self.tabWidth)
+                cell += Self.tabWidth
+            } else {
+                display += terminalSafe(String(character))
+                cell += 1
+            }
+            unit += character.utf16.count
+        }
+        let first = start ?? cell
+        let last = end ?? cell
+        lineNumber = location.line
+        displayText = display
+        underlineStart = first
+        underlineWidth = Swift.max(1, last - first)
+    }
+
+    /// The frame's lines, with the gutter and underline painted in `style` (the underline in the
+    /// colour of `level`).
+    func lines(style: TextStyle, level: Level) -> [String] {
+        let number = String(lineNumber)
+        let blank = String(repeating: " ", count: number.count)
+        let underline = "^" + String(repeating: "~", count: underlineWidth - 1)
+        return [
+            "  " + style.gutter(number + " |") + (displayText.isEmpty ? "" : " " + displayText),
+            "  " + style.gutter(blank + " |") + " " + String(repeating: " ", count: underlineStart)
+                + style.level(underline, level),
+        ]
+    }
+}

@@ -1,0 +1,87 @@
+import Isolation
+
+/// The `isolint-report/1` JSON document, a stable interface for scripts and other tools.
+///
+/// Keys come in a fixed order, every documented key is always present (`null` when it does not
+/// apply) and the document holds no timestamps, so the same run gives the same bytes. The schema is
+/// documented in `docs/json-output.md`; it only ever gains keys within version 1.
+public struct JSONReporter: Reporter {
+    /// The schema identifier written in the document's `schema` key.
+    public static let schema = "isolint-report/1"
+
+    /// The URL that rule documentation paths are appended to for each finding's `documentation`.
+    public var documentationBaseURL: String
+
+    /// Creates a JSON reporter.
+    public init(documentationBaseURL: String = RenderOptions.defaultDocumentationBaseURL) {
+        self.documentationBaseURL = documentationBaseURL
+    }
+
+    public func render(_ report: Report) -> String {
+        let summary = report.summary
+        let document: JSONValue = .object([
+            ("schema", .string(Self.schema)),
+            ("tool", .object([("name", .string("isolint")), ("version", .string(report.toolVersion))])),
+            ("mode", .string(report.mode.rawValue)),
+            ("files_checked", .int(report.filesChecked)),
+            ("duration_ms", .int(Int(report.duration.roundedMilliseconds))),
+            ("findings", .array(report.findings.map { finding(for: $0, in: report) })),
+            ("summary", .object([
+                ("findings", .int(summary.total)),
+                ("errors", .int(summary.errors)),
+                ("warnings", .int(summary.warnings)),
+                ("notes", .int(summary.notes)),
+                ("fixable", .int(summary.fixable)),
+                ("fixable_safe", .int(summary.safeFixes)),
+                ("fixable_unsafe", .int(summary.unsafeFixes)),
+            ])),
+        ])
+        return document.formatted()
+    }
+
+    private func finding(for finding: Finding, in report: Report) -> JSONValue {
+        let documentation = report.rule(named: finding.rule).map {
+            documentationURL(base: documentationBaseURL, path: $0.documentationPath)
+        }
+        return .object([
+            ("rule", .string(finding.rule)),
+            ("codes", .ints(finding.codes)),
+            ("level", .string(finding.level.rawValue)),
+            ("message", .string(finding.message)),
+            ("documentation", .nullable(documentation)),
+            ("location", location(finding.location)),
+            ("related", .array(finding.related.map {
+                .object([("message", .string($0.message)), ("location", location($0.location))])
+            })),
+            ("fix", finding.fix.map(fix) ?? .null),
+        ])
+    }
+
+    private func location(_ location: Location) -> JSONValue {
+        .object([
+            ("file", .string(location.file)),
+            ("line", .int(location.line)),
+            ("column", .int(location.column)),
+            ("end_line", .int(location.endLine)),
+            ("end_column", .int(location.endColumn)),
+            ("byte_start", .nullable(location.byteRange?.lowerBound)),
+            ("byte_end", .nullable(location.byteRange?.upperBound)),
+            ("binary_offset", .nullable(location.binaryOffset)),
+        ])
+    }
+
+    private func fix(_ fix: Fix) -> JSONValue {
+        .object([
+            ("title", .string(fix.title)),
+            ("safety", .string(fix.safety.rawValue)),
+            ("edits", .array(fix.edits.map {
+                .object([
+                    ("byte_start", .int($0.byteRange.lowerBound)),
+                    ("byte_end", .int($0.byteRange.upperBound)),
+                    ("replacement", .string($0.replacement)),
+                ])
+            })),
+            ("follow_up", .nullable(fix.followUp)),
+        ])
+    }
+}

@@ -1,0 +1,9 @@
+/// Turns a whole report into the text of one output format.
+///
+/// Every reporter is a value that renders the complete report at once (formats such as SARIF and
+/// the text summary need all results), returns text ending in a line break, and writes the same
+/// text for the same report.
+public protocol Reporter: Sendable {
+    /// The full output for `report`.
+    func render(_ report: Report) -> String
+}

@@ -1,0 +1,115 @@
+import Isolation
+
+/// The default format, written for people.
+///
+/// Each finding is a block: a header `file:line:col: level[rule/codes]: message` (with `[*]` before
+/// the message when the finding carries a fix), a code frame that underlines the offending columns,
+/// and `= …` lines with the related places, why the rule matters, how to fix it, what the automatic
+/// fix does and what must still be done by hand. Findings about a whole file print `file: …` and
+/// findings in a binary print `file+0x1A2B: …`, both without a frame. A summary line and, when
+/// fixes exist, a hint about `--fix` close the output.
+///
+/// ```
+/// Driver/toaster.inf:42:67: warning[obsolete-registry-value/1320]: [*] The MediaCategories value Display is obsolete.
+///   42 | HKLM,SYSTEM\CurrentControlSet\Control\MediaCategories\%MediaGuid%,Display,,1
+///      |                                                                   ^~~~~~~
+///   = why: Windows no longer reads the value, and writing it needs a global registry key.
+///   = help: Delete the line.
+///   = fix: Delete the obsolete value (safe)
+///
+/// Checked 3 INF files in 0.41 s: 4 errors, 2 warnings, 1 note (2 fixable)
+/// [*] 1 fixable with --fix (1 more with --unsafe-fixes)
+/// ```
+public struct TextReporter: Reporter {
+    /// Whether to colour the output with ANSI escape codes.
+    public var colors: Bool
+
+    /// Creates a text reporter; pass `colors: true` only when the output is a terminal.
+    public init(colors: Bool = false) {
+        self.colors = colors
+    }
+
+    public func render(_ report: Report) -> String {
+        let style = TextStyle(colors: colors)
+        var blocks = report.findings.map { block(for: $0, in: report, style: style) }
+        blocks.append(summaryLines(report, style: style).joined(separator: "\n"))
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    private func block(for finding: Finding, in report: Report, style: TextStyle) -> String {
+        let rule = report.rule(named: finding.rule)
+        var lines = header(for: finding, style: style)
+        if let frame = CodeFrame(location: finding.location) {
+            lines += frame.lines(style: style, level: finding.level)
+        }
+        for related in finding.related {
+            lines += note("related", "\(related.location.displayDescription): \(related.message)", style: style)
+        }
+        if let rule {
+            lines += note("why", rule.why, style: style)
+            lines += note("help", rule.fix, style: style)
+        }
+        if let fix = finding.fix {
+            let safety = fix.safety == .safe ? "safe" : "unsafe, needs --unsafe-fixes"
+            lines += note("fix", "\(fix.title) (\(safety))", style: style)
+            if let followUp = fix.followUp {
+                lines += note("follow-up", followUp, style: style)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The header line, and the message's further lines indented below it.
+    private func header(for finding: Finding, style: TextStyle) -> [String] {
+        let ruleLabel = ([finding.rule] + finding.codes.map(String.init)).joined(separator: "/")
+        let marker = finding.fix == nil ? "" : style.fixable("[*]") + " "
+        let messageLines = textLines(finding.message)
+        let first = style.bold(terminalSafe(finding.location.displayDescription) + ":") + " "
+            + style.level("\(finding.level.rawValue)[\(ruleLabel)]:", finding.level) + " "
+            + marker + style.bold(messageLines[0])
+        return [first] + messageLines.dropFirst().map { "    " + $0 }
+    }
+
+    /// A `  = label: text` line, with the text's further lines indented below it.
+    private func note(_ label: String, _ text: String, style: TextStyle) -> [String] {
+        let lines = textLines(text)
+        let indent = String(repeating: " ", count: label.count + 6)
+        return ["  " + style.gutter("=") + " " + style.bold(label + ":") + " " + lines[0]]
+            + lines.dropFirst().map { indent + $0 }
+    }
+
+    private func summaryLines(_ report: Report, style: TextStyle) -> [String] {
+        let summary = report.summary
+        var line = "Checked \(counted(report.filesChecked, "INF file", "INF files")) in "
+            + "\(report.duration.secondsDescription): "
+        if summary.total == 0 {
+            line += style.success("no problems found")
+            return [line]
+        }
+        let counts = [
+            (summary.errors, Level.error, "error", "errors"),
+            (summary.warnings, Level.warning, "warning", "warnings"),
+            (summary.notes, Level.note, "note", "notes"),
+        ]
+        line += counts.filter { $0.0 > 0 }
+            .map { style.level(counted($0.0, $0.2, $0.3), $0.1) }
+            .joined(separator: ", ")
+        if summary.fixable > 0 {
+            line += " (\(summary.fixable) fixable)"
+        }
+        var lines = [line]
+        if summary.safeFixes > 0 {
+            var hint = style.fixable("[*]") + " \(summary.safeFixes) fixable with --fix"
+            if summary.unsafeFixes > 0 { hint += " (\(summary.unsafeFixes) more with --unsafe-fixes)" }
+            lines.append(hint)
+        } else if summary.unsafeFixes > 0 {
+            lines.append(style.fixable("[*]") + " \(summary.unsafeFixes) fixable with --fix --unsafe-fixes")
+        }
+        return lines
+    }
+}
+
+/// The lines of `text`, each safe for a terminal; never empty.
+private func textLines(_ text: String) -> [String] {
+    text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { terminalSafe(String($0)) }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Isolation
+@testable import Reporting
+import Testing
+
+/// The JSON document: valid JSON, the documented keys, and escaping.
+struct JSONReporterTests {
+    @Test func documentParsesAndCounts() throws {
+        let text = JSONReporter().render(SampleReport.report())
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "isolint-report/1")
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.count == 7)
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect(summary["errors"] as? Int == 4)
+        #expect(text.hasPrefix("{\n  \"schema\": \"isolint-report/1\",\n"))
+    }
+
+    @Test func stringEscaping() {
+        var out = ""
+        appendJSONString("q\" b\\ \u{01}\u{7F}\t é/", to: &out)
+        #expect(out == "\"q\\\" b\\\\ \\u0001\\u007f\\t é/\"")
+    }
+
+    @Test func emptyContainers() {
+        let value: JSONValue = .object([("a", .array([])), ("b", .object([])), ("c", .ints([1, 2]))])
+        #expect(value.formatted() == "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [1, 2]\n}\n")
+    }
+
+    /// Every key the reporter writes is described in `docs/json-output.md`.
+    @Test func everyKeyIsDocumented() throws {
+        let documentation = try String(contentsOf: Golden.packageRoot.appendingPathComponent("docs/json-output.md"),
+                                       encoding: .utf8)
+        let document = try JSONSerialization.jsonObject(with: Data(JSONReporter().render(SampleReport.report()).utf8))
+        var keys: Set<String> = []
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                for (key, member) in object { keys.insert(key); collect(member) }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(document)
+        let undocumented = keys.filter { !documentation.contains("`\($0)`") }.sorted()
+        #expect(undocumented.isEmpty, "not in docs/json-output.md: \(undocumented)")
+    }
+}
