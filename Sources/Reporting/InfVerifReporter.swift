@@ -11,7 +11,8 @@ import Isolation
 ///
 /// The number is the rule's first InfVerif code; a rule without one shows its name instead. Notes,
 /// which InfVerif does not have, print as `NOTE `. A finding about a whole file has no line, one in
-/// a binary gives its offset. Each finding stays on one line: line breaks in messages become spaces.
+/// a binary gives its offset. Each finding stays on one line: line breaks in messages become spaces,
+/// and other control characters become visible symbols as in the text format.
 public struct InfVerifReporter: Reporter {
     /// Creates an InfVerif-style reporter.
     public init() {}
@@ -25,13 +26,13 @@ public struct InfVerifReporter: Reporter {
     private func line(for finding: Finding) -> String {
         let code = finding.codes.first.map(String.init) ?? finding.rule
         let location = finding.location
-        var place = "in \(location.file)"
+        var place = "in \(terminalSafe(location.file))"
         if let offset = location.binaryOffset {
             place += ", offset \(hexadecimal(offset))"
         } else if !location.isWholeFile {
             place += ", line \(location.line)"
         }
-        return "\(label(finding.level))(\(code)) \(place): \(singleLine(finding.message))"
+        return "\(label(finding.level))(\(code)) \(place): \(terminalSafe(singleLine(finding.message)))"
     }
 
     /// InfVerif's level labels, padded to the width of `ERROR`.

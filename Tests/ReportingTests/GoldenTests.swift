@@ -22,11 +22,4 @@ struct GoldenTests {
     @Test func sarif() throws {
         try Golden.check(SARIFReporter().render(SampleReport.report()), matches: "sample.sarif")
     }
-
-    @Test(arguments: ReportFormat.allCases)
-    func formatsRenderThroughTheirReporter(format: ReportFormat) {
-        let report = SampleReport.report()
-        let options = RenderOptions()
-        #expect(format.render(report, options: options) == format.reporter(options: options).render(report))
-    }
 }
