@@ -16,8 +16,8 @@ let package = Package(
         .target(name: "INFSyntax"),
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
         .target(name: "PE"),
-        .target(name: "DriverPackage", dependencies: ["INFSyntax", "INFModel", "PE"]),
-        .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "PE", "DriverPackage"]),
+        .target(name: "DriverPackage", dependencies: ["INFSyntax", "INFModel"]),
+        .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "DriverPackage"]),
         .target(name: "Reporting", dependencies: ["Isolation"]),
         .executableTarget(
             name: "isolint",

@@ -72,7 +72,7 @@ extension SectionRole {
     public var isInstall: Bool {
         switch self {
         case .deviceInstall, .installSuffix, .defaultInstall, .classInstall, .serviceInstall, .eventLogInstall,
-             .interfaceInstall:
+             .interfaceInstall, .unreachedInstall:
             return true
         default:
             return false
@@ -125,7 +125,21 @@ private struct Builder {
             roles[CaseInsensitive.fold(section.name)]?.contains(where: \.isInstall) ?? false
         }
         for section in entries { follow(section) }
+        // Sections with install directives that nothing reached are still checked.
+        for section in document.sections where roles[CaseInsensitive.fold(section.name)] == nil {
+            guard Self.installDirectives.contains(where: { !section.directive($0).isEmpty }) else { continue }
+            add(.unreachedInstall, to: section.name)
+            for suffix in SectionGraph.installSuffixes where CaseInsensitive.fold(section.name).hasSuffix("." + suffix.lowercased()) {
+                add(.installSuffix(suffix), to: section.name)
+            }
+            follow(section)
+        }
     }
+
+    static let installDirectives = [
+        "CopyFiles", "AddReg", "DelReg", "BitReg", "AddService", "AddInterface", "CopyINF", "Include", "Needs",
+        "DelFiles", "RenFiles", "AddProperty",
+    ]
 
     /// `name` is `base` or `base.<decoration>` (a platform decoration, optionally with OS version).
     static func isVariant(_ name: String, of base: String) -> Bool {
@@ -149,6 +163,10 @@ private struct Builder {
         if roleSet.contains(.defaultInstall) { return .noRelativeKey }
         if roleSet.contains(.classInstall) { return .classKey }
         if roleSet.contains(.deviceInstall) || roleSet.contains(.installSuffix("CoInstallers")) { return .deviceSoftwareKey }
+        if roleSet.contains(.unreachedInstall) {
+            let folded = CaseInsensitive.fold(section.name)
+            return folded.contains("defaultinstall") || folded.contains("defaultuninstall") ? .noRelativeKey : .deviceSoftwareKey
+        }
         return .unknown
     }
 

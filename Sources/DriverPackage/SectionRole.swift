@@ -12,6 +12,9 @@ public enum SectionRole: Sendable, Hashable {
     case defaultInstall
     /// `[ClassInstall32…]`.
     case classInstall
+    /// A section that holds install directives (CopyFiles, AddReg, AddService, …) but that no
+    /// Models entry or other directive reaches; checked as if it were a DDInstall section.
+    case unreachedInstall
     /// A file list named by CopyFiles.
     case copyFiles
     /// A file list named by DelFiles or RenFiles.

@@ -1,0 +1,17 @@
+/// Every rule Isolint has, in catalog order.
+public enum RuleCatalog {
+    /// The rule types, in catalog order (groups A to D).
+    public static let all: [any Rule.Type] = [
+        DestinationNotDriverStore.self,
+    ]
+
+    /// The descriptions of every rule.
+    public static var descriptions: [RuleDescription] { all.map { $0.description } }
+
+    /// The rule named `name`, or whose InfVerif code is `name`.
+    public static func rules(matching name: String) -> [any Rule.Type] {
+        let selector = RuleSelector(name)
+        if let exact = all.first(where: { $0.description.name == selector.text }) { return [exact] }
+        return all.filter { selector.matches($0.description) }
+    }
+}

@@ -1,0 +1,104 @@
+import DriverPackage
+import INFModel
+
+/// A file a CopyFiles directive copies, with the section that copies it and where it lands.
+public struct CopiedFile: Sendable {
+    /// The install section holding the CopyFiles directive.
+    public let installSection: String
+    public let operation: CopyFilesOperation
+    public let entry: CopyFileEntry
+    /// The DestinationDirs entry that applies (the list's own entry or DefaultDestDir).
+    public let destination: DestinationDirectory?
+}
+
+/// A registry line with the key HKR means for it.
+public struct ContextualRegistryEntry: Sendable {
+    public let entry: RegistryEntry
+    public let context: RegistryContext
+    /// The directive line that names the registry section.
+    public let link: SectionLink
+}
+
+extension RuleContext {
+    /// Every file every install section copies, in file order of the install sections.
+    public var copiedFiles: [CopiedFile] {
+        let dirs = document.destinationDirs
+        var result: [CopiedFile] = []
+        var seen = Set<String>()
+        for section in document.sections where graph.roles(of: section.name).contains(where: \.isInstall) {
+            for operation in document.copyFiles(in: section) {
+                let destination: DestinationDirectory?
+                switch operation.target {
+                case .file: destination = dirs.defaultDirectory
+                case .section(let name): destination = dirs.destination(for: name)
+                }
+                for entry in operation.files {
+                    let key = "\(section.name)|\(entry.line.syntaxIndex)|\(operation.reference.line.syntaxIndex)"
+                    guard seen.insert(key).inserted else { continue }
+                    result.append(CopiedFile(installSection: section.name, operation: operation, entry: entry, destination: destination))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Every registry line reached through an AddReg, DelReg or BitReg directive, once per context.
+    public var registryEntries: [ContextualRegistryEntry] {
+        var result: [ContextualRegistryEntry] = []
+        var seen = Set<String>()
+        for link in graph.registryLinks {
+            guard case .registry(let operation, let context) = link.role else { continue }
+            let key = "\(CaseInsensitive.fold(link.to))|\(operation.rawValue)|\(context)"
+            guard seen.insert(key).inserted else { continue }
+            for entry in document.registryEntries(inSection: link.to, operation: operation) {
+                result.append(ContextualRegistryEntry(entry: entry, context: context, link: link))
+            }
+        }
+        return result
+    }
+
+    /// The same registry lines, each only once whatever the number of contexts naming its section.
+    public var uniqueRegistryEntries: [ContextualRegistryEntry] {
+        var seen = Set<Int>()
+        return registryEntries.filter { seen.insert($0.entry.line.syntaxIndex).inserted }
+    }
+
+    /// The file names (lowercased) this INF copies anywhere.
+    public var copiedFileNames: Set<String> {
+        Set(copiedFiles.map { $0.entry.destination.lowercased() })
+    }
+
+    /// The AddService lines of every `.Services` section, with their service-install sections.
+    public var services: [(install: ServiceInstall, section: ServiceInstallSection?)] {
+        var result: [(ServiceInstall, ServiceInstallSection?)] = []
+        for section in document.sections where !section.directive("AddService").isEmpty {
+            for service in document.services(in: section) {
+                result.append((service, document.serviceInstallSection(of: service)))
+            }
+        }
+        return result
+    }
+
+    /// The service names this INF adds, lowercased.
+    public var addedServiceNames: Set<String> {
+        Set(services.map { $0.install.name.lowercased() }.filter { !$0.isEmpty })
+    }
+}
+
+/// The file name at the end of a path written with `\` (or `/`).
+func fileName(of path: String) -> String {
+    let trimmed = path.trimmingCharacters(in: "\" ")
+    if let index = trimmed.lastIndex(where: { $0 == "\\" || $0 == "/" }) {
+        return String(trimmed[trimmed.index(after: index)...])
+    }
+    return trimmed
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let first = s.first, set.contains(first) { s.removeFirst() }
+        while let last = s.last, set.contains(last) { s.removeLast() }
+        return String(s)
+    }
+}

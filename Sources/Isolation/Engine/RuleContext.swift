@@ -1,0 +1,70 @@
+import DriverPackage
+import INFModel
+import INFSyntax
+
+/// What a rule sees: the file's model, its section graph, the package around it, and the target.
+public struct RuleContext: Sendable {
+    public let document: INFDocument
+    public let graph: SectionGraph
+    /// The files of the package folder, when the INF was checked as part of a folder.
+    public let package: PackageContents?
+    /// The architectures evaluated.
+    public let architectures: [Architecture]
+    /// The one Windows version evaluated (`--os`), or `nil` for every range the Models sections select.
+    public let targetVersion: WindowsVersion?
+
+    public init(document: INFDocument, package: PackageContents?, architectures: [Architecture]?, targetVersion: WindowsVersion?) {
+        self.document = document
+        self.graph = SectionGraph(document: document)
+        self.package = package
+        let declared = document.declaredArchitectures
+        self.architectures = architectures ?? (declared.isEmpty ? [.amd64] : declared)
+        self.targetVersion = targetVersion
+    }
+
+    public var tree: SyntaxTree { document.tree }
+
+    /// The code units of the whole logical line (without its line end), for a finding on a line.
+    public func range(of line: INFLine) -> Range<Int> {
+        let syntax = tree.lines[line.syntaxIndex]
+        let units = tree.source.text.units
+        var end = syntax.range.upperBound
+        while end > syntax.range.lowerBound, units[end - 1] == 0x0A || units[end - 1] == 0x0D { end -= 1 }
+        var start = syntax.range.lowerBound
+        while start < end, units[start] == 0x20 || units[start] == 0x09 { start += 1 }
+        return start..<end
+    }
+
+    /// The code units of field `index` (1-based; 0 for the key) of `line`, or the line when absent.
+    public func range(of line: INFLine, field index: Int) -> Range<Int> {
+        guard let token = document.token(of: line, field: index), !token.range.isEmpty else { return range(of: line) }
+        return token.range
+    }
+
+    /// The code units of a section's first header.
+    public func headerRange(of section: INFSection) -> Range<Int>? {
+        section.headers.first.map { tree.sections[$0].header.range }
+    }
+
+    /// The code units of the whole logical line holding `line`, with its line end: for deleting it.
+    public func fullLineRange(of line: INFLine) -> Range<Int> { tree.lines[line.syntaxIndex].range }
+
+    /// Whether section `name` is used by a Models range that applies on `targetVersion` (or any).
+    public var deviceInstalls: [DeviceInstallReach] {
+        document.deviceInstalls(architectures: architectures, version: targetVersion)
+    }
+
+    /// The install sections evaluated: those reached from Models (restricted by `--os`), plus
+    /// DefaultInstall and ClassInstall32 sections, plus every other section with an install role.
+    public var evaluatedInstallSections: [INFSection] {
+        var names: [String] = []
+        var seen = Set<String>()
+        for reach in deviceInstalls where seen.insert(CaseInsensitive.fold(reach.installSection)).inserted {
+            names.append(reach.installSection)
+        }
+        if targetVersion == nil {
+            for name in graph.installSectionNames where seen.insert(name).inserted { names.append(name) }
+        }
+        return names.compactMap { document.section(named: $0) }
+    }
+}

@@ -1,0 +1,94 @@
+import INFModel
+
+/// Files copied to a folder other than the driver store (DIRID 13).
+public struct DestinationNotDriverStore: Rule {
+    public static let description = RuleDescription(
+        name: "destination-not-driver-store", codes: [1322],
+        title: "Files are copied outside the driver store",
+        why: "An isolated package runs its files from the driver store (DIRID 13), so that versions install side by side and no global file is overwritten.",
+        fix: "Set the DestinationDirs entry (or DefaultDestDir) to 13 and refer to the files as %13%\\name in ServiceBinary and registry values; the driver store needs Windows 10 version 1709 (build 16299), so decorate the Models section with NT<arch>.10.0...16299.",
+        levels: levels("E E* W W"), fixable: true, group: "A")
+
+    public static let triggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = ↓12
+        [Install.NTamd64]
+        CopyFiles = Drv_Files
+        [Drv_Files]
+        drv.sys
+        """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 13
+        Helper_Files = ↓11
+        [Install.NTamd64]
+        CopyFiles = Helper_Files
+        [Helper_Files]
+        helper.dll
+        """,
+    ]
+
+    public static let nonTriggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 13
+        [Install.NTamd64]
+        CopyFiles = Drv_Files
+        [Drv_Files]
+        drv.sys
+        """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 13
+        Unused_Files = 12
+        """,
+    ]
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        var byLine: [Int: (DestinationDirectory, [CopiedFile])] = [:]
+        for file in context.copiedFiles {
+            guard let destination = file.destination, let dirid = destination.dirid,
+                  dirid != DirectoryIDs.driverStore, !DirectoryIDs.programFiles.contains(dirid) else { continue }
+            byLine[destination.line.syntaxIndex, default: (destination, [])].1.append(file)
+        }
+        return byLine.keys.sorted().compactMap { key -> Violation? in
+            guard let (destination, files) = byLine[key], let dirid = destination.dirid else { return nil }
+            let names = Array(Set(files.map(\.entry.destination))).sorted()
+            let shown = names.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+            let message = "Destination DIRID \(dirid) (\(DirectoryIDs.describe(dirid))) for \(shown) is not isolated to DIRID 13 (the driver store)"
+            return Violation(range: context.range(of: destination.line, field: 1), message: message,
+                             allowedInSignatureMode: DirectoryIDs.signatureExceptions.contains(dirid),
+                             fix: fix(context, destination: destination, dirid: dirid, names: Set(names.map { $0.lowercased() })))
+        }
+    }
+
+    private func fix(_ context: RuleContext, destination: DestinationDirectory, dirid: Int, names: Set<String>) -> UnitFix? {
+        guard let token = context.document.token(of: destination.line, field: 1), !token.isQuoted else { return nil }
+        var edits: [(range: Range<Int>, replacement: String)] = [(token.range, "13")]
+        // Rewrite %<dirid>%\<file> references to the moved files in ServiceBinary and registry data.
+        for service in context.services {
+            guard let line = service.section?.serviceBinaryLine, let raw = line.rawFields.first,
+                  names.contains(fileName(of: raw).lowercased()) else { continue }
+            edits += context.diridReferences(dirid, in: line, field: 1).map { ($0, "%13%") }
+        }
+        for item in context.uniqueRegistryEntries {
+            for (offset, value) in item.entry.rawData.enumerated() where names.contains(fileName(of: value).lowercased()) {
+                edits += context.diridReferences(dirid, in: item.entry.line, field: 5 + offset).map { ($0, "%13%") }
+            }
+        }
+        return UnitFix(
+            title: "Copy to the driver store (DIRID 13) and refer to the files as %13%\\…", safety: .unsafe, edits: edits,
+            followUp: "Run-from-driver-store needs Windows 10 version 1709 (build 16299): add a NT<arch>.10.0...16299 decoration to the Manufacturer line and the Models section (keep an undecorated Models section for older builds), and make sure the driver finds its files through the driver store (IoQueryFullDriverPath, GetModuleFileName) instead of a fixed folder.")
+    }
+}

@@ -1,2 +1,0 @@
-/// Reads Portable Executable files.
-public enum PEFormat {}

@@ -1,0 +1,96 @@
+import Foundation
+import INFSyntax
+import Isolation
+import Testing
+
+/// Runs every rule's examples: triggering examples must produce findings exactly where their `↓`
+/// markers stand, non-triggering examples none. Each example is also checked in UTF-16LE with a BOM
+/// and with CRLF line ends.
+@Suite("Rule examples")
+struct RuleExampleTests {
+    static let marker: Character = "↓"
+    /// Marks an expected finding about the whole file (line 0, column 0).
+    static let fileMarker: Character = "⇓"
+
+    enum Variant: String, CaseIterable {
+        case lf, crlf, utf16
+
+        func encode(_ text: String) -> [UInt8] {
+            switch self {
+            case .lf: return Array(text.utf8)
+            case .crlf: return Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            case .utf16:
+                var bytes: [UInt8] = [0xFF, 0xFE]
+                for unit in text.replacingOccurrences(of: "\n", with: "\r\n").utf16 {
+                    bytes.append(UInt8(unit & 0xFF))
+                    bytes.append(UInt8(unit >> 8))
+                }
+                return bytes
+            }
+        }
+    }
+
+    /// The text without markers, and the 1-based (line, column) of each marker.
+    static func strip(_ example: String) -> (String, [SourcePosition]) {
+        var text = ""
+        var positions: [SourcePosition] = []
+        var line = 1, column = 1
+        for character in example {
+            if character == marker {
+                positions.append(SourcePosition(line: line, column: column))
+                continue
+            }
+            if character == fileMarker {
+                positions.append(SourcePosition(line: 0, column: 0))
+                continue
+            }
+            text.append(character)
+            if character == "\n" { line += 1; column = 1 } else { column += character.utf16.count }
+        }
+        return (text, positions)
+    }
+
+    static func findings(_ rule: any Rule.Type, _ bytes: [UInt8], mode: Mode = .isolation) -> [Finding] {
+        let checker = Checker(options: CheckOptions(mode: mode), rules: [rule])
+        return checker.check(tree: INFParser.parse(bytes: bytes, path: "example.inf"), displayPath: "example.inf")
+            .filter { $0.rule == rule.description.name }
+    }
+
+    @Test("every rule has examples of both kinds", arguments: RuleCatalog.all.map { RuleID($0) })
+    func hasExamples(rule: RuleID) {
+        #expect(!rule.type.triggeringExamples.isEmpty, "\(rule) has no triggering example")
+        #expect(!rule.type.nonTriggeringExamples.isEmpty, "\(rule) has no non-triggering example")
+    }
+
+    @Test("triggering examples report exactly at their markers", arguments: RuleCatalog.all.map { RuleID($0) })
+    func triggering(rule: RuleID) {
+        for example in rule.type.triggeringExamples {
+            let (text, markers) = Self.strip(example)
+            #expect(!markers.isEmpty, "\(rule): a triggering example needs a ↓ marker")
+            for variant in Variant.allCases {
+                let found = Self.findings(rule.type, variant.encode(text))
+                let positions = found.map { SourcePosition(line: $0.location.line, column: $0.location.column) }
+                let expected = markers
+                #expect(positions.sorted() == expected.sorted(),
+                        "\(rule) [\(variant)]: expected findings at \(expected), got \(found.map { "\($0.location.line):\($0.location.column) \($0.message)" })\n\(text)")
+            }
+        }
+    }
+
+    @Test("non-triggering examples report nothing", arguments: RuleCatalog.all.map { RuleID($0) })
+    func nonTriggering(rule: RuleID) {
+        for example in rule.type.nonTriggeringExamples {
+            for variant in Variant.allCases {
+                let found = Self.findings(rule.type, variant.encode(example))
+                #expect(found.isEmpty, "\(rule) [\(variant)]: unexpected \(found.map { "\($0.location.line):\($0.location.column) \($0.message)" })\n\(example)")
+            }
+        }
+    }
+}
+
+/// A rule type wrapped for use as a test argument.
+struct RuleID: CustomStringConvertible, Sendable {
+    let type: any Rule.Type
+    init(_ type: any Rule.Type) { self.type = type }
+    var description: String { type.description.name }
+}
