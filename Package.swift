@@ -33,6 +33,6 @@ let package = Package(
         .testTarget(name: "PETests", dependencies: ["PE"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage"]),
-        .testTarget(name: "IsolationTests", dependencies: ["Isolation"]),
+        .testTarget(name: "IsolationTests", dependencies: ["Isolation", "DriverPackage", "INFSyntax"]),
     ]
 )

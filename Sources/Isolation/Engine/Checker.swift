@@ -57,7 +57,8 @@ public struct Checker: Sendable {
                         edits: unitFix.edits.map { TextEdit(byteRange: tree.byteRange(of: $0.range), replacement: $0.replacement) },
                         followUp: unitFix.followUp)
                 }
-                findings.append(Finding(rule: description.name, codes: description.codes, level: level,
+                let cappedLevel = violation.maximumLevel.map { min($0, level) } ?? level
+                findings.append(Finding(rule: description.name, codes: description.codes, level: cappedLevel,
                                         message: violation.message, location: location, related: related, fix: fix))
             }
         }

@@ -12,6 +12,8 @@ public protocol Rule: Sendable {
     static var triggeringExamples: [String] { get }
     /// INF texts the rule must not report.
     static var nonTriggeringExamples: [String] { get }
+    /// Whether the rule is about the file's encoding, so its examples are not re-encoded as UTF-16LE.
+    static var examplesDependOnEncoding: Bool { get }
 
     init()
 
@@ -22,6 +24,8 @@ public protocol Rule: Sendable {
 extension Rule {
     /// The rule's name.
     public static var name: String { description.name }
+
+    public static var examplesDependOnEncoding: Bool { false }
 }
 
 /// Builds the level table of a rule from the catalog's `w h u k` columns.

@@ -37,7 +37,7 @@ public struct RuleContext: Sendable {
 
     /// The code units of field `index` (1-based; 0 for the key) of `line`, or the line when absent.
     public func range(of line: INFLine, field index: Int) -> Range<Int> {
-        guard let token = document.token(of: line, field: index), !token.range.isEmpty else { return range(of: line) }
+        guard let token = document.token(of: line, field: index) else { return range(of: line) }
         return token.range
     }
 

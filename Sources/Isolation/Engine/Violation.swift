@@ -13,14 +13,17 @@ public struct Violation: Sendable {
     public var fix: UnitFix?
     /// Other places that explain the problem.
     public var related: [(range: Range<Int>, message: String)]
+    /// A cap on the level, for a lesser form of what the rule finds (e.g. a warning instead of an error).
+    public var maximumLevel: Level?
 
     public init(range: Range<Int>?, message: String, allowedInSignatureMode: Bool = false,
-                fix: UnitFix? = nil, related: [(range: Range<Int>, message: String)] = []) {
+                fix: UnitFix? = nil, related: [(range: Range<Int>, message: String)] = [], maximumLevel: Level? = nil) {
         self.range = range
         self.message = message
         self.allowedInSignatureMode = allowedInSignatureMode
         self.fix = fix
         self.related = related
+        self.maximumLevel = maximumLevel
     }
 }
 

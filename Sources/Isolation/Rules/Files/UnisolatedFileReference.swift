@@ -1,0 +1,87 @@
+import DriverPackage
+import INFModel
+
+/// A registry value naming a package file by a bare name or in a system folder instead of `%13%\name`.
+public struct UnisolatedFileReference: Rule {
+    public static let description = RuleDescription(
+        name: "unisolated-file-reference", codes: [],
+        title: "A registry value names a package file outside the driver store",
+        why: "Files of an isolated package live in the driver store; a value that names them by a bare name or in System32 makes Windows load a copy that may not exist or belong to another package.",
+        fix: "Write the value as %13%\\name, which resolves to the package's own driver-store folder.",
+        levels: levels("E W W W"), fixable: true, group: "A")
+
+    public static let triggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 13
+        [Install]
+        CopyFiles = Files
+        AddReg = Reg
+        [Files]
+        helper.dll
+        [Reg]
+        HKR,,HelperPath,,↓"%11%\\helper.dll"
+        HKR,,Helper,,↓helper.dll
+        """,
+    ]
+
+    public static let nonTriggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 13
+        [Install]
+        CopyFiles = Files
+        AddReg = Reg
+        [Files]
+        helper.dll
+        [Reg]
+        HKR,,HelperPath,,"%13%\\helper.dll"
+        HKR,,Other,,other.dll
+        """,
+    ]
+
+    static let systemFolders: Set<Int> = [10, 11, 12]
+    static let systemPrefixes = ["%systemroot%\\", "%windir%\\", "\\systemroot\\", "system32\\"]
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        let copied = context.copiedFiles
+        let names = Set(copied.map { $0.entry.destination.lowercased() })
+        let inStore = Set(copied.filter { $0.destination?.dirid == DirectoryIDs.driverStore }.map { $0.entry.destination.lowercased() })
+        guard !names.isEmpty else { return [] }
+        var result: [Violation] = []
+        for item in context.uniqueRegistryEntries where item.entry.operation == .addReg {
+            for (offset, raw) in item.entry.rawData.enumerated() {
+                let value = item.entry.data[offset]
+                let name = fileName(of: value).lowercased()
+                guard names.contains(name), isUnisolated(raw: raw, value: value, context: context) else { continue }
+                let field = 5 + offset
+                let range = context.range(of: item.entry.line, field: field)
+                var fix: UnitFix?
+                if inStore.contains(name), let token = context.document.token(of: item.entry.line, field: field) {
+                    let replacement = "%13%\\" + fileName(of: value)
+                    fix = UnitFix(title: "Refer to the file as \(replacement)", safety: .unsafe,
+                                  edits: [(token.range, token.isQuoted ? "\"\(replacement)\"" : replacement)],
+                                  followUp: "Whatever reads this value must accept a full path into the driver store.")
+                }
+                result.append(Violation(range: range,
+                                        message: "'\(value)' names the package file '\(fileName(of: value))' outside the driver store; use %13%\\\(fileName(of: value))",
+                                        fix: fix))
+            }
+        }
+        return result
+    }
+
+    private func isUnisolated(raw: String, value: String, context: RuleContext) -> Bool {
+        let pieces = context.document.substituter.pieces(raw)
+        if case .dirid(let dirid)? = pieces.first { return Self.systemFolders.contains(dirid) }
+        let text = value.trimmingCharacters(in: "\" ").lowercased()
+        if !text.contains("\\") && !text.contains("/") { return true }
+        return Self.systemPrefixes.contains { text.hasPrefix($0) }
+    }
+}
