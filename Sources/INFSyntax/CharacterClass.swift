@@ -13,10 +13,11 @@ enum CharacterClass {
     static let space: UInt16 = 0x20
     static let nul: UInt16 = 0
 
-    /// `iswspace`: ASCII white space, NEL, NBSP, and the Unicode space separators (row 13).
+    /// `iswspace`: ASCII white space, NEL, NBSP, and the Unicode space separators (row 13), and NUL,
+    /// which SetupAPI trims like white space at the ends of a token and reads as a space inside one (row 7).
     @inline(__always)
     static func isSpace(_ c: UInt16) -> Bool {
-        if c <= 0x20 { return c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+        if c <= 0x20 { return c == 0x20 || c == 0 || (c >= 0x09 && c <= 0x0D) }
         if c < 0x85 { return false }
         switch c {
         case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true

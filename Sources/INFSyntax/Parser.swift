@@ -100,6 +100,7 @@ struct StateMachine {
             finishSection(upTo: lines.count)
         }
         scanBareCarriageReturn()
+        scanNul()
     }
 
     // MARK: - Helpers
@@ -116,12 +117,7 @@ struct StateMachine {
             tokenEnd = pos
             for i in start..<pos {
                 let c = u[i]
-                if c == C.nul {
-                    token.append(C.space)
-                    diagnostics.append(SyntaxDiagnostic(kind: .nulCharacter, range: i..<i + 1, line: physicalLine))
-                } else {
-                    token.append(c)
-                }
+                token.append(c == C.nul ? C.space : c)
             }
         }
         start = pos
@@ -208,6 +204,19 @@ struct StateMachine {
             if c == C.carriageReturn && (i + 1 >= end || u[i + 1] != C.lineFeed) {
                 diagnostics.append(SyntaxDiagnostic(kind: .bareCarriageReturn, range: i..<i + 1, line: line))
                 return
+            }
+        }
+    }
+
+    /// Reports every NUL of the text: inside a token it reads as a space, at a token's end it vanishes
+    /// like white space (row 7), so either way the text does not say what SetupAPI reads.
+    private mutating func scanNul() {
+        var line = 1
+        for i in 0..<end {
+            let c = u[i]
+            if c == C.lineFeed { line += 1 }
+            if c == C.nul {
+                diagnostics.append(SyntaxDiagnostic(kind: .nulCharacter, range: i..<i + 1, line: line))
             }
         }
     }

@@ -78,7 +78,7 @@ public struct SyntaxDiagnostic: Sendable, Hashable {
         case textBeforeFirstSection
         /// A quote with no closing quote on its line.
         case unterminatedQuote
-        /// A NUL character, which SetupAPI reads as a space.
+        /// A NUL character, which SetupAPI reads as a space inside a token and trims at its ends.
         case nulCharacter
         /// A Ctrl-Z character, where SetupAPI stops reading the file.
         case endOfFileMarker
