@@ -24,6 +24,9 @@ let package = Package(
             dependencies: [
                 "INFSyntax",
                 "INFModel",
+                "DriverPackage",
+                "Isolation",
+                "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

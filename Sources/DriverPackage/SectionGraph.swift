@@ -176,7 +176,7 @@ private struct Builder {
                 ? line.fields.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.element, $0.offset + 1) }
                 : line.field(field).flatMap { $0.isEmpty ? nil : [($0, field)] } ?? []
             for (target, index) in targets {
-                if directive.caseInsensitiveCompare("CopyFiles") && target.hasPrefix("@") { continue }
+                if (directive.caseInsensitiveCompare("CopyFiles") || directive.caseInsensitiveCompare("DelFiles")) && target.hasPrefix("@") { continue }
                 let r = role(target)
                 links.append(SectionLink(from: section.name, to: target, directive: directive, line: line, field: index, role: r))
                 add(r, to: target)

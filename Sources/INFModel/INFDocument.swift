@@ -1,3 +1,4 @@
+import Foundation
 import INFSyntax
 
 /// Options that change how a file's text is read into the model.
@@ -6,10 +7,14 @@ public struct ModelOptions: Sendable {
     public var locale: StringsLocale
     /// How `%N%` DIRIDs appear in substituted fields.
     public var directories: DirectoryRendering
+    /// The architecture that replaces `$ARCH$` tokens (as stampinf does for `.inx` files) in section
+    /// names, keys and fields; `nil` keeps them as written, as SetupAPI reads them.
+    public var stampArchitecture: String?
 
-    public init(locale: StringsLocale = .english, directories: DirectoryRendering = .keep) {
+    public init(locale: StringsLocale = .english, directories: DirectoryRendering = .keep, stampArchitecture: String? = nil) {
         self.locale = locale
         self.directories = directories
+        self.stampArchitecture = stampArchitecture
     }
 }
 
@@ -48,15 +53,17 @@ public struct INFDocument: Sendable {
         var names: [String] = []
         var headers: [[Int]] = []
         var rawLines: [[INFLine]] = []
+        let stamp = Self.stamper(options.stampArchitecture)
         for (nodeIndex, node) in tree.sections.enumerated() {
-            let folded = CaseInsensitive.fold(node.header.name)
+            let name = stamp(node.header.name)
+            let folded = CaseInsensitive.fold(name)
             let slot: Int
             if let existing = index[folded] {
                 slot = existing
             } else {
                 slot = names.count
                 index[folded] = slot
-                names.append(node.header.name)
+                names.append(name)
                 headers.append([])
                 rawLines.append([])
             }
@@ -83,11 +90,27 @@ public struct INFDocument: Sendable {
         self.sections = rawSections.map { section in
             INFSection(name: section.name, lines: section.lines.map { line in
                 INFLine(
-                    key: line.rawKey.map(substituter.substitute), rawKey: line.rawKey,
+                    key: line.rawKey.map { stamp(substituter.substitute($0)) }, rawKey: line.rawKey,
                     hasExplicitKey: line.hasExplicitKey,
-                    fields: line.rawFields.map(substituter.substitute), rawFields: line.rawFields,
+                    fields: line.rawFields.map { stamp(substituter.substitute($0)) }, rawFields: line.rawFields,
                     syntaxIndex: line.syntaxIndex, lineNumber: line.lineNumber)
             }, headers: section.headers)
+        }
+    }
+
+    /// A function replacing `$ARCH$` (any case) with `architecture`, or the identity.
+    static func stamper(_ architecture: String?) -> @Sendable (String) -> String {
+        guard let architecture else { return { $0 } }
+        return { text in
+            guard text.utf8.contains(0x24) else { return text }
+            var result = ""
+            var rest = Substring(text)
+            while let range = rest.range(of: "$ARCH$", options: .caseInsensitive) {
+                result += rest[..<range.lowerBound]
+                result += architecture
+                rest = rest[range.upperBound...]
+            }
+            return result + rest
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `isolint` command: checks, explains and ports Windows driver packages for isolation.
 @main
@@ -6,12 +7,38 @@ struct Isolint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "isolint",
         abstract: "Check, explain and port Windows driver packages for driver package isolation.",
+        discussion: """
+        Examples:
+          isolint check                      check every INF under the current folder
+          isolint check driver/ --output-format sarif > isolint.sarif
+          isolint rules                      list every rule
+          isolint explain registry-root-not-hkr
+        """,
         version: IsolintVersion.string,
-        subcommands: [Dump.self]
+        subcommands: [Check.self, Rules.self, Explain.self, Dump.self],
+        defaultSubcommand: nil
     )
+
+    /// Runs the command line; usage errors exit with 2 rather than the parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code.rawValue == 64 {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The version printed by `isolint --version`.
 enum IsolintVersion {
-    static let string = "0.1.0"
+    static let number = "0.1.0"
+    /// The date of the rule set this build carries.
+    static let rulesDate = "2026-11-25"
+    static let string = "\(number) (rules \(rulesDate))"
 }
