@@ -11,10 +11,6 @@ extension ImportReader {
         var libraries: [ImportedLibrary] = []
         var seen = Set<UInt64>()
         for index in 0...max(0, limits.maxImportLibraries) {
-            guard index < limits.maxImportLibraries else {
-                log.add(.limitReached(.importLibraries, limit: limits.maxImportLibraries), at: nil)
-                break
-            }
             let rva = UInt64(directory.virtualAddress) + UInt64(index * Self.delayDescriptorSize)
             guard let (entry, offset) = try descriptor(
                 at: rva, size: Self.delayDescriptorSize, first: index == 0, table: .delayImportDirectory)
@@ -23,6 +19,10 @@ extension ImportReader {
             let nameField = entry.u32(4)
             let nameTableField = entry.u32(16)
             guard nameField != 0, let offset else { break }
+            guard index < limits.maxImportLibraries else {
+                log.add(.limitReached(.importLibraries, limit: limits.maxImportLibraries), at: offset)
+                break
+            }
             guard seen.insert(UInt64(nameField) << 32 | UInt64(nameTableField)).inserted else {
                 log.add(.loop(.delayImportDescriptor), at: offset)
                 break

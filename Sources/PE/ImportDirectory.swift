@@ -72,10 +72,6 @@ struct ImportReader {
         var libraries: [ImportedLibrary] = []
         var seen = Set<UInt64>()
         for index in 0...max(0, limits.maxImportLibraries) {
-            guard index < limits.maxImportLibraries else {
-                log.add(.limitReached(.importLibraries, limit: limits.maxImportLibraries), at: nil)
-                break
-            }
             let rva = UInt64(directory.virtualAddress) + UInt64(index * Self.descriptorSize)
             guard let (entry, offset) = try descriptor(
                 at: rva, size: Self.descriptorSize, first: index == 0, table: .importDirectory)
@@ -84,6 +80,10 @@ struct ImportReader {
             let nameRVA = entry.u32(12)
             let addressTable = entry.u32(16)
             guard nameRVA != 0, addressTable != 0, let offset else { break }
+            guard index < limits.maxImportLibraries else {
+                log.add(.limitReached(.importLibraries, limit: limits.maxImportLibraries), at: offset)
+                break
+            }
             // Images without a lookup table (old linkers) keep the names in the address table.
             let table = lookupTable != 0 ? lookupTable : addressTable
             guard seen.insert(UInt64(nameRVA) << 32 | UInt64(table)).inserted else {
@@ -137,17 +137,6 @@ struct ImportReader {
         let ordinalFlag: UInt64 = is64Bit ? 1 << 63 : 1 << 31
         var functions: [ImportedFunction] = []
         for index in 0...max(0, limits.maxFunctionsPerLibrary) {
-            guard index < limits.maxFunctionsPerLibrary else {
-                log.add(.limitReached(.functionsPerLibrary, limit: limits.maxFunctionsPerLibrary), at: owner)
-                break
-            }
-            guard functionBudget > 0 else {
-                if !budgetWarned {
-                    budgetWarned = true
-                    log.add(.limitReached(.importedFunctions, limit: limits.maxImportedFunctions), at: owner)
-                }
-                break
-            }
             let rva = start + UInt64(index * thunkSize)
             let thunk: LittleEndianBytes
             let thunkOffset: Int?
@@ -163,6 +152,17 @@ struct ImportReader {
             }
             let value = is64Bit ? thunk.u64(0) : UInt64(thunk.u32(0))
             if value == 0 { break }
+            guard index < limits.maxFunctionsPerLibrary else {
+                log.add(.limitReached(.functionsPerLibrary, limit: limits.maxFunctionsPerLibrary), at: thunkOffset)
+                break
+            }
+            guard functionBudget > 0 else {
+                if !budgetWarned {
+                    budgetWarned = true
+                    log.add(.limitReached(.importedFunctions, limit: limits.maxImportedFunctions), at: thunkOffset)
+                }
+                break
+            }
             if value & ordinalFlag != 0 {
                 functions.append(.ordinal(UInt16(truncatingIfNeeded: value)))
                 functionBudget -= 1

@@ -53,7 +53,7 @@ public struct PEWarning: Sendable, Hashable, CustomStringConvertible {
         case .unterminatedName(let structure):
             return "the \(structure) has no terminating NUL within the name length limit"
         case .loop(let structure):
-            return "a \(structure) repeats an earlier one; the rest of the table was not read"
+            return "the \(structure) repeats an earlier one; the rest of the table was not read"
         case .limitReached(let limit, let value):
             return "more than \(value) \(limit); the rest was not read"
         }
