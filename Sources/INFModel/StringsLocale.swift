@@ -69,6 +69,10 @@ public struct StringTable: Sendable {
     /// The LANGID of a section named `Strings.LLLL` (four hexadecimal digits), or `nil`.
     static func languageID(ofStringsSection name: String) -> UInt16? {
         guard name.utf8.count == 12, CaseInsensitive.hasPrefix(name, "Strings.") else { return nil }
+        // Four hexadecimal digits and nothing else: SetupAPI looks the section up by its name, so a
+        // sign (`Strings.+409`) never matches, though integer parsing would accept it.
+        let isHexDigit = { (c: UInt8) in (0x30...0x39).contains(c) || (0x61...0x66).contains(c | 0x20) }
+        guard name.utf8.dropFirst(8).allSatisfy(isHexDigit) else { return nil }
         return UInt16(name.dropFirst(8), radix: 16)
     }
 
