@@ -9,6 +9,17 @@ struct LineModelTests {
         return try #require(document.section(named: name))
     }
 
+    @Test("row 9: a lone surrogate in a UTF-16LE file reads as U+FFFD in the model")
+    func loneSurrogate() throws {
+        var bytes = RowINF.utf16LE(RowINF.version + "[A]\r\nk = a")
+        bytes += [0x00, 0xDC]  // a lone low surrogate
+        bytes += RowINF.utf16LE("b\r\n", bom: false)
+        let document = RowINF.document(bytes)
+        #expect(document.openError(style: .win4) == nil)
+        #expect(document.rowValue("k") == "a\u{FFFD}b")
+        #expect(document.tree.print() == bytes)
+    }
+
     @Test("row 14: `e;f = g` is a line with one field `e`, which is also its key")
     func commentInKeyPosition() throws {
         let line = try #require(try Self.section("e;f = g\r\n").lines.first)
