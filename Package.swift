@@ -11,13 +11,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "INFSyntax"),
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
         .target(name: "PE"),
         .target(name: "DriverPackage", dependencies: ["INFSyntax", "INFModel"]),
-        .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "DriverPackage"]),
+        .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "TOMLKit"]),
         .target(name: "Reporting", dependencies: ["Isolation"]),
         .executableTarget(
             name: "isolint",
@@ -37,5 +38,6 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage"]),
         .testTarget(name: "IsolationTests", dependencies: ["Isolation", "DriverPackage", "INFSyntax"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["isolint"], exclude: ["Golden"]),
     ]
 )

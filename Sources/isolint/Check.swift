@@ -24,8 +24,8 @@ struct Check: ParsableCommand {
     @Argument(help: "INF/INX files or package folders (default: the current folder).")
     var paths: [String] = []
 
-    @Option(help: "Validation mode: isolation (w), signature (h), universal (u), declarative (k) or desktop.")
-    var mode: String = "isolation"
+    @Option(help: "Validation mode: isolation (w, the default), signature (h), universal (u), declarative (k) or desktop.")
+    var mode: String?
 
     @Option(help: "Evaluate for one Windows version only: 10.0.17763, 17763 or NTamd64.10.0...17763.")
     var os: String?
@@ -54,24 +54,54 @@ struct Check: ParsableCommand {
     @Flag(help: "Exit with 0 even when errors are found.")
     var exitZero = false
 
+    @Option(help: "Read settings from this file instead of the isolint.toml found from the current folder upward.")
+    var config: String?
+
+    @Flag(help: "Ignore any isolint.toml.")
+    var noConfig = false
+
+    @Option(help: "Report only findings that this baseline file does not accept.")
+    var baseline: String?
+
+    @Option(help: "Write every finding to this baseline file, then exit with 0.")
+    var writeBaseline: String?
+
     func validate() throws {
-        _ = try options()
+        _ = try options(configuration: try configuration())
         guard ReportFormat(rawValue: outputFormat) != nil else {
             throw ValidationError("--output-format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(outputFormat)'")
         }
     }
 
     func run() throws {
-        let options = try options()
+        let configuration = try configuration()
+        let options = try options(configuration: configuration)
         let format = ReportFormat(rawValue: outputFormat) ?? .text
         let clock = ContinuousClock()
         let start = clock.now
         let result = CheckRun(options: options).run(paths: paths.isEmpty ? ["."] : paths)
-        let duration = clock.now - start
         for path in result.missingPaths {
             FileHandle.standardError.write(Data("isolint: error: \(path): no such file or folder\n".utf8))
         }
-        let report = Report(findings: result.findings, rules: RuleCatalog.descriptions, filesChecked: result.filesChecked,
+        var findings = Self.applyPerPathIgnores(result.findings, configuration: configuration)
+        if let writeBaseline {
+            do {
+                try Baseline(findings: findings).write(path: writeBaseline)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            FileHandle.standardError.write(Data("isolint: wrote \(findings.count) findings to \(writeBaseline)\n".utf8))
+            return
+        }
+        if let baselinePath = baseline ?? configuration?.baseline.map({ Self.resolve($0, relativeTo: configuration?.path) }) {
+            do {
+                findings = try Baseline.load(path: baselinePath).filter(findings)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        let duration = clock.now - start
+        let report = Report(findings: findings, rules: RuleCatalog.descriptions, filesChecked: result.filesChecked,
                             duration: duration, mode: options.mode, toolVersion: IsolintVersion.number)
         let colors = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = format.render(report, options: RenderOptions(colors: colors, documentationBaseURL: documentationUrl,
@@ -82,10 +112,51 @@ struct Check: ParsableCommand {
         if !exitZero && report.summary.errors > 0 { throw ExitCode(1) }
     }
 
-    /// The check options the arguments describe.
-    func options() throws -> CheckOptions {
-        guard let mode = Mode(argument: mode) else {
-            throw ValidationError("--mode must be isolation (w), signature (h), universal (u), declarative (k) or desktop, not '\(self.mode)'")
+    /// The configuration file that applies, if any.
+    func configuration() throws -> Configuration? {
+        if noConfig { return nil }
+        let start = paths.first.map { path -> String in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return !exists || isDirectory.boolValue ? path : URL(fileURLWithPath: path).deletingLastPathComponent().path
+        } ?? FileManager.default.currentDirectoryPath
+        guard let path = config ?? Configuration.find(from: start) else { return nil }
+        do {
+            return try Configuration.load(path: path)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// `path` relative to the folder of the configuration file at `base`.
+    static func resolve(_ path: String, relativeTo base: String?) -> String {
+        guard let base, !path.hasPrefix("/") else { return path }
+        return URL(fileURLWithPath: base).deletingLastPathComponent().appendingPathComponent(path).path
+    }
+
+    /// Drops findings that the configuration's per-path ignores silence.
+    static func applyPerPathIgnores(_ findings: [Finding], configuration: Configuration?) -> [Finding] {
+        guard let configuration, !configuration.perPathIgnores.isEmpty, let configPath = configuration.path else { return findings }
+        let root = URL(fileURLWithPath: configPath).standardizedFileURL.deletingLastPathComponent().path
+        return findings.filter { finding in
+            let absolute = URL(fileURLWithPath: finding.location.file).standardizedFileURL.path
+            let relative = absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : finding.location.file
+            let ignored = configuration.ignoredRules(forPath: relative)
+            guard let rule = RuleCatalog.descriptions.first(where: { $0.name == finding.rule }) else { return true }
+            return !ignored.contains { $0.matches(rule) }
+        }
+    }
+
+    /// The check options the arguments and the configuration describe.
+    func options(configuration: Configuration?) throws -> CheckOptions {
+        let mode: Mode
+        if let text = self.mode {
+            guard let parsed = Mode(argument: text) else {
+                throw ValidationError("--mode must be isolation (w), signature (h), universal (u), declarative (k) or desktop, not '\(text)'")
+            }
+            mode = parsed
+        } else {
+            mode = configuration?.mode ?? .isolation
         }
         guard let stringsLocale = StringsLocale(parsing: locale) else {
             throw ValidationError("--locale takes four hexadecimal digits (e.g. 0409) or 'none', not '\(locale)'")
@@ -108,8 +179,10 @@ struct Check: ParsableCommand {
                 throw ValidationError("--os takes a Windows version such as 10.0.17763, 17763 or NTamd64.10.0...17763, not '\(os)'")
             }
         }
-        let selection = RuleSelection(select: select.isEmpty ? nil : Self.selectors(select),
-                                      extendSelect: Self.selectors(extendSelect), ignore: Self.selectors(ignore))
+        let chosen = select.isEmpty ? configuration?.select : select
+        let selection = RuleSelection(select: chosen.map(Self.selectors),
+                                      extendSelect: Self.selectors((configuration?.extendSelect ?? []) + extendSelect),
+                                      ignore: Self.selectors((configuration?.ignore ?? []) + ignore))
         let unknown = selection.unknownSelectors(in: RuleCatalog.descriptions)
         if let first = unknown.first {
             let suggestion = RuleNames.nearest(to: first.text).map { "; did you mean '\($0)'?" } ?? ""

@@ -1,0 +1,166 @@
+import Foundation
+import TOMLKit
+
+/// Settings read from `isolint.toml` (or `.isolint.toml`) at the package or repository root.
+///
+/// ```toml
+/// mode = "isolation"                      # or signature, universal, declarative, desktop (w, h, u, k)
+/// select = ["registry", "1322"]           # names, name prefixes or InfVerif codes
+/// extend-select = []
+/// ignore = ["hkcr-modification"]
+/// baseline = "isolint-baseline.json"
+///
+/// [per-path-ignores]
+/// "legacy/**" = ["registry-root-not-hkr"]
+/// ```
+public struct Configuration: Sendable, Equatable {
+    /// The file the settings came from.
+    public var path: String?
+    public var mode: Mode?
+    public var select: [String]?
+    public var extendSelect: [String] = []
+    public var ignore: [String] = []
+    /// A baseline file, relative to the configuration file's folder.
+    public var baseline: String?
+    /// Rules ignored for paths matching a glob (`*`, `**`, `?`), relative to the configuration file's folder.
+    public var perPathIgnores: [(pattern: String, rules: [String])] = []
+
+    public init() {}
+
+    public static func == (a: Configuration, b: Configuration) -> Bool {
+        a.path == b.path && a.mode == b.mode && a.select == b.select && a.extendSelect == b.extendSelect
+            && a.ignore == b.ignore && a.baseline == b.baseline
+            && a.perPathIgnores.map(\.pattern) == b.perPathIgnores.map(\.pattern)
+            && a.perPathIgnores.map(\.rules) == b.perPathIgnores.map(\.rules)
+    }
+
+    /// The names a configuration file may have, in the order they are looked for.
+    public static let fileNames = ["isolint.toml", ".isolint.toml"]
+
+    /// Finds the configuration file for `folder`: in it or the nearest folder above it, stopping at a
+    /// repository root (a folder holding `.git`).
+    public static func find(from folder: String) -> String? {
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        let manager = FileManager.default
+        while true {
+            for name in fileNames {
+                let candidate = url.appendingPathComponent(name).path
+                if manager.fileExists(atPath: candidate) { return candidate }
+            }
+            if manager.fileExists(atPath: url.appendingPathComponent(".git").path) { return nil }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// Reads and validates a configuration file.
+    public static func load(path: String) throws(ConfigurationError) -> Configuration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(path: path, line: nil, message: "cannot be read: \(error.localizedDescription)")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses configuration text; `path` names the file in errors.
+    public static func parse(_ text: String, path: String) throws(ConfigurationError) -> Configuration {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(path: path, line: error.source.begin.line, message: error.description)
+        } catch {
+            throw ConfigurationError(path: path, line: nil, message: String(describing: error))
+        }
+        var configuration = Configuration()
+        configuration.path = path
+        for key in table.keys {
+            guard let value = table[key] else { continue }
+            switch key {
+            case "mode":
+                guard let text = value.string, let mode = Mode(argument: text) else {
+                    throw ConfigurationError(path: path, line: nil, message: "'mode' must be isolation, signature, universal, declarative or desktop")
+                }
+                configuration.mode = mode
+            case "select": configuration.select = try strings(value, key: key, path: path)
+            case "extend-select": configuration.extendSelect = try strings(value, key: key, path: path)
+            case "ignore": configuration.ignore = try strings(value, key: key, path: path)
+            case "baseline":
+                guard let text = value.string else {
+                    throw ConfigurationError(path: path, line: nil, message: "'baseline' must be a string")
+                }
+                configuration.baseline = text
+            case "per-path-ignores":
+                guard let ignores = value.table else {
+                    throw ConfigurationError(path: path, line: nil, message: "'per-path-ignores' must be a table of glob = [rules]")
+                }
+                for pattern in ignores.keys.sorted() {
+                    guard let rules = ignores[pattern] else { continue }
+                    configuration.perPathIgnores.append((pattern, try strings(rules, key: "per-path-ignores.\"\(pattern)\"", path: path)))
+                }
+            default:
+                throw ConfigurationError(path: path, line: nil, message: "unknown setting '\(key)' (known: mode, select, extend-select, ignore, baseline, per-path-ignores)")
+            }
+        }
+        return configuration
+    }
+
+    private static func strings(_ value: TOMLValueConvertible, key: String, path: String) throws(ConfigurationError) -> [String] {
+        if let text = value.string { return [text] }
+        guard let array = value.array else {
+            throw ConfigurationError(path: path, line: nil, message: "'\(key)' must be a list of rule names or codes")
+        }
+        var result: [String] = []
+        for element in array {
+            if let text = element.string { result.append(text) } else if let number = element.int { result.append(String(number)) } else {
+                throw ConfigurationError(path: path, line: nil, message: "'\(key)' must hold rule names or codes")
+            }
+        }
+        return result
+    }
+
+    /// The rules ignored for `relativePath` by the per-path ignores.
+    public func ignoredRules(forPath relativePath: String) -> [RuleSelector] {
+        perPathIgnores.filter { Glob.matches($0.pattern, relativePath) }.flatMap { $0.rules.map(RuleSelector.init) }
+    }
+}
+
+/// A configuration file that cannot be used.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let line: Int?
+    public let message: String
+
+    public var description: String {
+        line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)"
+    }
+}
+
+/// Glob patterns over `/`-separated relative paths: `*` and `?` within a component, `**` across them.
+public enum Glob {
+    public static func matches(_ pattern: String, _ path: String) -> Bool {
+        let p = Array(pattern.replacingOccurrences(of: "\\", with: "/")), s = Array(path.replacingOccurrences(of: "\\", with: "/"))
+        return match(p, 0, s, 0)
+    }
+
+    private static func match(_ p: [Character], _ i: Int, _ s: [Character], _ j: Int) -> Bool {
+        if i == p.count { return j == s.count }
+        if p[i] == "*" {
+            let doubleStar = i + 1 < p.count && p[i + 1] == "*"
+            var next = doubleStar ? i + 2 : i + 1
+            if doubleStar, next < p.count, p[next] == "/" { next += 1 }
+            var k = j
+            while true {
+                if match(p, next, s, k) { return true }
+                if k == s.count || (!doubleStar && s[k] == "/") { return false }
+                k += 1
+            }
+        }
+        guard j < s.count else { return false }
+        if p[i] == "?" { return s[j] != "/" && match(p, i + 1, s, j + 1) }
+        return p[i].lowercased() == s[j].lowercased() && match(p, i + 1, s, j + 1)
+    }
+}

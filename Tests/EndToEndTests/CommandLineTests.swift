@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+/// Runs the built `isolint` on the bundled example packages and pins stdout, stderr and exit codes.
+/// Set ISOLINT_UPDATE_GOLDENS=1 to rewrite the golden files.
+@Suite("Command line")
+struct CommandLineTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `isolint` executable next to the test bundle.
+    static var executable: URL? {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("isolint")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        for configuration in ["debug", "release"] {
+            let candidate = packageRoot.appendingPathComponent(".build/\(configuration)/isolint")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    struct Run {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Run {
+        let process = Process()
+        process.executableURL = try #require(executable, "isolint was not built")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+                   status: process.terminationStatus)
+    }
+
+    /// Replaces the run's duration, which differs from run to run.
+    static func normalize(_ text: String) -> String {
+        var result = text
+        for pattern in [#"in [0-9]+\.[0-9]+ s"#, #""duration_ms":[0-9]+"#, #""duration_ms" : [0-9]+"#, #"in 0 m 0 s [0-9]+ ms"#] {
+            while let range = result.range(of: pattern, options: .regularExpression) {
+                let replacement = result[range].hasPrefix("\"") ? "\"duration_ms\":0" : "in <duration>"
+                result.replaceSubrange(range, with: replacement)
+            }
+        }
+        return result
+    }
+
+    static func expectGolden(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = packageRoot.appendingPathComponent("Tests/EndToEndTests/Golden/\(name)")
+        let text = normalize(actual)
+        if ProcessInfo.processInfo.environment["ISOLINT_UPDATE_GOLDENS"] != nil {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "\(name) differs from its golden file", sourceLocation: sourceLocation)
+    }
+
+    @Test("a legacy package: every finding in text, exit 1")
+    func legacyText() throws {
+        let run = try Self.run(["check", "Examples/legacy-filter"])
+        #expect(run.status == 1)
+        #expect(run.stderr.isEmpty)
+        try Self.expectGolden("legacy-filter.txt", run.stdout)
+    }
+
+    @Test("a legacy package as JSON and as GitHub annotations")
+    func legacyMachineFormats() throws {
+        let json = try Self.run(["check", "--output-format", "json", "Examples/legacy-filter"])
+        #expect(json.status == 1)
+        try Self.expectGolden("legacy-filter.json", json.stdout)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["findings"] as? [Any])?.count == 8)
+        let github = try Self.run(["check", "--output-format", "github", "Examples/legacy-filter"])
+        #expect(github.status == 1)
+        try Self.expectGolden("legacy-filter.github.txt", github.stdout)
+    }
+
+    @Test("the isolated example packages pass, the UMDF one does not")
+    func examplesVerdicts() throws {
+        let isolated = try Self.run(["check", "Examples/isolated-kmdf"])
+        #expect(isolated.status == 0)
+        #expect(isolated.stdout.contains("Checked 1 INF file in"))
+        #expect(isolated.stdout.contains("no problems found"))
+        let umdf = try Self.run(["check", "Examples/umdf-sensor"])
+        #expect(umdf.status == 1)
+        try Self.expectGolden("umdf-sensor.txt", umdf.stdout)
+    }
+
+    @Test("--exit-zero, --select and --ignore change the verdict, not the findings")
+    func selection() throws {
+        let zero = try Self.run(["check", "--exit-zero", "Examples/legacy-filter"])
+        #expect(zero.status == 0)
+        let selected = try Self.run(["check", "--select", "1323", "--output-format", "github", "Examples/legacy-filter"])
+        #expect(selected.stdout.split(separator: "\n").filter { $0.hasPrefix("::error") }.count == 1)
+        #expect(selected.stdout.contains("service-key-outside-parameters"))
+        let ignored = try Self.run(["check", "--ignore", "registry,service,global,unisolated,pnplockdown,destination,filter,intrinsic", "Examples/legacy-filter"])
+        #expect(ignored.status == 0)
+        #expect(ignored.stdout.contains("no problems found"))
+    }
+
+    @Test("usage errors and missing paths exit with 2")
+    func usageErrors() throws {
+        let missing = try Self.run(["check", "Examples/does-not-exist"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("Examples/does-not-exist: no such file or folder"))
+        let mode = try Self.run(["check", "--mode", "strict", "Examples/legacy-filter"])
+        #expect(mode.status == 2)
+        #expect(mode.stderr.contains("--mode must be"))
+        let typo = try Self.run(["check", "--select", "registry-root-not-hrk", "Examples/legacy-filter"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("did you mean 'registry-root-not-hkr'?"))
+    }
+
+    @Test("modes follow InfVerif's letters: desktop lowers every error to a warning")
+    func modes() throws {
+        let desktop = try Self.run(["check", "--mode", "desktop", "Examples/legacy-filter"])
+        #expect(desktop.status == 0)
+        #expect(desktop.stdout.contains("8 warnings"))
+        let universal = try Self.run(["check", "--mode", "u", "Examples/legacy-filter"])
+        #expect(universal.stdout.contains("warning[registry-root-not-hkr"))
+    }
+
+    @Test("rules lists every rule and explain prints one")
+    func rulesAndExplain() throws {
+        let rules = try Self.run(["rules"])
+        #expect(rules.status == 0)
+        try Self.expectGolden("rules.txt", rules.stdout)
+        let explain = try Self.run(["explain", "1323"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.hasPrefix("# service-key-outside-parameters"))
+        #expect(explain.stdout.contains("## Reported"))
+    }
+}
