@@ -1,0 +1,12 @@
+extension RuleCatalog {
+    /// D. Structure.
+    static let structureRules: [any Rule.Type] = [
+        SyntaxError.self,
+        UnsupportedEncoding.self,
+        VersionSection.self,
+        UndefinedString.self,
+        MissingSection.self,
+        FileNotInSourceDisks.self,
+        MissingPackageFile.self,
+    ]
+}
