@@ -121,6 +121,10 @@ private struct StringScanner {
     }
 
     mutating func feed(_ chunk: [UInt8], _ visit: (ExtractedString) -> Void) {
+        chunk.withUnsafeBufferPointer { feed($0, visit) }
+    }
+
+    private mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ visit: (ExtractedString) -> Void) {
         for byte in chunk {
             if findsASCII {
                 let printable = byte == 0x09 || (0x20...0x7E).contains(byte)
@@ -184,7 +188,11 @@ private struct Run {
     }
 
     mutating func end(minimumLength: Int, _ visit: (ExtractedString) -> Void) {
-        if characters.count >= minimumLength || (isContinuation && !characters.isEmpty) {
+        guard !characters.isEmpty else {
+            isContinuation = false
+            return
+        }
+        if characters.count >= minimumLength || isContinuation {
             report(visit)
         }
         characters.removeAll(keepingCapacity: true)
@@ -192,8 +200,14 @@ private struct Run {
     }
 
     private mutating func report(_ visit: (ExtractedString) -> Void) {
-        var value = String()
-        value.unicodeScalars.append(contentsOf: characters.map { Unicode.Scalar($0) })
+        let value: String
+        if characters.allSatisfy({ $0 < 0x80 }) {
+            value = String(decoding: characters, as: UTF8.self)
+        } else {
+            var latin1 = String.UnicodeScalarView()
+            latin1.append(contentsOf: characters.map { Unicode.Scalar($0) })
+            value = String(latin1)
+        }
         visit(ExtractedString(offset: start, encoding: encoding, value: value, length: characters.count))
         characters.removeAll(keepingCapacity: true)
     }

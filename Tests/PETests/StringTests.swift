@@ -108,6 +108,9 @@ struct StringTests {
         ])
         let wide = utf16LE(String(repeating: "B", count: 9))
         #expect(try strings(wide, options).map(\.offset) == [0, 8, 16])
+        // A run that ends exactly at a piece boundary leaves no continuation behind.
+        let exact = Array("AAAAAAAA\0ab\0".utf8)
+        #expect(try strings(exact, options).map(\.value) == ["AAAA", "AAAA"])
     }
 
     @Test func scanReportsEachStringOnce() throws {
