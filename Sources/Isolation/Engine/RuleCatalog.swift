@@ -1,7 +1,7 @@
 /// Every rule Isolint has, in catalog order.
 public enum RuleCatalog {
     /// The rule types, in catalog order (groups A to D).
-    public static let all: [any Rule.Type] = fileRules + registryRules + declarativeRules + structureRules
+    public static let all: [any Rule.Type] = fileRules + registryRules + declarativeRules + structureRules + parityRules
 
     /// The descriptions of every rule.
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

@@ -1,0 +1,4 @@
+extension RuleCatalog {
+    /// F. InfVerif parity: general validity checks.
+    static let parityRules: [any Rule.Type] = []
+}
