@@ -36,6 +36,16 @@ write_u32() {
         dd of="$1" bs=1 seek="$2" conv=notrunc status=none
 }
 
+# The image checksum: 16-bit words summed with end-around carry, the checksum field left out,
+# plus the file size. Needed again after an image is patched.
+pe_checksum() {
+    local image=$1 field=$2
+    od -An -v -t u2 --endian=little "$image" |
+        awk -v skip=$((field / 2)) -v size="$(stat -c %s "$image")" '
+            { for (i = 1; i <= NF; i++) { if (n != skip && n != skip + 1) { sum += $i; sum = sum % 65536 + int(sum / 65536) } n++ } }
+            END { sum = sum % 65536 + int(sum / 65536); print sum + size }'
+}
+
 # GNU ld links delay imports but leaves the delay-import data directory (entry 13) empty.
 # Point it at the descriptor table (the descriptor and its all-zero terminator, 64 bytes),
 # found through the link map, as the Microsoft linker would.
@@ -59,6 +69,8 @@ fill_delay_import_directory() {
     esac
     write_u32 "$image" $((directories + 13 * 8)) "$rva"
     write_u32 "$image" $((directories + 13 * 8 + 4)) 64
+    local checksum=$((optional + 64))
+    write_u32 "$image" "$checksum" "$(pe_checksum "$image" "$checksum")"
 }
 
 # Kernel driver, x64: ntoskrnl.exe imports, one of them from an import library made from a .def file.
