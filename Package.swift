@@ -20,6 +20,7 @@ let package = Package(
         .target(name: "DriverPackage", dependencies: ["INFSyntax", "INFModel"]),
         .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "TOMLKit"]),
         .target(name: "Reporting", dependencies: ["Isolation"]),
+        .target(name: "Fixing", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Isolation"]),
         .executableTarget(
             name: "isolint",
             dependencies: [
@@ -28,6 +29,7 @@ let package = Package(
                 "DriverPackage",
                 "Isolation",
                 "Reporting",
+                "Fixing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage"]),
         .testTarget(name: "IsolationTests", dependencies: ["Isolation", "DriverPackage", "INFSyntax"]),
+        .testTarget(name: "FixingTests", dependencies: ["Fixing", "Isolation", "INFSyntax"]),
         .testTarget(name: "EndToEndTests", dependencies: ["isolint"], exclude: ["Golden"]),
     ]
 )

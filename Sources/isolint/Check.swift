@@ -66,6 +66,18 @@ struct Check: ParsableCommand {
     @Option(help: "Write every finding to this baseline file, then exit with 0.")
     var writeBaseline: String?
 
+    @Flag(help: "Apply safe fixes to the files.")
+    var fix = false
+
+    @Flag(help: "Apply unsafe fixes too (implies --fix); each prints what else must change.")
+    var unsafeFixes = false
+
+    @Flag(help: "Print the fixes as a unified diff and write nothing (exit 1 when something would change).")
+    var diff = false
+
+    @Flag(help: "With --fix, keep each original as <file>.orig.")
+    var backup = false
+
     func validate() throws {
         _ = try options(configuration: try configuration())
         guard ReportFormat(rawValue: outputFormat) != nil else {
@@ -74,6 +86,10 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        if fix || unsafeFixes || diff {
+            try FixRunner(arguments: self).run()
+            return
+        }
         let configuration = try configuration()
         let options = try options(configuration: configuration)
         let format = ReportFormat(rawValue: outputFormat) ?? .text

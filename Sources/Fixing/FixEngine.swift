@@ -1,0 +1,219 @@
+import DriverPackage
+import INFModel
+import INFSyntax
+import Isolation
+
+/// Which fixes a run applies.
+public struct FixOptions: Sendable {
+    /// Apply unsafe fixes as well as safe ones.
+    public var unsafe: Bool
+    /// How many check-and-fix rounds a file may take.
+    public var maximumRounds: Int
+
+    public init(unsafe: Bool = false, maximumRounds: Int = 10) {
+        self.unsafe = unsafe
+        self.maximumRounds = maximumRounds
+    }
+}
+
+/// A fix that was applied.
+public struct AppliedFix: Sendable, Hashable {
+    public let rule: String
+    public let title: String
+    public let safety: FixSafety
+    /// What the developer must still do by hand.
+    public let followUp: String?
+    /// The 1-based line of the finding, in the file as it was in the round that fixed it.
+    public let line: Int
+}
+
+/// Why a file was not (fully) fixed.
+public struct FixRefusal: Sendable, Hashable, CustomStringConvertible {
+    public let file: String
+    public let message: String
+
+    public var description: String { "\(file): \(message)" }
+}
+
+/// The outcome of fixing one file in memory.
+public struct FileFixResult: Sendable {
+    public let path: String
+    public let original: [UInt8]
+    public let fixed: [UInt8]
+    public let applied: [AppliedFix]
+    public let rounds: Int
+    /// Set when the file could not be fixed, or a round was refused.
+    public let refusal: FixRefusal?
+
+    /// Whether the fixed bytes differ from the original.
+    public var changed: Bool { original != fixed }
+}
+
+/// Applies the fixes that findings carry, round after round, verifying every round.
+///
+/// Each round checks the file, takes the fixes that do not overlap (the others wait for the next
+/// round), writes their edits in the file's own encoding and line-ending style, and re-parses. A
+/// round whose result SetupAPI could not open, or that changes any line the edits did not touch, is
+/// refused and the file keeps the last good state. Rounds stop when nothing more applies.
+public struct FixEngine: Sendable {
+    public let checker: Checker
+    public let options: FixOptions
+
+    public init(checker: Checker, options: FixOptions) {
+        self.checker = checker
+        self.options = options
+    }
+
+    /// Fixes `bytes`, the content of the file at `path` (shown as `displayPath`).
+    public func fix(bytes: [UInt8], displayPath: String, package: PackageContents? = nil) -> FileFixResult {
+        var current = bytes
+        var applied: [AppliedFix] = []
+        var rounds = 0
+        var refusal: FixRefusal?
+        let firstTree = INFParser.parse(bytes: bytes, path: displayPath)
+        if let error = INFDocument(tree: firstTree).openError() {
+            return FileFixResult(path: displayPath, original: bytes, fixed: bytes, applied: [], rounds: 0,
+                                 refusal: FixRefusal(file: displayPath, message: "not fixed: \(error.code.name) at line \(error.line ?? 0) — SetupAPI cannot open the file"))
+        }
+        while rounds < options.maximumRounds {
+            let tree = INFParser.parse(bytes: current, path: displayPath)
+            let findings = checker.check(tree: tree, displayPath: displayPath, package: package).filter { finding in
+                guard let fix = finding.fix, !fix.edits.isEmpty else { return false }
+                return fix.safety == .safe || options.unsafe
+            }
+            let chosen = Self.nonOverlapping(findings)
+            guard !chosen.isEmpty else { break }
+            rounds += 1
+            let newline = tree.source.lineEndingStyle.newline
+            var edits: [(range: Range<Int>, bytes: [UInt8])] = []
+            var used: [Finding] = []
+            for finding in chosen {
+                guard let fix = finding.fix else { continue }
+                let encoded = fix.edits.map { edit in
+                    tree.source.encoding.encode(edit.replacement.replacingOccurrencesOfNewlines(with: newline)).map { (edit.byteRange, $0) }
+                }
+                guard encoded.allSatisfy({ $0 != nil }) else {
+                    refusal = FixRefusal(file: displayPath, message: "\(finding.rule): the fix holds characters the file's encoding (\(tree.source.encoding)) cannot store")
+                    continue
+                }
+                edits += encoded.compactMap { $0 }
+                used.append(finding)
+            }
+            guard !used.isEmpty else { break }
+            let next = Self.apply(edits, to: current)
+            if let problem = Self.verify(old: tree, new: next, edits: edits, path: displayPath) {
+                refusal = FixRefusal(file: displayPath, message: "round \(rounds) refused: \(problem)")
+                break
+            }
+            applied += used.compactMap { finding in
+                finding.fix.map { AppliedFix(rule: finding.rule, title: $0.title, safety: $0.safety, followUp: $0.followUp, line: finding.location.line) }
+            }
+            if next == current { break }
+            current = next
+        }
+        return FileFixResult(path: displayPath, original: bytes, fixed: current, applied: applied, rounds: rounds, refusal: refusal)
+    }
+
+    /// The findings whose edits overlap no edit of an earlier finding; the rest wait for a later round.
+    static func nonOverlapping(_ findings: [Finding]) -> [Finding] {
+        var taken: [Range<Int>] = []
+        var result: [Finding] = []
+        let ordered = findings.sorted { ($0.fix?.edits.map(\.byteRange.lowerBound).min() ?? 0) < ($1.fix?.edits.map(\.byteRange.lowerBound).min() ?? 0) }
+        for finding in ordered {
+            guard let edits = finding.fix?.edits else { continue }
+            let ranges = edits.map(\.byteRange)
+            let clashes = ranges.contains { range in taken.contains { conflict($0, range) } }
+                || ranges.enumerated().contains { i, a in ranges.enumerated().contains { j, b in i < j && conflict(a, b) } }
+            guard !clashes else { continue }
+            taken += ranges
+            result.append(finding)
+        }
+        return result
+    }
+
+    /// Two edits conflict when their ranges overlap, or both insert at the same place.
+    static func conflict(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        if a.isEmpty && b.isEmpty { return a.lowerBound == b.lowerBound }
+        if a.isEmpty { return a.lowerBound > b.lowerBound && a.lowerBound < b.upperBound }
+        if b.isEmpty { return b.lowerBound > a.lowerBound && b.lowerBound < a.upperBound }
+        return a.overlaps(b)
+    }
+
+    /// `bytes` with the edits applied (the edits do not overlap).
+    static func apply(_ edits: [(range: Range<Int>, bytes: [UInt8])], to bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.bytes.count })
+        var position = 0
+        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            let start = min(max(edit.range.lowerBound, position), bytes.count)
+            result.append(contentsOf: bytes[position..<start])
+            result.append(contentsOf: edit.bytes)
+            position = min(max(edit.range.upperBound, start), bytes.count)
+        }
+        result.append(contentsOf: bytes[position...])
+        return result
+    }
+
+    /// Why the edited bytes are not acceptable, or `nil`: they must parse as SetupAPI opens them, and
+    /// every line the edits did not touch must read exactly as before.
+    static func verify(old: SyntaxTree, new bytes: [UInt8], edits: [(range: Range<Int>, bytes: [UInt8])], path: String) -> String? {
+        let tree = INFParser.parse(bytes: bytes, path: path)
+        if let error = INFDocument(tree: tree).openError() {
+            return "the result would not open (\(error.code.name) at line \(error.line ?? 0))"
+        }
+        let sorted = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var newRanges: [Range<Int>] = []
+        var delta = 0
+        for edit in sorted {
+            let start = edit.range.lowerBound + delta
+            newRanges.append(start..<(start + edit.bytes.count))
+            delta += edit.bytes.count - edit.range.count
+        }
+        let before = untouchedLines(old, edited: sorted.map(\.range))
+        let after = untouchedLines(tree, edited: newRanges)
+        guard before == after else {
+            let index = zip(before, after).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(before.count, after.count)
+            let shown = index < before.count ? before[index] : (index < after.count ? after[index] : "")
+            return "a line the fix did not edit would read differently (\(shown))"
+        }
+        return nil
+    }
+
+    /// What SetupAPI reads from each logical line that no edit touches: header names, keys and fields.
+    static func untouchedLines(_ tree: SyntaxTree, edited: [Range<Int>]) -> [String] {
+        var result: [String] = []
+        for line in tree.lines {
+            let bytes = tree.byteRange(of: line.range)
+            let touched = edited.contains { edit in
+                edit.isEmpty ? (edit.lowerBound > bytes.lowerBound && edit.lowerBound < bytes.upperBound) : edit.overlaps(bytes)
+            }
+            if touched { continue }
+            if let header = line.header { result.append("[\(header.name)]") }
+            if line.isEntry {
+                result.append(([line.key?.value ?? "∅"] + line.fields.map(\.value)).joined(separator: "\u{1F}"))
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The text with every CR LF or lone LF written as `newline`.
+    func replacingOccurrencesOfNewlines(with newline: String) -> String {
+        guard contains("\n") else { return self }
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var previousWasCR = false
+        for scalar in unicodeScalars {
+            if scalar == "\n" {
+                if previousWasCR { result.unicodeScalars.removeLast() }
+                result += newline
+                previousWasCR = false
+                continue
+            }
+            result.unicodeScalars.append(scalar)
+            previousWasCR = scalar == "\r"
+        }
+        return result
+    }
+}

@@ -1,0 +1,35 @@
+extension TextEncoding {
+    /// The bytes of `text` in this encoding (no byte-order mark), or `nil` when a character cannot be
+    /// written in it: code page 1252 holds only 251 characters.
+    public func encode(_ text: String) -> [UInt8]? {
+        switch self {
+        case .utf16LE:
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf16.count * 2)
+            for unit in text.utf16 {
+                bytes.append(UInt8(unit & 0xFF))
+                bytes.append(UInt8(unit >> 8))
+            }
+            return bytes
+        case .utf8BOM:
+            return Array(text.utf8)
+        case .ansi:
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for scalar in text.unicodeScalars {
+                guard let byte = Self.cp1252Byte(scalar) else { return nil }
+                bytes.append(byte)
+            }
+            return bytes
+        }
+    }
+
+    /// The code page 1252 byte of a scalar, if it has one.
+    static func cp1252Byte(_ scalar: Unicode.Scalar) -> UInt8? {
+        let value = scalar.value
+        if value < 0x80 || (value >= 0xA0 && value <= 0xFF) { return UInt8(value) }
+        guard value <= 0xFFFF, let index = TextDecoder.cp1252High.firstIndex(of: UInt16(value)) else { return nil }
+        // The five unassigned positions decode to themselves, so they encode back the same way.
+        return UInt8(0x80 + index)
+    }
+}
