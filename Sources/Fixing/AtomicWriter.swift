@@ -19,8 +19,16 @@ public struct FixWriteError: Error, Sendable, CustomStringConvertible {
 /// original's permissions, and renamed over the original in one step. Any failure removes the
 /// temporary file and leaves the original untouched.
 public enum AtomicWriter {
+    /// A step of the write where a failure can be injected (for tests of the failure paths).
+    public enum Step: Sendable {
+        /// The temporary file has been written and flushed, and is about to replace the original.
+        case beforeReplacing(temporary: String)
+    }
+
     /// Writes `bytes` to `path`; with `backup`, the original is kept as `path.orig` first.
-    public static func write(_ bytes: [UInt8], to path: String, backup: Bool = false) throws(FixWriteError) {
+    /// `checkpoint` runs at each ``Step`` and may throw to abandon the write.
+    public static func write(_ bytes: [UInt8], to path: String, backup: Bool = false,
+                             checkpoint: (Step) throws -> Void = { _ in }) throws(FixWriteError) {
         let manager = FileManager.default
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -45,6 +53,7 @@ public enum AtomicWriter {
             if let permissions = attributes?[.posixPermissions] {
                 try manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
             }
+            try checkpoint(.beforeReplacing(temporary: temporary.path))
             if backup {
                 let original = path + ".orig"
                 if manager.fileExists(atPath: original) { try manager.removeItem(atPath: original) }
@@ -53,7 +62,7 @@ public enum AtomicWriter {
             try replace(path, with: temporary.path)
         } catch {
             try? manager.removeItem(at: temporary)
-            throw FixWriteError(path: path, message: error.localizedDescription)
+            throw FixWriteError(path: path, message: (error as? FixWriteError)?.message ?? String(describing: error))
         }
     }
 

@@ -182,10 +182,17 @@ public struct FixEngine: Sendable {
     /// What SetupAPI reads from each logical line that no edit touches: header names, keys and fields.
     static func untouchedLines(_ tree: SyntaxTree, edited: [Range<Int>]) -> [String] {
         var result: [String] = []
+        let units = tree.source.text.units
         for line in tree.lines {
             let bytes = tree.byteRange(of: line.range)
+            // An insertion right after a line that has no line end of its own joins that line.
+            let open = line.range.upperBound == 0 || line.range.upperBound > units.count || units[line.range.upperBound - 1] != 0x0A
             let touched = edited.contains { edit in
-                edit.isEmpty ? (edit.lowerBound > bytes.lowerBound && edit.lowerBound < bytes.upperBound) : edit.overlaps(bytes)
+                if edit.isEmpty {
+                    return (edit.lowerBound > bytes.lowerBound && edit.lowerBound < bytes.upperBound)
+                        || (open && edit.lowerBound == bytes.upperBound)
+                }
+                return edit.overlaps(bytes) || (open && edit.lowerBound == bytes.upperBound)
             }
             if touched { continue }
             if let header = line.header { result.append("[\(header.name)]") }

@@ -14,6 +14,8 @@ public protocol Rule: Sendable {
     static var nonTriggeringExamples: [String] { get }
     /// Whether the rule is about the file's encoding, so its examples are not re-encoded as UTF-16LE.
     static var examplesDependOnEncoding: Bool { get }
+    /// For a rule with a fix: INF texts before and after applying every fix the rule offers.
+    static var fixExamples: [FixExample] { get }
 
     init()
 
@@ -26,6 +28,8 @@ extension Rule {
     public static var name: String { description.name }
 
     public static var examplesDependOnEncoding: Bool { false }
+
+    public static var fixExamples: [FixExample] { [] }
 }
 
 /// Builds the level table of a rule from the catalog's `w h u k` columns.
@@ -49,4 +53,15 @@ public func levels(_ columns: String) -> [Mode: Level] {
     }
     if let strongest = table.values.max() { table[.desktop] = min(strongest, .warning) }
     return table
+}
+
+/// An INF text before and after a rule's fixes are applied.
+public struct FixExample: Sendable {
+    public let before: String
+    public let after: String
+
+    public init(before: String, after: String) {
+        self.before = before
+        self.after = after
+    }
 }

@@ -49,3 +49,26 @@ extension RuleContext {
         return index > 0 && index <= units.count && units[index - 1] != 0x0A
     }
 }
+
+extension RuleContext {
+    /// An edit appending a new section with `lines` at the end of the text.
+    public func appendingSection(_ name: String, lines: [String]) -> (range: Range<Int>, replacement: String) {
+        let end = tree.textEnd
+        let units = tree.source.text.units
+        var prefix = needsNewlineBefore(end) ? newline : ""
+        // Keep a blank line between the last section and the new one.
+        if end > 0, !(end >= 2 && units[end - 1] == 0x0A && (units[end - 2] == 0x0A || (end >= 3 && units[end - 2] == 0x0D && units[end - 3] == 0x0A))) {
+            prefix += newline
+        }
+        let body = (["[\(name)]"] + lines).map { $0 + newline }.joined()
+        return (end..<end, prefix + body)
+    }
+
+    /// `base`, or `base` with a number appended, so that no section of the file has the name.
+    public func unusedSectionName(_ base: String) -> String {
+        if !document.hasSection(base) { return base }
+        var index = 2
+        while document.hasSection("\(base)\(index)") { index += 1 }
+        return "\(base)\(index)"
+    }
+}

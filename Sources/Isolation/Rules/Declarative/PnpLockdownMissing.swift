@@ -34,6 +34,38 @@ public struct PnpLockdownMissing: Rule {
         """,
     ]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            Class = Sample
+
+            [Strings]
+            A = B
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            Class = Sample
+            PnpLockdown = 1
+
+            [Strings]
+            A = B
+            """),
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            PnpLockdown = 0 ; locked down later
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            PnpLockdown = 1 ; locked down later
+            """),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {

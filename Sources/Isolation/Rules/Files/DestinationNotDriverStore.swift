@@ -53,6 +53,56 @@ public struct DestinationNotDriverStore: Rule {
         """,
     ]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [DestinationDirs]
+            DefaultDestDir = 12
+            Helper_Files = 11
+            [Install.NTamd64]
+            CopyFiles = Drv_Files, Helper_Files
+            AddReg = Reg
+            [Install.NTamd64.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %12%\\contoso.sys
+            [Drv_Files]
+            contoso.sys
+            [Helper_Files]
+            helper.dll
+            [Reg]
+            HKR, , Helper, , "%11%\\helper.dll"
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [DestinationDirs]
+            DefaultDestDir = 13
+            Helper_Files = 13
+            [Install.NTamd64]
+            CopyFiles = Drv_Files, Helper_Files
+            AddReg = Reg
+            [Install.NTamd64.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\contoso.sys
+            [Drv_Files]
+            contoso.sys
+            [Helper_Files]
+            helper.dll
+            [Reg]
+            HKR, , Helper, , "%13%\\helper.dll"
+            """),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
@@ -73,18 +123,22 @@ public struct DestinationNotDriverStore: Rule {
         }
     }
 
+    static func keepsReferences(_ name: String) -> Bool {
+        let folded = CaseInsensitive.fold(name)
+        return folded == "strings" || folded.hasPrefix("strings.") || folded == "destinationdirs"
+    }
+
     private func fix(_ context: RuleContext, destination: DestinationDirectory, dirid: Int, names: Set<String>) -> UnitFix? {
         guard let token = context.document.token(of: destination.line, field: 1), !token.isQuoted else { return nil }
         var edits: [(range: Range<Int>, replacement: String)] = [(token.range, "13")]
-        // Rewrite %<dirid>%\<file> references to the moved files in ServiceBinary and registry data.
-        for service in context.services {
-            guard let line = service.section?.serviceBinaryLine, let raw = line.rawFields.first,
-                  names.contains(fileName(of: raw).lowercased()) else { continue }
-            edits += context.diridReferences(dirid, in: line, field: 1).map { ($0, "%13%") }
-        }
-        for item in context.uniqueRegistryEntries {
-            for (offset, value) in item.entry.rawData.enumerated() where names.contains(fileName(of: value).lowercased()) {
-                edits += context.diridReferences(dirid, in: item.entry.line, field: 5 + offset).map { ($0, "%13%") }
+        // Rewrite %<dirid>%\…\<file> references to the moved files wherever they are written
+        // (ServiceBinary, registry data, WDF service sections…), but not in [Strings] or [DestinationDirs].
+        for section in context.document.sections where !Self.keepsReferences(section.name) {
+            for line in section.lines {
+                for (index, raw) in line.rawFields.enumerated() where names.contains(fileName(of: raw).lowercased()) {
+                    guard case .dirid(dirid)? = context.document.substituter.pieces(raw).first else { continue }
+                    edits += context.diridReferences(dirid, in: line, field: index + 1).prefix(1).map { ($0, "%13%") }
+                }
             }
         }
         return UnitFix(

@@ -5,8 +5,8 @@ import INFModel
 public struct DriverStoreNeedsNewerOS: Rule {
     public static let description = RuleDescription(
         name: "driver-store-needs-newer-os", codes: [1199],
-        title: "Run-from-driver-store is used on builds that do not support it",
-        why: "DIRID 13 as a run location needs Windows 10 version 1709 (build 16299), and 1803 (build 17134) for UMDF drivers and firmware; older builds install the package but cannot run it.",
+        title: "Newer INF syntax is used on builds that do not support it",
+        why: "DIRID 13 as a run location needs Windows 10 version 1709 (build 16299), 1803 (build 17134) for UMDF drivers and firmware; declared filters need 1903, event providers and HKR media categories 1809, AutoLoggers Windows 11; older builds install the package but not what the newer syntax declares.",
         fix: "Add a NT<arch>.10.0...16299 decoration (17134 for UMDF and firmware) to the Manufacturer line and the Models section name, or add a second decorated Models section and keep the old one for older builds.",
         levels: levels("E E E E"), fixable: true, group: "A")
 
@@ -67,6 +67,83 @@ public struct DriverStoreNeedsNewerOS: Rule {
         """,
     ]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Manufacturer]
+            %Mfg% = Contoso, NTamd64
+            [Contoso.NTamd64]
+            %Dev% = Install, Root\\Contoso
+            [DestinationDirs]
+            DefaultDestDir = 13
+            [Install.NTamd64]
+            CopyFiles = Files
+            [Files]
+            drv.sys
+            [Strings]
+            Mfg = "Contoso"
+            Dev = "Device"
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Manufacturer]
+            %Mfg% = Contoso, NTamd64.10.0...16299
+            [Contoso.NTamd64.10.0...16299]
+            %Dev% = Install, Root\\Contoso
+            [DestinationDirs]
+            DefaultDestDir = 13
+            [Install.NTamd64]
+            CopyFiles = Files
+            [Files]
+            drv.sys
+            [Strings]
+            Mfg = "Contoso"
+            Dev = "Device"
+            """),
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Manufacturer]
+            %Mfg% = Contoso, NTamd64.10.0...16299
+            [Contoso.NTamd64.10.0...16299]
+            %Dev% = Install, Root\\Contoso
+            [Install.NTamd64]
+            AddReg = Reg
+            [Reg]
+            HKR, , A, , B
+            [Install.NTamd64.Filters]
+            AddFilter = Flt, , Flt_Section
+            [Flt_Section]
+            FilterPosition = Upper
+            [Strings]
+            Mfg = "Contoso"
+            Dev = "Device"
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Manufacturer]
+            %Mfg% = Contoso, NTamd64.10.0...18362
+            [Contoso.NTamd64.10.0...18362]
+            %Dev% = Install, Root\\Contoso
+            [Install.NTamd64]
+            AddReg = Reg
+            [Reg]
+            HKR, , A, , B
+            [Install.NTamd64.Filters]
+            AddFilter = Flt, , Flt_Section
+            [Flt_Section]
+            FilterPosition = Upper
+            [Strings]
+            Mfg = "Contoso"
+            Dev = "Device"
+            """),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
@@ -74,23 +151,53 @@ public struct DriverStoreNeedsNewerOS: Rule {
         var reported = Set<String>()
         for reach in context.deviceInstalls {
             let closure = sections(reachedFrom: reach.installSection, context: context)
-            let threshold = needsNewerRuntime(closure, context: context) ? WindowsVersion.win10_1803 : WindowsVersion.win10_1709
-            guard reach.range.lowest < threshold, let use = driverStoreUse(closure, context: context) else { continue }
+            guard let need = requirement(closure, context: context), reach.range.lowest < need.version else { continue }
             let key = "\(CaseInsensitive.fold(reach.range.sectionName))|\(reach.range.architecture)"
             guard reported.insert(key).inserted else { continue }
-            let arch = reach.range.architecture.rawValue
-            let decoration = "NT\(arch).10.0...\(threshold.build)"
+            let decoration = "NT\(reach.range.architecture.rawValue).10.0...\(need.version.build)"
             let from = reach.range.lowest.major == 0 ? "any older build" : "build \(reach.range.lowest.build)"
-            let message = "[\(reach.installSection)] uses \(use.what), which needs Windows build \(threshold.build), but [\(reach.range.sectionName)] installs it on \(from); decorate the Models section with \(decoration)"
+            let message = "[\(reach.installSection)] uses \(need.what), which needs Windows build \(need.version.build), but [\(reach.range.sectionName)] installs it on \(from); decorate the Models section with \(decoration)"
             let field = reach.range.decoration.flatMap { decoration in
                 reach.range.manufacturer.line.fields.firstIndex { CaseInsensitive.equal($0, decoration.text) }.map { $0 + 1 }
             }
             let range = field.map { context.range(of: reach.range.manufacturer.line, field: $0) } ?? context.range(of: reach.range.manufacturer.line)
             result.append(Violation(range: range, message: message, fix: fix(context, reach: reach, field: field, decoration: decoration),
-                                    related: [(use.range, "DIRID 13 is used here"), (context.range(of: reach.model.line), "the device this Models entry installs")]))
+                                    related: [(need.range, "the newer syntax is used here"), (context.range(of: reach.model.line), "the device this Models entry installs")]))
         }
         return result
     }
+
+    /// What in the install sections needs the newest Windows build, with the build and where it is used.
+    func requirement(_ sections: [String], context: RuleContext) -> (what: String, version: WindowsVersion, range: Range<Int>)? {
+        var best: (what: String, version: WindowsVersion, range: Range<Int>)?
+        func consider(_ what: String, _ build: Int, _ range: Range<Int>) {
+            let version = WindowsVersion(major: 10, minor: 0, build: build)
+            if best.map({ version > $0.version }) ?? true { best = (what, version, range) }
+        }
+        if let use = driverStoreUse(sections, context: context) {
+            consider(use.what, needsNewerRuntime(sections, context: context) ? 17134 : 16299, use.range)
+        }
+        for name in sections {
+            guard let section = context.document.section(named: name) else { continue }
+            for (directive, build) in Self.directiveBuilds {
+                if let line = section.firstLine(withKey: directive) { consider(directive, build, context.range(of: line, field: 0)) }
+            }
+            for link in context.graph.registryLinks where CaseInsensitive.equal(link.from, name) {
+                guard case .registry(.addReg, .deviceSoftwareKey) = link.role else { continue }
+                for entry in context.document.registryEntries(inSection: link.to, operation: .addReg)
+                where entry.root == .relative && RegistryKnowledge.hasKeyPrefix(entry.subkey, "MediaCategories") {
+                    consider("HKR MediaCategories", 17763, context.range(of: entry.line, field: 2))
+                }
+            }
+        }
+        return best
+    }
+
+    /// Install directives and the first Windows 10 build that understands them.
+    static let directiveBuilds: [(String, Int)] = [
+        ("AddFilter", 18362), ("AddEventProvider", 17763), ("AddAutoLogger", 22000), ("UpdateAutoLogger", 22000),
+        ("AddSoftware", 15063), ("AddComponent", 15063), ("AddComServer", 26100),
+    ]
 
     /// The sections an install section reaches: itself, its suffix sections, and what their directives name.
     func sections(reachedFrom name: String, context: RuleContext) -> [String] {
@@ -139,16 +246,18 @@ public struct DriverStoreNeedsNewerOS: Rule {
     }
 
     private func fix(_ context: RuleContext, reach: DeviceInstallReach, field: Int?, decoration: String) -> UnitFix? {
-        // Only a plain architecture decoration whose Models section has one header can be renamed in place.
-        guard let current = reach.range.decoration, current.major == nil, let field,
+        // Only a decoration without product type or suite mask, whose Models section has one header,
+        // can be rewritten in place.
+        guard let current = reach.range.decoration, current.productType == nil, current.suiteMask == nil, let field,
               let token = context.document.token(of: reach.range.manufacturer.line, field: field),
               let models = context.document.section(named: reach.range.sectionName), models.headers.count == 1,
               let header = models.headers.first,
               !context.document.hasSection("\(reach.range.manufacturer.modelsSection).\(decoration)") else { return nil }
         let newName = "\(reach.range.manufacturer.modelsSection).\(decoration)"
+        let build = decoration.split(separator: ".").last.map(String.init) ?? ""
         return UnitFix(
             title: "Decorate the Models section with \(decoration)", safety: .unsafe,
             edits: [(token.range, decoration), (context.tree.sections[header].header.nameRange, newName)],
-            followUp: "Windows builds older than \(decoration.split(separator: ".").last ?? "") no longer install this device; keep an undecorated copy of the Models section (and non-driver-store install sections) if they must.")
+            followUp: "Windows builds older than \(build) no longer install this device; keep an undecorated copy of the Models section (and install sections without the newer syntax) if they must.")
     }
 }

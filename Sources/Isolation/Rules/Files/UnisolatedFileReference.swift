@@ -47,6 +47,38 @@ public struct UnisolatedFileReference: Rule {
     static let systemFolders: Set<Int> = [10, 11, 12]
     static let systemPrefixes = ["%systemroot%\\", "%windir%\\", "\\systemroot\\", "system32\\"]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [DestinationDirs]
+            DefaultDestDir = 13
+            [Install]
+            CopyFiles = Files
+            AddReg = Reg
+            [Files]
+            helper.dll
+            [Reg]
+            HKR,,HelperPath,,"%11%\\helper.dll"
+            HKR,,Helper,,helper.dll
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [DestinationDirs]
+            DefaultDestDir = 13
+            [Install]
+            CopyFiles = Files
+            AddReg = Reg
+            [Files]
+            helper.dll
+            [Reg]
+            HKR,,HelperPath,,"%13%\\helper.dll"
+            HKR,,Helper,,%13%\\helper.dll
+            """),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {

@@ -46,6 +46,82 @@ public struct GlobalServiceKey: Rule {
         """,
     ]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install]
+            AddReg = Reg
+            [Install.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\contoso.sys
+            AddReg = ServiceReg
+            [ServiceReg]
+            HKR, Parameters, A, 0x00010001, 1
+            [Reg]
+            HKLM, SYSTEM\\CurrentControlSet\\Services\\Contoso\\Parameters, Level, 0x00010001, 4
+            HKR, , FriendlyName, , "Contoso"
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install]
+            AddReg = Reg
+            [Install.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\contoso.sys
+            AddReg = ServiceReg
+            [ServiceReg]
+            HKR, Parameters, A, 0x00010001, 1
+            HKR, Parameters, Level, 0x00010001, 4
+            [Reg]
+            HKR, , FriendlyName, , "Contoso"
+            """),
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install]
+            AddReg = Reg
+            [Install.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\contoso.sys
+            [Reg]
+            HKLM, SYSTEM\\CurrentControlSet\\Services\\Contoso, Tracing, 0x00010001, 1
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install]
+            AddReg = Reg
+            [Install.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\contoso.sys
+            AddReg = Contoso_ServiceReg
+            [Reg]
+
+            [Contoso_ServiceReg]
+            HKR, Parameters, Tracing, 0x00010001, 1
+            """),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
@@ -71,17 +147,26 @@ public struct GlobalServiceKey: Rule {
     }
 
     private func fix(_ context: RuleContext, entry: RegistryEntry, service: (install: ServiceInstall, section: ServiceInstallSection?), rest: String) -> UnitFix? {
-        // Only when the service's install section already names an AddReg section to add the line to.
-        guard let section = service.section?.section,
-              let target = section.directiveValues("AddReg").first.flatMap({ context.document.section(named: $0.value) }),
-              let insertAt = context.insertionPoint(after: target) else { return nil }
+        guard let section = service.section?.section else { return nil }
         let line = context.tree.lines[entry.line.syntaxIndex]
-        guard let valueStart = line.fields.count >= 3 ? line.fields[2].range.lowerBound : nil else { return nil }
-        let restText = context.tree.text(of: valueStart..<context.range(of: entry.line).upperBound)
+        guard line.fields.count >= 3 else { return nil }
+        let restText = context.tree.text(of: line.fields[2].range.lowerBound..<context.range(of: entry.line).upperBound)
         let newLine = "HKR, \(Self.parametersKey(rest)), \(restText)"
+        let deletion = (range: context.fullLineRange(of: entry.line), replacement: "")
+        let followUp = "The driver must read the value from its Parameters key with IoOpenDriverRegistryKey(DriverRegKeyParameters) (Windows 10 1803+) or WdfDriverOpenParametersRegistryKey."
+        if let target = section.directiveValues("AddReg").first.flatMap({ context.document.section(named: $0.value) }),
+           let insertAt = context.insertionPoint(after: target) {
+            let prefix = context.needsNewlineBefore(insertAt) ? context.newline : ""
+            return UnitFix(title: "Move the line to [\(target.name)] as HKR,\(Self.parametersKey(rest))", safety: .unsafe,
+                           edits: [deletion, (insertAt..<insertAt, prefix + newLine + context.newline)], followUp: followUp)
+        }
+        // No AddReg yet: name a new registry section from the service-install section and create it.
+        guard section.directiveValues("AddReg").isEmpty, let insertAt = context.insertionPoint(after: section) else { return nil }
+        let name = context.unusedSectionName("\(service.install.name)_ServiceReg")
         let prefix = context.needsNewlineBefore(insertAt) ? context.newline : ""
-        return UnitFix(title: "Move the line to [\(target.name)] as HKR,\(Self.parametersKey(rest))", safety: .unsafe,
-                       edits: [(context.fullLineRange(of: entry.line), ""), (insertAt..<insertAt, prefix + newLine + context.newline)],
-                       followUp: "The driver must read the value from its Parameters key with IoOpenDriverRegistryKey(DriverRegKeyParameters) (Windows 10 1803+) or WdfDriverOpenParametersRegistryKey.")
+        return UnitFix(title: "Move the line to a new [\(name)] named by AddReg in [\(section.name)]", safety: .unsafe,
+                       edits: [deletion, (insertAt..<insertAt, prefix + "AddReg = \(name)" + context.newline),
+                               context.appendingSection(name, lines: [newLine])],
+                       followUp: followUp)
     }
 }

@@ -44,6 +44,39 @@ public struct IntrinsicServiceValue: Rule {
         """,
     ]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            ErrorControl = 1
+            ServiceBinary = %13%\\contoso.sys
+            AddReg = ServiceReg
+            [ServiceReg]
+            HKR, , Start, 0x00010001, 3
+            HKR, , ErrorControl, 0x00010001, 1
+            HKR, Parameters, Level, 0x00010001, 2
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            ErrorControl = 1
+            ServiceBinary = %13%\\contoso.sys
+            AddReg = ServiceReg
+            StartType = 3
+            [ServiceReg]
+            HKR, Parameters, Level, 0x00010001, 2
+            """),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
@@ -60,19 +93,30 @@ public struct IntrinsicServiceValue: Rule {
 
     private func fix(_ context: RuleContext, item: ContextualRegistryEntry, directive: String?) -> UnitFix? {
         guard let directive, ["StartType", "ServiceType", "ErrorControl", "DisplayName", "Description", "LoadOrderGroup"].contains(directive),
-              let data = item.entry.rawData.first, item.entry.rawData.count == 1,
+              let data = item.entry.data.first, item.entry.rawData.count == 1, case .serviceKey(let service) = item.context,
               let serviceSection = context.document.sections.first(where: { section in
                   context.graph.roles(of: section.name).contains { role in
-                      if case .serviceInstall(let name) = role, case .serviceKey(let wanted) = item.context { return CaseInsensitive.equal(name, wanted) }
+                      if case .serviceInstall(let name) = role { return CaseInsensitive.equal(name, service) }
                       return false
                   }
-              }),
-              serviceSection.firstLine(withKey: directive) == nil,
-              let insertAt = context.insertionPoint(after: serviceSection) else { return nil }
+              }) else { return nil }
+        let deletion = (range: context.fullLineRange(of: item.entry.line), replacement: "")
+        if let existing = serviceSection.firstLine(withKey: directive)?.fields.first {
+            // The directive already says the same: the registry line only repeats it.
+            guard Self.sameValue(existing, data) else { return nil }
+            return UnitFix(title: "Delete the line; \(directive) already sets it", safety: .unsafe, edits: [deletion])
+        }
+        guard let insertAt = context.insertionPoint(after: serviceSection) else { return nil }
         let prefix = context.needsNewlineBefore(insertAt) ? context.newline : ""
-        let value = data.contains(" ") || data.contains(",") ? "\"\(data)\"" : data
+        let raw = item.entry.rawData[0]
+        let value = raw.contains(" ") || raw.contains(",") || raw.contains(";") ? "\"\(raw)\"" : raw
         return UnitFix(title: "Set \(directive) = \(value) in [\(serviceSection.name)]", safety: .unsafe,
-                       edits: [(context.fullLineRange(of: item.entry.line), ""),
-                               (insertAt..<insertAt, prefix + "\(directive) = \(value)" + context.newline)])
+                       edits: [deletion, (insertAt..<insertAt, prefix + "\(directive) = \(value)" + context.newline)])
+    }
+
+    /// Whether two values are the same number, or the same text ignoring case.
+    static func sameValue(_ a: String, _ b: String) -> Bool {
+        if let x = IntegerField(parsing: a).uint32, let y = IntegerField(parsing: b).uint32 { return x == y }
+        return CaseInsensitive.equal(a, b)
     }
 }

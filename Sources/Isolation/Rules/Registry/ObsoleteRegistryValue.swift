@@ -32,6 +32,29 @@ public struct ObsoleteRegistryValue: Rule {
         """,
     ]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install]
+            AddReg = Reg
+            [Reg]
+            HKR, , FriendlyName, , "Mic"
+            HKLM, SYSTEM\\CurrentControlSet\\Control\\MediaCategories\\{11111111-2222-3333-4444-555555555555}, Display, 0x00010001, 1
+            HKR, , Other, , "x"
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install]
+            AddReg = Reg
+            [Reg]
+            HKR, , FriendlyName, , "Mic"
+            HKR, , Other, , "x"
+            """),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {

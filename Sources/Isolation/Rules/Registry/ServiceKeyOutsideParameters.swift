@@ -46,6 +46,40 @@ public struct ServiceKeyOutsideParameters: Rule {
         """,
     ]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\contoso.sys
+            AddReg = ServiceReg
+            [ServiceReg]
+            HKR, Settings, BufferSize, 0x00010001, 4096
+            HKR, , Tuning, 0x00010001, 1
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\contoso.sys
+            AddReg = ServiceReg
+            [ServiceReg]
+            HKR, Parameters\\Settings, BufferSize, 0x00010001, 4096
+            HKR, Parameters, Tuning, 0x00010001, 1
+            """),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {

@@ -20,6 +20,20 @@ public struct VersionSection: Rule {
         "[version]\nsignature = $windows nt$\n",
     ]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$CHICAGO$"
+            Class = Ports
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            Class = Ports
+            """),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {

@@ -1,0 +1,65 @@
+import Fixing
+import INFSyntax
+import Isolation
+import Testing
+
+/// Applies each fixable rule's fixes to its before-examples and checks the result: exactly the
+/// after-text, in LF, CRLF and UTF-16LE; it re-parses; a second run changes nothing; the rule no
+/// longer fires.
+@Suite("Rule fix examples")
+struct RuleFixExampleTests {
+    static let fixable = RuleCatalog.all.filter { $0.description.fixable }.map { FixableRule($0) }
+
+    enum Variant: String, CaseIterable {
+        case lf, crlf, utf16
+
+        func encode(_ text: String) -> [UInt8] {
+            switch self {
+            case .lf: return Array(text.utf8)
+            case .crlf: return Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            case .utf16:
+                var bytes: [UInt8] = [0xFF, 0xFE]
+                for unit in text.replacingOccurrences(of: "\n", with: "\r\n").utf16 {
+                    bytes.append(UInt8(unit & 0xFF))
+                    bytes.append(UInt8(unit >> 8))
+                }
+                return bytes
+            }
+        }
+    }
+
+    @Test("every fixable rule has fix examples", arguments: fixable)
+    func hasFixExamples(rule: FixableRule) {
+        #expect(!rule.type.fixExamples.isEmpty, "\(rule) is fixable but shows no before/after example")
+    }
+
+    @Test("fixes give the after-text, re-parse, are idempotent and silence the rule", arguments: fixable)
+    func fixExamples(rule: FixableRule) {
+        let checker = Checker(options: CheckOptions(), rules: [rule.type])
+        let engine = FixEngine(checker: checker, options: FixOptions(unsafe: true))
+        for example in rule.type.fixExamples {
+            // Files end with a line end, as the examples' last lines do in a real file.
+            for variant in Variant.allCases {
+                let before = variant.encode(example.before + "\n")
+                let result = engine.fix(bytes: before, displayPath: "example.inf")
+                #expect(result.refusal == nil, "\(rule) [\(variant)]: \(result.refusal?.description ?? "")")
+                let matches = result.fixed == variant.encode(example.after + "\n")
+                #expect(matches, "\(rule) [\(variant)]: got\n\(String(decoding: SourceFile(path: "x", bytes: result.fixed).text.units, as: UTF16.self))")
+                let tree = INFParser.parse(bytes: result.fixed, path: "example.inf")
+                #expect(tree.readError == nil)
+                #expect(tree.print() == result.fixed)
+                let again = engine.fix(bytes: result.fixed, displayPath: "example.inf")
+                #expect(!again.changed, "\(rule) [\(variant)]: a second run changed the file again")
+                let remaining = checker.check(tree: tree, displayPath: "example.inf").filter { $0.rule == rule.type.description.name }
+                #expect(remaining.isEmpty, "\(rule) [\(variant)]: still reported: \(remaining.map(\.message))")
+            }
+        }
+    }
+}
+
+/// A fixable rule type wrapped for use as a test argument.
+struct FixableRule: CustomStringConvertible, Sendable {
+    let type: any Rule.Type
+    init(_ type: any Rule.Type) { self.type = type }
+    var description: String { type.description.name }
+}
