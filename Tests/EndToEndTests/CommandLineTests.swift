@@ -51,11 +51,13 @@ struct CommandLineTests {
     /// Replaces the run's duration, which differs from run to run.
     static func normalize(_ text: String) -> String {
         var result = text
-        for pattern in [#"in [0-9]+\.[0-9]+ s"#, #""duration_ms": ?[0-9]+"#, #"in 0 m 0 s [0-9]+ ms"#] {
-            while let range = result.range(of: pattern, options: .regularExpression) {
-                let replacement = result[range].hasPrefix("\"") ? "\"duration_ms\":0" : "in <duration>"
-                result.replaceSubrange(range, with: replacement)
-            }
+        let rules: [(pattern: String, replacement: String)] = [
+            (#"in [0-9]+\.[0-9]+ s"#, "in <duration>"),
+            (#""duration_ms": ?[0-9]+"#, "\"duration_ms\": <duration>"),
+            (#"in 0 m 0 s [0-9]+ ms"#, "in <duration>"),
+        ]
+        for rule in rules {
+            result = result.replacingOccurrences(of: rule.pattern, with: rule.replacement, options: .regularExpression)
         }
         return result
     }
