@@ -17,9 +17,9 @@ let package = Package(
         .target(name: "INFSyntax"),
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
         .target(name: "PE"),
-        .target(name: "DriverPackage", dependencies: ["INFSyntax", "INFModel"]),
+        .target(name: "DriverPackage", dependencies: ["INFSyntax", "INFModel", "PE"]),
         .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "TOMLKit"]),
-        .target(name: "Reporting", dependencies: ["Isolation"]),
+        .target(name: "Reporting", dependencies: ["Isolation", "DriverPackage", "INFModel"]),
         .target(name: "Fixing", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Isolation"]),
         .executableTarget(
             name: "isolint",
@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "PETests", dependencies: ["PE"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage"]),
-        .testTarget(name: "IsolationTests", dependencies: ["Isolation", "DriverPackage", "INFSyntax"]),
+        .testTarget(name: "IsolationTests", dependencies: ["Isolation", "DriverPackage", "INFSyntax"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FixingTests", dependencies: ["Fixing", "Isolation", "INFSyntax"]),
         .testTarget(name: "EndToEndTests", dependencies: ["isolint"], exclude: ["Golden"]),
     ]

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the PE reader's test fixtures from scripts/pe-fixtures/ into Tests/PETests/Fixtures/.
+# Builds the test fixtures from scripts/pe-fixtures/: the PE reader's into Tests/PETests/Fixtures/,
+# the isolation rules' into Tests/IsolationTests/Fixtures/ (which also get the PE reader's x64
+# driver and DLL, used by the rules' examples too).
 # Needs Debian's mingw-w64 cross compilers:
 #   apt-get install -y gcc-mingw-w64-x86-64 gcc-mingw-w64-i686
 # The binaries are committed, so the tests never need these compilers.
@@ -8,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 src=scripts/pe-fixtures
 out=Tests/PETests/Fixtures
+rules=Tests/IsolationTests/Fixtures
 ddk=/usr/share/mingw-w64/include/ddk
 
 for tool in x86_64-w64-mingw32-gcc x86_64-w64-mingw32-dlltool i686-w64-mingw32-gcc i686-w64-mingw32-dlltool; do
@@ -19,7 +22,7 @@ done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$out"
+mkdir -p "$out" "$rules"
 
 # Reproducible output: no link timestamp, no compiler identification string, symbols stripped.
 common=(-O2 -Wall -Werror -fno-ident -nostdlib -s -Wl,--no-insert-timestamp)
@@ -102,4 +105,21 @@ build_dll() {
 build_dll x64 x86_64-w64-mingw32 $((0x180000000)) DllMain no
 build_dll x86 i686-w64-mingw32 $((0x10000000)) _DllMain@12 yes
 
-ls -l "$out"
+# The isolation rules' fixtures, x64: an isolated kernel driver and two user-mode DLLs that open
+# their driver by a fixed name, one of them enumerating device interfaces once.
+x86_64-w64-mingw32-dlltool -d "$src/ntoskrnl-isolation.def" -l "$work/libntoskrnl-isolation.a"
+x86_64-w64-mingw32-dlltool -d "$src/advapi32-state.def" -l "$work/libadvapi32-state.a"
+x86_64-w64-mingw32-gcc "${common[@]}" -I"$ddk" \
+    -shared -Wl,--subsystem,native -Wl,--entry,DriverEntry -Wl,--image-base,0x140000000 \
+    -o "$rules/isoclean-x64.sys" "$src/isoclean.c" -L"$work" -lntoskrnl -lntoskrnl-isolation
+for dll in isoopen isoenum; do
+    x86_64-w64-mingw32-gcc "${common[@]}" \
+        -shared -Wl,--subsystem,windows -Wl,--entry,DllMain -Wl,--image-base,0x180000000 \
+        -o "$rules/$dll-x64.dll" "$src/$dll.c" -L"$work" -ladvapi32-state -lcfgmgr32 -lkernel32
+done
+cp "$out/isodrv-x64.sys" "$out/isodll-x64.dll" "$rules/"
+# The driver cut off inside its optional header, and inside its section data.
+head -c 200 "$out/isodrv-x64.sys" >"$rules/isodrv-cut-in-headers.sys"
+head -c 2048 "$out/isodrv-x64.sys" >"$rules/isodrv-cut-in-sections.sys"
+
+ls -l "$out" "$rules"

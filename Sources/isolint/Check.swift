@@ -78,6 +78,9 @@ struct Check: ParsableCommand {
     @Flag(help: "With --fix, keep each original as <file>.orig.")
     var backup = false
 
+    @Flag(help: "Check the INF files only, not the .sys, .dll and .exe files of built packages.")
+    var noBinaries = false
+
     func validate() throws {
         _ = try options(configuration: try configuration())
         guard ReportFormat(rawValue: outputFormat) != nil else {
@@ -205,7 +208,7 @@ struct Check: ParsableCommand {
             throw ValidationError("no rule is named or coded '\(first.text)'\(suggestion)")
         }
         return CheckOptions(mode: mode, selection: selection, architectures: architectures, targetVersion: version,
-                            locale: stringsLocale)
+                            locale: stringsLocale, scansBinaries: !noBinaries)
     }
 
     static func selectors(_ values: [String]) -> [RuleSelector] {

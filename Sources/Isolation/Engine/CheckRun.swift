@@ -13,7 +13,8 @@ public struct CheckResult: Sendable {
     public var missingPaths: [String]
 }
 
-/// Checks the INF files under some paths, in parallel, and gathers the findings in a stable order.
+/// Checks the INF files under some paths, in parallel, with the binaries of their packages, and gathers
+/// the findings in a stable order.
 public struct CheckRun: Sendable {
     public let checker: Checker
 
@@ -21,29 +22,90 @@ public struct CheckRun: Sendable {
         checker = Checker(options: options)
     }
 
-    /// Checks every INF file found under `paths`.
+    /// Checks every INF file found under `paths`, then, once per built package, the binaries that no
+    /// INF of the package installs.
     public func run(paths: [String]) -> CheckResult {
         let (files, missing) = Discovery.find(paths)
         let packages = PackageCache()
-        let results = ResultSlots(count: files.count)
+        let results = ResultSlots<FileCheck>(count: files.count, empty: FileCheck(findings: []))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             results.set(index, check(file, packages: packages))
         }
-        return CheckResult(findings: results.all.flatMap { $0 }, filesChecked: files.count, missingPaths: missing)
+        let checks = results.all
+        let uninstalled = uninstalledBinaryFindings(files: files, checks: checks, packages: packages)
+        var lastFileOfPackage: [String: Int] = [:]
+        for (index, file) in files.enumerated() { lastFileOfPackage[file.packageRoot] = index }
+        var findings: [Finding] = []
+        for (index, check) in checks.enumerated() {
+            findings += check.findings
+            let root = files[index].packageRoot
+            if lastFileOfPackage[root] == index { findings += uninstalled[root] ?? [] }
+        }
+        return CheckResult(findings: Self.mergingBinaryFindings(findings), filesChecked: files.count, missingPaths: missing)
     }
 
     /// Checks one file; a file that cannot be read is reported as a finding, not skipped.
-    func check(_ file: DiscoveredFile, packages: PackageCache) -> [Finding] {
+    func check(_ file: DiscoveredFile, packages: PackageCache) -> FileCheck {
         let source: SourceFile
         do {
             source = try SourceFile.read(path: file.path)
         } catch {
-            return [Finding(rule: SyntaxError.description.name, codes: SyntaxError.description.codes, level: .error,
-                            message: "The file cannot be read: \(error.description)", location: .wholeFile(file.displayPath))]
+            return FileCheck(findings: [
+                Finding(rule: SyntaxError.description.name, codes: SyntaxError.description.codes, level: .error,
+                        message: "The file cannot be read: \(error.description)", location: .wholeFile(file.displayPath)),
+            ])
         }
         let tree = INFParser.parse(source)
-        return checker.check(tree: tree, displayPath: file.displayPath, package: packages.contents(of: file.packageRoot))
+        return checker.checkFile(tree: tree, displayPath: file.displayPath, package: packages.contents(of: file.packageRoot))
+    }
+
+    /// The findings about binaries that no INF installs, by package folder: only for a built package
+    /// all of whose INF files were checked in this run (otherwise an unchecked INF may install them).
+    func uninstalledBinaryFindings(files: [DiscoveredFile], checks: [FileCheck], packages: PackageCache) -> [String: [Finding]] {
+        guard checker.binaries != nil else { return [:] }
+        var groups: [String: [Int]] = [:]
+        for (index, file) in files.enumerated() { groups[file.packageRoot, default: []].append(index) }
+        var pending: [(root: String, binary: PackageBinary, infDisplayPath: String)] = []
+        for (root, indices) in groups.sorted(by: { $0.key < $1.key }) where indices.contains(where: { checks[$0].isBuilt }) {
+            let contents = packages.contents(of: root)
+            let checked = Set(indices.map { URL(fileURLWithPath: files[$0].path).lastPathComponent.lowercased() })
+            guard contents.infFiles.allSatisfy({ checked.contains($0.lowercased()) }) else { continue }
+            let installed = Set(indices.flatMap { checks[$0].installedBinaries }.map { $0.lowercased() })
+            for binary in contents.binaries where !installed.contains(binary.relativePath.lowercased()) {
+                pending.append((root, binary, files[indices[0]].displayPath))
+            }
+        }
+        let work = pending
+        let results = ResultSlots<[Finding]>(count: work.count, empty: [])
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let item = work[index]
+            results.set(index, checker.checkUninstalled([item.binary], besideINF: item.infDisplayPath))
+        }
+        var byRoot: [String: [Finding]] = [:]
+        for (index, found) in results.all.enumerated() { byRoot[work[index].root, default: []] += found }
+        return byRoot
+    }
+
+    /// The findings with each binary finding kept once: INFs of one package that install the same
+    /// binary report it alike, and the copies are merged into the first, with every installing line.
+    static func mergingBinaryFindings(_ findings: [Finding]) -> [Finding] {
+        var result: [Finding] = []
+        var firstIndex: [String: Int] = [:]
+        for finding in findings {
+            guard let offset = finding.location.binaryOffset else {
+                result.append(finding)
+                continue
+            }
+            let key = "\(finding.rule)|\(finding.location.file)|\(offset)|\(finding.level)|\(finding.message)"
+            if let index = firstIndex[key] {
+                for item in finding.related where !result[index].related.contains(item) { result[index].related.append(item) }
+            } else {
+                firstIndex[key] = result.count
+                result.append(finding)
+            }
+        }
+        return result
     }
 }
 
@@ -64,20 +126,20 @@ final class PackageCache: @unchecked Sendable {
     }
 }
 
-/// One slot of results per file, written from parallel workers.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [[Finding]]
+/// One slot of results per item, written from parallel workers.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: [], count: count) }
+    init(count: Int, empty: Value) { slots = Array(repeating: empty, count: count) }
 
-    func set(_ index: Int, _ findings: [Finding]) {
+    func set(_ index: Int, _ value: Value) {
         lock.lock()
-        slots[index] = findings
+        slots[index] = value
         lock.unlock()
     }
 
-    var all: [[Finding]] {
+    var all: [Value] {
         lock.lock()
         defer { lock.unlock() }
         return slots

@@ -1,7 +1,8 @@
 /// Every rule Isolint has, in catalog order.
 public enum RuleCatalog {
-    /// The rule types, in catalog order (groups A to D).
-    public static let all: [any Rule.Type] = fileRules + registryRules + declarativeRules + structureRules + parityRules
+    /// The rule types, in catalog order (groups A to G).
+    public static let all: [any Rule.Type] = fileRules + registryRules + declarativeRules + structureRules + binaryRules
+        + parityRules + seedRules
 
     /// The descriptions of every rule.
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

@@ -68,3 +68,49 @@ public struct RuleContext: Sendable {
         return names.compactMap { document.section(named: $0) }
     }
 }
+
+extension RuleContext {
+    /// Whether the package folder holds at least one file the INF lists in SourceDisksFiles: a built
+    /// package, whose binaries are checked. False when the INF is checked without its folder.
+    public var isBuiltPackage: Bool {
+        guard let package else { return false }
+        return document.isBuilt(in: package, architectures: architectures)
+    }
+
+    /// The package binaries this INF installs, in path order, each with the lines that install it.
+    public var installedBinaries: [(binary: PackageBinary, sites: [BinaryInstallSite])] {
+        guard let package else { return [] }
+        let installs = document.packageFileInstalls(in: package, graph: graph, architectures: architectures)
+            .filter { PackageBinary.isBinary($0.relativePath) }
+        guard !installs.isEmpty else { return [] }
+        let reach = installReach
+        var byPath: [String: [BinaryInstallSite]] = [:]
+        for install in installs {
+            let section = CaseInsensitive.fold(install.installSection)
+            let reached = reach[section].flatMap { $0[install.architecture] }
+            let lowest = reached.map { targetVersion ?? $0.lowest } ?? (graph.roles(of: section).contains(.defaultInstall)
+                ? targetVersion ?? WindowsVersion(major: 0, minor: 0) : nil)
+            let site = BinaryInstallSite(install: install, range: range(of: install.entry.line, field: 1),
+                                         lowestVersion: lowest, modelsRange: reached,
+                                         modelsLine: reached.map { range(of: $0.manufacturer.line) })
+            byPath[install.relativePath, default: []].append(site)
+        }
+        return byPath.keys.sorted().map { path in
+            (PackageBinary(root: package.root, relativePath: path), byPath[path] ?? [])
+        }
+    }
+
+    /// For each install section (folded name) that a Models range reaches, directly or as one of its
+    /// suffix sections, the range with the lowest version on each architecture.
+    private var installReach: [String: [Architecture: ModelsRange]] {
+        var result: [String: [Architecture: ModelsRange]] = [:]
+        for reach in deviceInstalls {
+            let base = CaseInsensitive.fold(reach.installSection)
+            for name in [base] + SectionGraph.installSuffixes.map({ base + "." + $0.lowercased() }) {
+                if let known = result[name]?[reach.range.architecture], known.lowest <= reach.range.lowest { continue }
+                result[name, default: [:]][reach.range.architecture] = reach.range
+            }
+        }
+        return result
+    }
+}

@@ -1,17 +1,32 @@
 import INFModel
 import INFSyntax
 
+/// A place in a package binary: the file, by its path below the package folder, and a byte offset.
+public struct BinaryPosition: Sendable, Hashable {
+    /// The binary's path below the package folder, with `/` separators.
+    public var relativePath: String
+    /// The file offset of what the violation is about.
+    public var offset: Int
+
+    public init(relativePath: String, offset: Int) {
+        self.relativePath = relativePath
+        self.offset = offset
+    }
+}
+
 /// One problem a rule found, before the engine turns it into a finding for a mode.
 public struct Violation: Sendable {
-    /// Where: code units of the syntax tree, or the whole file when `nil`.
+    /// Where in the INF: code units of the syntax tree, or the whole file when `nil` (and `binary` is `nil`).
     public var range: Range<Int>?
+    /// Where in a package binary, for a violation about a binary rather than the INF; `range` is then ignored.
+    public var binary: BinaryPosition?
     /// What is wrong here, in one sentence.
     public var message: String
     /// The problem concerns a key or DIRID on signature mode's exception list: not reported there.
     public var allowedInSignatureMode: Bool
     /// An automatic fix, as edits on code-unit ranges of the syntax tree.
     public var fix: UnitFix?
-    /// Other places that explain the problem.
+    /// Other places in the INF that explain the problem (for a binary: the lines that install it).
     public var related: [(range: Range<Int>, message: String)]
     /// A cap on the level, for a lesser form of what the rule finds (e.g. a warning instead of an error).
     public var maximumLevel: Level?
@@ -24,6 +39,13 @@ public struct Violation: Sendable {
         self.fix = fix
         self.related = related
         self.maximumLevel = maximumLevel
+    }
+
+    /// A violation at `position` in a package binary, with INF lines that explain it.
+    public init(binary position: BinaryPosition, message: String, related: [(range: Range<Int>, message: String)] = [],
+                maximumLevel: Level? = nil) {
+        self.init(range: nil, message: message, related: related, maximumLevel: maximumLevel)
+        self.binary = position
     }
 }
 
