@@ -1,21 +1,46 @@
 import ArgumentParser
+import Foundation
 import Isolation
 
 /// `isolint explain NAME|CODE`: a rule's documentation with its examples.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explain a rule, by name or InfVerif code.",
+        abstract: "Explain a package's install plan, or a rule by name or InfVerif code.",
         discussion: """
+        With an INF file or package folder: where every file lands (the driver store path), which \
+        absolute key each registry line writes (what HKR means in each section) and every service, \
+        each marked isolated or not with the rule that says so. Otherwise: the rule's documentation.
+
         Examples:
+          isolint explain Examples/isolated-kmdf
+          isolint explain --os 10.0.17763 --arch amd64 --output-format json driver.inf
           isolint explain registry-root-not-hkr
           isolint explain 1322
         """
     )
 
-    @Argument(help: "A rule name, a name prefix or an InfVerif code.")
+    @Argument(help: "An INF file or package folder, or a rule name, name prefix or InfVerif code.")
     var rule: String
 
+    @Option(help: "For a path: text or json.")
+    var outputFormat: String = "text"
+
+    @Option(help: "For a path: the Windows version to evaluate (default: the newest).")
+    var os: String?
+
+    @Option(help: "For a path: the architecture to evaluate (default: the INF's, amd64 first).")
+    var arch: String?
+
     func run() throws {
+        if FileManager.default.fileExists(atPath: rule) {
+            guard ["text", "json"].contains(outputFormat) else { throw ValidationError("--output-format must be text or json") }
+            do {
+                print(try ExplainPlan(path: rule, outputFormat: outputFormat, os: os, arch: arch).run(), terminator: "")
+            } catch let error as ExplainError {
+                throw ValidationError(error.description)
+            }
+            return
+        }
         let matches = RuleCatalog.rules(matching: rule)
         guard !matches.isEmpty else {
             let suggestion = RuleNames.nearest(to: rule.lowercased()).map { "; did you mean '\($0)'?" } ?? ""

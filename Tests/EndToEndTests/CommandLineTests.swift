@@ -148,4 +148,29 @@ struct CommandLineTests {
         #expect(explain.stdout.hasPrefix("# service-key-outside-parameters"))
         #expect(explain.stdout.contains("## Reported"))
     }
+
+    @Test("explain shows where the examples' files and registry values land", arguments: ["isolated-kmdf", "legacy-filter", "umdf-sensor"])
+    func explainExamples(example: String) throws {
+        let run = try Self.run(["explain", "Examples/\(example)"])
+        #expect(run.status == 0)
+        try Self.expectGolden("explain-\(example).txt", run.stdout)
+    }
+
+    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    @Test("explain on corpus INFs: a KMDF bus driver, a UMDF driver and an NDIS filter", arguments: [
+        "ViGEm__ViGEmBus/sys/ViGEmBus.inf",
+        "microsoft__Windows-driver-samples/gnss/gnssUmdf/gnssUmdf.inf",
+        "microsoft__Windows-driver-samples/network/ndis/filter/netlwf.inf",
+    ])
+    func explainCorpus(file: String) throws {
+        let run = try Self.run(["explain", file], in: Self.corpus)
+        #expect(run.status == 0)
+        let name = (file as NSString).lastPathComponent
+        try Self.expectGolden("explain-\(name).txt", run.stdout)
+        let json = try Self.run(["explain", "--output-format", "json", file], in: Self.corpus)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["schema"] as? String == "isolint-plan/1")
+        #expect((object?["devices"] as? [Any])?.isEmpty == false)
+    }
 }
