@@ -21,7 +21,7 @@ public struct ContextualRegistryEntry: Sendable {
 
 extension RuleContext {
     /// Every file every install section copies, in file order of the install sections.
-    public var copiedFiles: [CopiedFile] {
+    func computeCopiedFiles() -> [CopiedFile] {
         let dirs = document.destinationDirs
         var result: [CopiedFile] = []
         var seen = Set<String>()
@@ -43,7 +43,7 @@ extension RuleContext {
     }
 
     /// Every registry line reached through an AddReg, DelReg or BitReg directive, once per context.
-    public var registryEntries: [ContextualRegistryEntry] {
+    func computeRegistryEntries() -> [ContextualRegistryEntry] {
         var result: [ContextualRegistryEntry] = []
         var seen = Set<String>()
         for link in graph.registryLinks {
@@ -69,7 +69,7 @@ extension RuleContext {
     }
 
     /// The AddService lines of every `.Services` section, with their service-install sections.
-    public var services: [(install: ServiceInstall, section: ServiceInstallSection?)] {
+    func computeServices() -> [(install: ServiceInstall, section: ServiceInstallSection?)] {
         var result: [(ServiceInstall, ServiceInstallSection?)] = []
         for section in document.sections where !section.directive("AddService").isEmpty {
             for service in document.services(in: section) {

@@ -12,6 +12,14 @@ public struct RuleContext: Sendable {
     public let architectures: [Architecture]
     /// The one Windows version evaluated (`--os`), or `nil` for every range the Models sections select.
     public let targetVersion: WindowsVersion?
+    /// Every file every install section copies, in file order of the install sections.
+    public private(set) var copiedFiles: [CopiedFile] = []
+    /// Every registry line reached through an AddReg, DelReg or BitReg directive, once per context.
+    public private(set) var registryEntries: [ContextualRegistryEntry] = []
+    /// The AddService lines of every `.Services` section, with their service-install sections.
+    public private(set) var services: [(install: ServiceInstall, section: ServiceInstallSection?)] = []
+    /// The DDInstall sections the Models entries install on the evaluated targets.
+    public private(set) var deviceInstalls: [DeviceInstallReach] = []
 
     public init(document: INFDocument, package: PackageContents?, architectures: [Architecture]?, targetVersion: WindowsVersion?) {
         self.document = document
@@ -20,6 +28,11 @@ public struct RuleContext: Sendable {
         let declared = document.declaredArchitectures
         self.architectures = architectures ?? (declared.isEmpty ? [.amd64] : declared)
         self.targetVersion = targetVersion
+        // Computed once here: every rule reads them.
+        self.deviceInstalls = document.deviceInstalls(architectures: self.architectures, version: targetVersion)
+        self.copiedFiles = computeCopiedFiles()
+        self.registryEntries = computeRegistryEntries()
+        self.services = computeServices()
     }
 
     public var tree: SyntaxTree { document.tree }
@@ -48,11 +61,6 @@ public struct RuleContext: Sendable {
 
     /// The code units of the whole logical line holding `line`, with its line end: for deleting it.
     public func fullLineRange(of line: INFLine) -> Range<Int> { tree.lines[line.syntaxIndex].range }
-
-    /// Whether section `name` is used by a Models range that applies on `targetVersion` (or any).
-    public var deviceInstalls: [DeviceInstallReach] {
-        document.deviceInstalls(architectures: architectures, version: targetVersion)
-    }
 
     /// The install sections evaluated: those reached from Models (restricted by `--os`), plus
     /// DefaultInstall and ClassInstall32 sections, plus every other section with an install role.

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Benchmarks isolint against reading the same bytes with `cat`, in one run on the same files.
+
+usage: Benchmarks/bench.py [--runs N] [--corpus DIR] [--isolint PATH] [--scale N]
+Run `swift build -c release --product isolint` first (Benchmarks/run.sh does).
+
+Times, as medians over --runs runs:
+  (a) cat of every INF file to /dev/null                  (the baseline: reading the bytes)
+  (b) isolint dump --stats                                 (parse + model)
+  (c) isolint check, every rule                            (parse + model + rules + report)
+  (d) cat and isolint check on the corpus copied --scale times into a temporary tree
+and prints MB/s, files/s, the ratio to cat, and peak memory (maximum resident set size) of each
+isolint command, measured by the kernel for the child process.
+"""
+import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
+
+
+def inf_files(root):
+    found = []
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            if name.lower().endswith((".inf", ".inx")):
+                found.append(os.path.join(dirpath, name))
+    return sorted(found)
+
+
+def run_once(cmd):
+    """Wall time and peak RSS (KiB) of one run of cmd."""
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        try:
+            os.execvp(cmd[0], cmd)
+        finally:
+            os._exit(127)
+    _, _, usage = os.wait4(pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss
+
+
+def measure(cmd, runs):
+    results = [run_once(cmd) for _ in range(runs)]
+    return statistics.median(t for t, _ in results), max(m for _, m in results)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--corpus", default=os.path.join(here, "..", "..", "shared", "corpus"))
+    parser.add_argument("--isolint", default=os.path.join(here, "..", ".build", "release", "isolint"))
+    args = parser.parse_args()
+    files = inf_files(args.corpus)
+    if not files:
+        sys.exit(f"no INF files under {args.corpus}")
+    size = sum(os.path.getsize(f) for f in files)
+    print(f"corpus: {len(files)} files, {size / 1e6:.2f} MB; {os.cpu_count()} cores; median of {args.runs} runs")
+    print(f"{'command':44} {'median s':>9} {'MB/s':>8} {'files/s':>8} {'x cat':>6} {'peak MB':>8}")
+
+    def row(label, cmd, count, nbytes, baseline):
+        t, rss = measure(cmd, args.runs)
+        ratio = t / baseline if baseline else 1.0
+        print(f"{label:44} {t:9.3f} {nbytes / 1e6 / t:8.1f} {count / t:8.0f} {ratio:6.1f} {rss / 1024:8.1f}")
+        return t
+
+    cat = row("cat (read the bytes)", ["cat"] + files, len(files), size, None)
+    row("isolint dump --stats (parse + model)", [args.isolint, "dump", "--stats"] + files, len(files), size, cat)
+    row("isolint check (all rules)", [args.isolint, "check", "--exit-zero", "--output-format", "json", args.corpus], len(files), size, cat)
+
+    with tempfile.TemporaryDirectory() as scaled:
+        for copy in range(args.scale):
+            shutil.copytree(args.corpus, os.path.join(scaled, f"copy{copy}"))
+        scaled_files = inf_files(scaled)
+        scaled_size = sum(os.path.getsize(f) for f in scaled_files)
+        cat_scaled = row(f"cat, corpus x{args.scale}", ["cat"] + scaled_files, len(scaled_files), scaled_size, None)
+        row(f"isolint check, corpus x{args.scale}", [args.isolint, "check", "--exit-zero", "--output-format", "json", scaled],
+            len(scaled_files), scaled_size, cat_scaled)
+    print(f"peak memory is the child's maximum resident set size; corpus size {size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
