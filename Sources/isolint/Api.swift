@@ -104,7 +104,13 @@ struct Api: ParsableCommand {
             apis = StateAPIs.all.filter { $0.argument(named: name) != nil }
             selected = apis.first?.argument(named: name)
         }
-        if let family { apis = apis.filter { $0.family == family } }
+        if let family {
+            let families = apis.map(\.family.displayName)
+            apis = apis.filter { $0.family == family }
+            if apis.isEmpty, !families.isEmpty {
+                throw ValidationError("\(name) belongs to \(families.joined(separator: " and ")), not \(family.displayName)")
+            }
+        }
         guard !apis.isEmpty else {
             let names = Set(StateAPIs.all.map(\.name) + StateAPIs.all.flatMap { $0.arguments.map(\.name) })
             let suggestion = nearest(to: name.lowercased(), in: names.sorted(), caseInsensitive: true).map { " (did you mean '\($0)'?)" } ?? ""
