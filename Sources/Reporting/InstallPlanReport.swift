@@ -2,7 +2,7 @@ import DriverPackage
 import INFModel
 import Isolation
 
-/// Renders an install plan as an indented tree or as JSON, marking each entry isolated or not with
+/// Renders an install plan as an indented tree, as JSON or as an HTML page, marking each entry isolated or not with
 /// the rules that say so.
 public struct InstallPlanReport: Sendable {
     public let file: String
@@ -93,6 +93,76 @@ public struct InstallPlanReport: Sendable {
         case 4: return "disabled"
         default: return String(value)
         }
+    }
+
+    /// The plan as one self-contained HTML page with a tree per device.
+    public func html() -> String {
+        Self.html([self], uninstalledFiles: uninstalledFiles)
+    }
+
+    /// The plans of several INF files on one page, and the package files that no INF installs.
+    public static func html(_ reports: [InstallPlanReport], uninstalledFiles: [String]) -> String {
+        var body = "<header>\n<h1>Install plan</h1>\n"
+        body += "<p class=\"meta\">\(counted(reports.count, "INF file", "INF files")): where every file lands, "
+            + "which absolute key each registry line writes, and every service, marked isolated or not.</p>\n</header>\n<main class=\"plan\">\n"
+        for report in reports { body += report.htmlSection() }
+        if !uninstalledFiles.isEmpty {
+            body += "<section>\n<h2>Files in the package that no INF installs</h2>\n<ul class=\"tree\">\n"
+            body += uninstalledFiles.map { "<li><code>\(htmlEscape($0))</code></li>\n" }.joined()
+            body += "</ul>\n</section>\n"
+        }
+        body += "</main>\n"
+        return HTMLPage.document(title: "Install plan", body: body)
+    }
+
+    /// One INF's plan as a section of the page.
+    func htmlSection() -> String {
+        var out = "<section>\n<h2>\(htmlEscape(file))</h2>\n"
+        out += "<p class=\"meta\">\(htmlEscape(plan.target.architecture.rawValue)), Windows \(htmlEscape(plan.target.version.description)) · "
+            + "driver store <code>\(htmlEscape(plan.driverStore))</code></p>\n"
+        if plan.devices.isEmpty { out += "<p class=\"dim\">No device or DefaultInstall applies on this target.</p>\n" }
+        out += "<ul class=\"tree\">\n"
+        for device in plan.devices {
+            let ids = device.hardwareIDs.isEmpty ? "" : " <code class=\"dim\">\(htmlEscape(device.hardwareIDs.joined(separator: ", ")))</code>"
+            let models = device.modelsSection.isEmpty ? "" : "[\(device.modelsSection)] → "
+            out += "<li><span class=\"label\">device “\(htmlEscape(device.description))”</span>\(ids)"
+            out += "<div class=\"dim\"><code>\(htmlEscape(models))[\(htmlEscape(device.installSection))]</code> (line \(device.line.lineNumber))</div>\n"
+            out += "<ul>\n<li><span class=\"label\">files</span>\n<ul>\n"
+            if device.files.isEmpty { out += "<li class=\"dim\">none</li>\n" }
+            for file in device.files {
+                let source = file.source.isEmpty ? file.name : file.source
+                out += "<li><code>\(htmlEscape(file.name))</code> <span class=\"dim\">← \(htmlEscape(source))</span>"
+                    + "<div>→ <code>\(htmlEscape(file.folder + "\\" + file.name))</code>\(Self.badge(fileRules(file)))</div></li>\n"
+            }
+            out += "</ul>\n</li>\n<li><span class=\"label\">registry</span>\n<ul>\n"
+            if device.registry.isEmpty { out += "<li class=\"dim\">none</li>\n" }
+            for value in device.registry {
+                let name = value.valueName.map { $0.isEmpty ? "(Default)" : $0 } ?? "(key only)"
+                let verb = value.operation == .addReg ? "" : "\(value.operation.rawValue) "
+                let data = value.data.isEmpty ? "" : " = " + value.data.joined(separator: ", ")
+                out += "<li><code>\(htmlEscape(verb + value.key))</code>"
+                    + "<div><code>\(htmlEscape(name)) \(htmlEscape(value.type.description))\(htmlEscape(data))</code>"
+                    + "\(Self.badge(rules(onLine: value.line.lineNumber))) <span class=\"dim\">(line \(value.line.lineNumber))</span></div></li>\n"
+            }
+            out += "</ul>\n</li>\n<li><span class=\"label\">services</span>\n<ul>\n"
+            if device.services.isEmpty { out += "<li class=\"dim\">none</li>\n" }
+            for service in device.services {
+                let start = service.startType.map { " <span class=\"dim\">start \(Self.startName($0))</span>" } ?? ""
+                out += "<li><code>\(htmlEscape(service.name))</code>\(start)"
+                if let binary = service.binary, let resolved = service.resolvedBinary {
+                    out += "<div>binary <code>\(htmlEscape(binary))</code> → <code>\(htmlEscape(resolved))</code>\(Self.badge(serviceRules(service)))</div>"
+                }
+                out += "</li>\n"
+            }
+            out += "</ul>\n</li>\n</ul>\n</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
+    }
+
+    /// The isolated / not isolated mark as a badge.
+    static func badge(_ rules: [String]) -> String {
+        rules.isEmpty ? "<span class=\"badge isolated\">isolated</span>"
+            : "<span class=\"badge not-isolated\">NOT isolated: \(htmlEscape(rules.joined(separator: ", ")))</span>"
     }
 
     /// The plan as JSON (`isolint-plan/1`).

@@ -10,6 +10,8 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     case github
     /// Lines in InfVerif's own style, for scripts written against InfVerif (``InfVerifReporter``).
     case infverif
+    /// One self-contained HTML page with the findings grouped by file (``HTMLReporter``).
+    case html
 
     /// The reporter for this format, configured from `options`.
     public func reporter(options: RenderOptions) -> any Reporter {
@@ -22,6 +24,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
                                  sourceRoot: options.sourceRoot)
         case .github: return GitHubReporter()
         case .infverif: return InfVerifReporter()
+        case .html: return HTMLReporter(documentationBaseURL: options.documentationBaseURL)
         }
     }
 

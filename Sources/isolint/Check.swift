@@ -45,7 +45,7 @@ struct Check: ParsableCommand {
     @Option(parsing: .singleValue, help: "Rules not to report.")
     var ignore: [String] = []
 
-    @Option(help: "Output format: text, json, sarif, github or infverif.")
+    @Option(help: ArgumentHelp("Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))."))
     var outputFormat: String = "text"
 
     @Option(help: "Base URL of the rule documentation, for SARIF helpUri and JSON.")

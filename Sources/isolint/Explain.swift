@@ -22,7 +22,7 @@ struct Explain: ParsableCommand {
     @Argument(help: "An INF file or package folder, or a rule name, name prefix or InfVerif code.")
     var rule: String
 
-    @Option(help: "For a path: text or json.")
+    @Option(help: "For a path: text, json or html.")
     var outputFormat: String = "text"
 
     @Option(help: "For a path: the Windows version to evaluate (default: the newest).")
@@ -33,7 +33,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         if FileManager.default.fileExists(atPath: rule) {
-            guard ["text", "json"].contains(outputFormat) else { throw ValidationError("--output-format must be text or json") }
+            guard ["text", "json", "html"].contains(outputFormat) else { throw ValidationError("--output-format must be text, json or html") }
             do {
                 print(try ExplainPlan(path: rule, outputFormat: outputFormat, os: os, arch: arch).run(), terminator: "")
             } catch let error as ExplainError {

@@ -17,6 +17,7 @@ struct ExplainPlan {
         var output = ""
         var installedNames = Set<String>()
         var packageRoots = Set<String>()
+        var reports: [InstallPlanReport] = []
         for file in files {
             let source = try SourceFile.read(path: file.path)
             let tree = INFParser.parse(source)
@@ -32,7 +33,8 @@ struct ExplainPlan {
             }
             packageRoots.insert(file.packageRoot)
             let report = InstallPlanReport(file: file.displayPath, plan: plan, findings: findings)
-            output += outputFormat == "json" ? report.json() : report.text() + "\n"
+            reports.append(report)
+            if outputFormat != "html" { output += outputFormat == "json" ? report.json() : report.text() + "\n" }
         }
         // Files of a package folder that no INF of the folder names.
         var uninstalled: [String] = []
@@ -45,6 +47,7 @@ struct ExplainPlan {
                 uninstalled.append(relative)
             }
         }
+        if outputFormat == "html" { return InstallPlanReport.html(reports, uninstalledFiles: uninstalled) }
         if !uninstalled.isEmpty {
             if outputFormat == "json" {
                 var writer = JSONWriter()

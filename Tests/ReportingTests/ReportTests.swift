@@ -40,7 +40,7 @@ struct ReportTests {
     }
 
     @Test func formatNames() {
-        #expect(ReportFormat.allCases.map(\.rawValue) == ["text", "json", "sarif", "github", "infverif"])
+        #expect(ReportFormat.allCases.map(\.rawValue) == ["text", "json", "sarif", "github", "infverif", "html"])
     }
 
     @Test func durations() {
