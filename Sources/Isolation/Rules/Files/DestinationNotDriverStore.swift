@@ -114,13 +114,35 @@ public struct DestinationNotDriverStore: Rule {
         }
         return byLine.keys.sorted().compactMap { key -> Violation? in
             guard let (destination, files) = byLine[key], let dirid = destination.dirid else { return nil }
+            // The driver store keeps files under their own names and package layout: a list that renames
+            // or moves files cannot simply be pointed at DIRID 13.
+            // A destination subfolder that the package does not have can be dropped: the files then sit
+            // in the driver store as they sit in the package.
+            var dropSubfolder = false
+            let keepsLayout = files.allSatisfy { file in
+                let renamed = file.entry.source.map { !$0.isEmpty && !CaseInsensitive.equal($0, file.entry.destination) } ?? false
+                let sourceSub = context.architectures.lazy.compactMap {
+                    context.document.sourceDiskFile(named: file.entry.sourceName, architecture: $0)
+                }.first?.subdirectory ?? ""
+                if Self.sameFolder(sourceSub, destination.subdirectory ?? "") { return !renamed }
+                if Self.sameFolder(sourceSub, "") { dropSubfolder = true; return !renamed }
+                return false
+            }
             let names = Array(Set(files.map(\.entry.destination))).sorted()
             let shown = names.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
             let message = "Destination DIRID \(dirid) (\(DirectoryIDs.describe(dirid))) for \(shown) is not isolated to DIRID 13 (the driver store)"
             return Violation(range: context.range(of: destination.line, field: 1), message: message,
                              allowedInSignatureMode: DirectoryIDs.signatureExceptions.contains(dirid),
-                             fix: fix(context, destination: destination, dirid: dirid, names: Set(names.map { $0.lowercased() })))
+                             fix: keepsLayout ? fix(context, destination: destination, dirid: dirid, names: Set(names.map { $0.lowercased() }),
+                                                    dropping: dropSubfolder ? destination.subdirectory : nil) : nil)
         }
+    }
+
+    static func sameFolder(_ a: String, _ b: String) -> Bool {
+        func normalize(_ path: String) -> String {
+            path.replacingOccurrences(of: "/", with: "\\").trimmingCharacters(in: "\\ .").lowercased()
+        }
+        return normalize(a) == normalize(b)
     }
 
     static func keepsReferences(_ name: String) -> Bool {
@@ -128,16 +150,26 @@ public struct DestinationNotDriverStore: Rule {
         return folded == "strings" || folded.hasPrefix("strings.") || folded == "destinationdirs"
     }
 
-    private func fix(_ context: RuleContext, destination: DestinationDirectory, dirid: Int, names: Set<String>) -> UnitFix? {
+    private func fix(_ context: RuleContext, destination: DestinationDirectory, dirid: Int, names: Set<String>,
+                     dropping subfolder: String?) -> UnitFix? {
         guard let token = context.document.token(of: destination.line, field: 1), !token.isQuoted else { return nil }
-        var edits: [(range: Range<Int>, replacement: String)] = [(token.range, "13")]
+        var edits: [(range: Range<Int>, replacement: String)]
+        // `%<dirid>%\<subfolder>\` in references becomes `%13%\` when the subfolder is dropped.
+        var prefix = "%\(dirid)%"
+        if let subfolder, let last = context.document.token(of: destination.line, field: 2) {
+            edits = [(token.range.lowerBound..<last.range.upperBound, "13")]
+            prefix += "\\" + subfolder.trimmingCharacters(in: "\\")
+        } else {
+            edits = [(token.range, "13")]
+        }
         // Rewrite %<dirid>%\…\<file> references to the moved files wherever they are written
         // (ServiceBinary, registry data, WDF service sections…), but not in [Strings] or [DestinationDirs].
         for section in context.document.sections where !Self.keepsReferences(section.name) {
             for line in section.lines {
                 for (index, raw) in line.rawFields.enumerated() where names.contains(fileName(of: raw).lowercased()) {
-                    guard case .dirid(dirid)? = context.document.substituter.pieces(raw).first else { continue }
-                    edits += context.diridReferences(dirid, in: line, field: index + 1).prefix(1).map { ($0, "%13%") }
+                    guard case .dirid(dirid)? = context.document.substituter.pieces(raw).first,
+                          let field = context.document.token(of: line, field: index + 1) else { continue }
+                    edits += context.occurrences(of: prefix, in: field.range).prefix(1).map { ($0, "%13%") }
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import DriverPackage
 import INFModel
 
@@ -246,18 +247,26 @@ public struct DriverStoreNeedsNewerOS: Rule {
     }
 
     private func fix(_ context: RuleContext, reach: DeviceInstallReach, field: Int?, decoration: String) -> UnitFix? {
-        // Only a decoration without product type or suite mask, whose Models section has one header,
-        // can be rewritten in place.
-        guard let current = reach.range.decoration, current.productType == nil, current.suiteMask == nil, let field,
-              let token = context.document.token(of: reach.range.manufacturer.line, field: field),
+        // Only the newest Models section of an architecture can take the newer decoration (older ones
+        // keep serving older builds), and only a decoration without product type or suite mask whose
+        // Models section has one header can be rewritten in place.
+        guard reach.range.upperBound == nil, let current = reach.range.decoration, current.productType == nil,
+              current.suiteMask == nil, let field,
+              let token = context.document.token(of: reach.range.manufacturer.line, field: field), !token.isQuoted,
               let models = context.document.section(named: reach.range.sectionName), models.headers.count == 1,
               let header = models.headers.first,
               !context.document.hasSection("\(reach.range.manufacturer.modelsSection).\(decoration)") else { return nil }
-        let newName = "\(reach.range.manufacturer.modelsSection).\(decoration)"
+        // Keep the architecture as written (`NT$ARCH$` in files that stampinf completes).
         let build = decoration.split(separator: ".").last.map(String.init) ?? ""
+        let writtenArch = context.tree.text(of: token.range).split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let written = "\(writtenArch).10.0...\(build)"
+        let headerNode = context.tree.sections[header].header
+        let headerName = context.tree.text(of: headerNode.nameRange)
+        guard let dot = headerName.range(of: "." + writtenArch, options: .caseInsensitive) else { return nil }
+        let newName = String(headerName[..<dot.lowerBound]) + "." + written
         return UnitFix(
             title: "Decorate the Models section with \(decoration)", safety: .unsafe,
-            edits: [(token.range, decoration), (context.tree.sections[header].header.nameRange, newName)],
+            edits: [(token.range, written), (headerNode.nameRange, newName)],
             followUp: "Windows builds older than \(build) no longer install this device; keep an undecorated copy of the Models section (and install sections without the newer syntax) if they must.")
     }
 }
