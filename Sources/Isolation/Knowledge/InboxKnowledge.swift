@@ -9,3 +9,15 @@ public enum InboxKnowledge {
         "winusb.sys": "winusb.inf (Include = winusb.inf, Needs = WINUSB.NT / WINUSB.NT.Services)",
     ]
 }
+
+extension InboxKnowledge {
+    /// The inbox INF of an inbox service binary (lowercased), with the sections a DDInstall and its
+    /// `.Services` section name with `Needs`.
+    public static let includes: [String: (inf: String, install: String, services: String)] = [
+        "wudfrd.sys": ("wudfrd.inf", "WUDFRD.NT", "WUDFRD.NT.Services"),
+        "winusb.sys": ("winusb.inf", "WINUSB.NT", "WINUSB.NT.Services"),
+        "mshidkmdf.sys": ("MsHidKmdf.inf", "MsHidKmdf.NT", "MsHidKmdf.NT.Services"),
+        "mshidumdf.sys": ("MsHidUmdf.inf", "MsHidUmdf.NT", "MsHidUmdf.NT.Services"),
+        "umpass.sys": ("umpass.inf", "UmPass", "UmPass.Services"),
+    ]
+}
