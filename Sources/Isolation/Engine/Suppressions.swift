@@ -1,7 +1,7 @@
 import INFSyntax
 
-/// Inline suppressions: a comment `; isolint: ignore[name,…] reason` silences the named rules on its
-/// own line and on the line below.
+/// Inline suppressions: a comment `; isolint: ignore[name,…] reason` at the end of a line silences the
+/// named rules on that line; on a line of its own, it silences them on the line below.
 public struct Suppressions: Sendable {
     /// Selectors by the physical line they apply to.
     private var byLine: [Int: [RuleSelector]] = [:]
@@ -15,8 +15,8 @@ public struct Suppressions: Sendable {
                 guard let selectors = Self.parse(text) else { continue }
                 let physical = tree.position(of: comment.lowerBound).line
                 comments.append((physical, selectors))
-                byLine[physical, default: []] += selectors
-                byLine[physical + 1, default: []] += selectors
+                let target = line.isEntry || line.header != nil ? physical : physical + 1
+                byLine[target, default: []] += selectors
             }
         }
     }

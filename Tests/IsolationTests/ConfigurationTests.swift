@@ -1,0 +1,100 @@
+import Foundation
+import INFSyntax
+import Isolation
+import Testing
+
+@Suite("Selection, suppressions, configuration and baselines")
+struct ConfigurationTests {
+    static let registryRule = RuleCatalog.descriptions.first { $0.name == "registry-root-not-hkr" }
+
+    @Test("selectors match names, name prefixes and InfVerif codes")
+    func selectors() throws {
+        let rule = try #require(Self.registryRule)
+        #expect(RuleSelector("registry-root-not-hkr").matches(rule))
+        #expect(RuleSelector("registry").matches(rule))
+        #expect(RuleSelector("1321").matches(rule))
+        #expect(RuleSelector("ALL").matches(rule))
+        #expect(!RuleSelector("1322").matches(rule))
+        #expect(!RuleSelector("hkcr").matches(rule))
+        let selection = RuleSelection(select: [RuleSelector("registry")], ignore: [RuleSelector("1320")])
+        #expect(!selection.includes(rule))
+        #expect(RuleSelection(select: [RuleSelector("nonsense-rule")]).unknownSelectors(in: RuleCatalog.descriptions).map(\.text) == ["nonsense-rule"])
+    }
+
+    @Test("a suppression at the end of a line silences that line; on its own line, the line below")
+    func suppressions() throws {
+        let text = """
+        [Version]
+        Signature = "$Windows NT$"
+        PnpLockdown = 1
+        [Install]
+        AddReg = Reg
+        [Reg]
+        ; isolint: ignore[registry-root-not-hkr] the tool reads this key by design
+        HKLM, SOFTWARE\\Contoso, A, , "x"
+        HKLM, SOFTWARE\\Contoso, B, , "y" ; isolint: ignore[1320]
+        HKLM, SOFTWARE\\Contoso, C, , "z"
+
+        """
+        let checker = Checker(options: CheckOptions(selection: RuleSelection(select: [RuleSelector("registry-root-not-hkr")])))
+        let findings = checker.check(tree: INFParser.parse(bytes: Array(text.utf8)), displayPath: "x.inf")
+        #expect(findings.map(\.location.line) == [10])
+    }
+
+    @Test("isolint.toml settings are read and checked")
+    func configuration() throws {
+        let configuration = try Configuration.parse("""
+        mode = "h"
+        select = ["registry", 1322]
+        extend-select = "pnplockdown"
+        ignore = ["hkcr-modification"]
+        baseline = "base.json"
+        [per-path-ignores]
+        "legacy/**" = ["registry-root-not-hkr"]
+        "*.inx" = ["1324"]
+        """, path: "isolint.toml")
+        #expect(configuration.mode == .signature)
+        #expect(configuration.select == ["registry", "1322"])
+        #expect(configuration.extendSelect == ["pnplockdown"])
+        #expect(configuration.ignore == ["hkcr-modification"])
+        #expect(configuration.baseline == "base.json")
+        #expect(configuration.ignoredRules(forPath: "legacy/old/x.inf").map(\.text) == ["registry-root-not-hkr"])
+        #expect(configuration.ignoredRules(forPath: "x.inx").map(\.text) == ["1324"])
+        #expect(configuration.ignoredRules(forPath: "new/x.inf").isEmpty)
+        #expect(throws: ConfigurationError.self) { try Configuration.parse("colour = \"red\"", path: "isolint.toml") }
+        #expect(throws: ConfigurationError.self) { try Configuration.parse("mode = \"strict\"", path: "isolint.toml") }
+        #expect(throws: ConfigurationError.self) { try Configuration.parse("select = [", path: "isolint.toml") }
+    }
+
+    @Test("globs: * stays in a folder, ** crosses folders, ? is one character")
+    func globs() {
+        #expect(Glob.matches("*.inf", "x.inf"))
+        #expect(!Glob.matches("*.inf", "sub/x.inf"))
+        #expect(Glob.matches("**/x.inf", "a/b/x.inf"))
+        #expect(Glob.matches("**/x.inf", "x.inf"))
+        #expect(Glob.matches("legacy/**", "legacy/a/b.inf"))
+        #expect(Glob.matches("x?.inf", "x1.inf"))
+        #expect(!Glob.matches("x?.inf", "x12.inf"))
+    }
+
+    @Test("a baseline accepts findings by rule, file and line text, whatever their line number")
+    func baseline() throws {
+        func finding(_ rule: String, line: Int, text: String) -> Finding {
+            Finding(rule: rule, codes: [], level: .error, message: "m",
+                    location: Location(file: "x.inf", line: line, column: 1, lineText: text))
+        }
+        let old = [finding("a", line: 3, text: "HKLM, X"), finding("a", line: 4, text: "HKLM, X"), finding("b", line: 9, text: "y")]
+        let baseline = Baseline(findings: old)
+        #expect(baseline.entries.count == 2)
+        #expect(baseline.entries.first { $0.rule == "a" }?.count == 2)
+        // The same lines moved down by two, plus a third copy and a new rule: only the extras remain.
+        let now = [finding("a", line: 5, text: "  HKLM, X"), finding("a", line: 6, text: "HKLM, X"),
+                   finding("a", line: 7, text: "HKLM, X"), finding("b", line: 11, text: "y"), finding("c", line: 1, text: "z")]
+        let remaining = baseline.filter(now)
+        #expect(remaining.map(\.location.line) == [7, 1])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("isolint-baseline-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try baseline.write(path: url.path)
+        #expect(try Baseline.load(path: url.path) == baseline)
+    }
+}
