@@ -1,0 +1,253 @@
+/// A code InfVerif reports (or a run of related codes), as the WDK 10.0.26200 (Windows 11 25H2)
+/// table of INF validation errors and warnings lists it.
+public struct InfVerifCode: Sendable {
+    /// The code, or the first and last code of a run.
+    public let codes: ClosedRange<Int>
+    /// InfVerif's levels in `/k`, `/u` and `/w`: `E` error, `W` warning, `-` not reported.
+    public let levels: String
+    /// What InfVerif reports.
+    public let summary: String
+    /// Why no Isolint rule reports the codes of the entry that the catalog does not list; `nil`
+    /// when every code of the entry has a rule.
+    public let notCovered: String?
+
+    init(_ codes: ClosedRange<Int>, _ levels: String, _ summary: String, notCovered: String? = nil) {
+        self.codes = codes
+        self.levels = levels
+        self.summary = summary
+        self.notCovered = notCovered
+    }
+
+    init(_ code: Int, _ levels: String, _ summary: String, notCovered: String? = nil) {
+        self.init(code...code, levels, summary, notCovered: notCovered)
+    }
+
+    /// The code or run as written in documentation: `1320` or `1310–1319`.
+    public var label: String {
+        codes.count == 1 ? "\(codes.lowerBound)" : "\(codes.lowerBound)–\(codes.upperBound)"
+    }
+}
+
+/// A code earlier InfVerif versions reported that today's table no longer lists under that number.
+public struct RenumberedInfVerifCode: Sendable {
+    public let code: Int
+    /// What the code meant.
+    public let meaning: String
+    /// The code that reports it today, if any.
+    public let now: Int?
+}
+
+/// Every code of InfVerif's published table, with why Isolint has no rule for the ones it does not cover.
+public enum InfVerifCodes {
+    private static let schema = "checks the arguments of individual directives; Isolint has no per-directive argument schema yet"
+    private static let inboxINFs = "needs the sections of the inbox INFs of a Windows build (InfVerif's /product .ias file), which Isolint does not ship"
+    private static let netDriver = "applies to NetDriver-class INFs only (network component bindings), which Isolint does not model"
+    private static let display = "applies to display-driver INFs only, whose DIRID and service rules are not published in full"
+    private static let shim = "reports a rewrite made by InfVerif's INF shim, whose list of legacy patterns is not published"
+    private static let notYet = "not in the catalog yet"
+
+    /// The table, in code order.
+    public static let all: [InfVerifCode] = [
+        InfVerifCode(1000, "E E E", "INF not found",
+                     notCovered: "concerns how InfVerif was started: isolint check exits with status 2 for a path that does not exist"),
+        InfVerifCode(1001, "E E E", "no [Version] section or no $Windows NT$ signature"),
+        InfVerifCode(1002, "E E E", "parse error on a line"),
+        InfVerifCode(1003, "E E E", "encoding is not ANSI or UTF-16LE"),
+        InfVerifCode(1005, "E E E", "a directive needs a section name", notCovered: schema),
+        InfVerifCode(1006, "E E E", "a required value is missing", notCovered: schema),
+        InfVerifCode(1007, "E E E", "a source file has no subdirectory",
+                     notCovered: "listed in the 24H2 table only; InfVerif for 25H2 no longer reports it"),
+        InfVerifCode(1008, "E E E", "malformed disk id",
+                     notCovered: "\(notYet): unknown-disk-id (1273) reports disk ids that SourceDisksNames does not define"),
+        InfVerifCode(1010, "E E E", "malformed ClassGuid", notCovered: notYet),
+        InfVerifCode(1011, "E E E", "a Manufacturer entry names no Models section", notCovered: schema),
+        InfVerifCode(1013, "E E E", "a required key is missing",
+                     notCovered: "the required keys of each section are not published; version-section (1001) and catalog-missing (1233) report the [Version] keys Isolint knows to be required"),
+        InfVerifCode(1014, "E E E", "a required key is invalid", notCovered: schema),
+        InfVerifCode(1015, "E E E", "malformed path", notCovered: notYet),
+        InfVerifCode(1016, "E E E", "the source path of a file cannot be built from SourceDisksNames and SourceDisksFiles",
+                     notCovered: "\(notYet): file-not-in-source-disks (1230) and unknown-disk-id (1273) report the entries it is built from"),
+        InfVerifCode(1017, "E E E", "a service name is reserved for internal use",
+                     notCovered: "reserved-service-name reports the names of Microsoft's sample drivers under 1293"),
+        InfVerifCode(1019, "E E E", "malformed GUID", notCovered: notYet),
+        InfVerifCode(1020, "E E E", "a filter level name is reserved", notCovered: "the reserved filter level names are not published"),
+        InfVerifCode(1021, "E E E", "a service name is too long once made unique",
+                     notCovered: "concerns the undocumented SPSVCINST_UNIQUE_NAME flag"),
+        InfVerifCode(1022, "E E E", "the unique-name feature is used inconsistently",
+                     notCovered: "concerns the undocumented SPSVCINST_UNIQUE_NAME flag"),
+        InfVerifCode(1078, "E E E", "an entry is skipped: not valid where it stands", notCovered: schema),
+        InfVerifCode(1080...1083, "E E E", "directive arguments missing, invalid, with an invalid flag or incomplete", notCovered: schema),
+        InfVerifCode(1084, "E E E", "a companion directive is missing (e.g. UmdfService without UmdfLibraryVersion)", notCovered: schema),
+        InfVerifCode(1085, "E E E", "directive arguments incomplete", notCovered: schema),
+        InfVerifCode(1086, "E E E", "duplicate data", notCovered: schema),
+        InfVerifCode(1087, "E E E", "mutually exclusive directives (AddFilter level and position)", notCovered: schema),
+        InfVerifCode(1088, "E E E", "duplicate directive", notCovered: schema),
+        InfVerifCode(1100, "E E E", "a DIRID 13 copy renames or moves the file"),
+        InfVerifCode(1101...1103, "E E E", "a security descriptor, directive or flag not allowed with DIRID 13",
+                     notCovered: "InfVerif's lists of directives and flags refused with DIRID 13 are not published"),
+        InfVerifCode(1110, "E E E", "CopyINF may list INF files only", notCovered: notYet),
+        InfVerifCode(1141, "E E E", "a software binary path must be relative to the package",
+                     notCovered: "AddSoftware install sections are not modelled yet"),
+        InfVerifCode(1142, "E E E", "a SoftwareType needs a directive that is missing",
+                     notCovered: "AddSoftware install sections are not modelled yet"),
+        InfVerifCode(1144, "W E W", "a software type for desktop editions only",
+                     notCovered: "AddSoftware install sections are not modelled yet"),
+        InfVerifCode(1150, "E E E", "a component ID holds \\ or ,", notCovered: "AddComponent install sections are not modelled yet"),
+        InfVerifCode(1160, "E E E", "invalid COM threading model", notCovered: "AddComServer sections are not modelled yet"),
+        InfVerifCode(1180...1182, "E E E", "event channel errors", notCovered: "AddEventProvider channel sections are not modelled yet"),
+        InfVerifCode(1199, "E E E", "syntax of a newer OS used by a DDInstall that installs on older builds"),
+        InfVerifCode(1201, "W W W", "an extra value is ignored", notCovered: schema),
+        InfVerifCode(1202, "E E E", "Include names an INF that is not an inbox INF or does not exist", notCovered: inboxINFs),
+        InfVerifCode(1203, "E E E", "section not found"),
+        InfVerifCode(1204, "E E E", "Provider is or begins with \"Microsoft\""),
+        InfVerifCode(1205, "W W W", "a section is referenced by two different directives"),
+        InfVerifCode(1206, "E E E", "a section is used by an incompatible directive",
+                     notCovered: "\(notYet): section-referenced-twice (1205) reports a section that two directives share"),
+        InfVerifCode(1207, "E E E", "a directive not allowed in Microsoft INFs", notCovered: "concerns Microsoft's own inbox INFs"),
+        InfVerifCode(1208, "E E E", "a directive for inbox INFs only", notCovered: "concerns Microsoft's own inbox INFs"),
+        InfVerifCode(1209, "E E E", "a section is defined more than once"),
+        InfVerifCode(1210, "E E E", "Provider differs from the one given with /provider",
+                     notCovered: "compares with InfVerif's /provider option, which isolint does not have"),
+        InfVerifCode(1211, "E E E", "more than one AddService with SPSVCINST_ASSOCSERVICE", notCovered: notYet),
+        InfVerifCode(1212, "E E E", "two sections that may not both be present (e.g. DefaultInstall and Manufacturer)",
+                     notCovered: "primitive-defaultinstall reports [DefaultInstall] beside [Manufacturer] under 1420"),
+        InfVerifCode(1213, "E E E", "a .cat file listed in SourceDisksFiles"),
+        InfVerifCode(1214, "E E E", "invalid catalog file name", notCovered: notYet),
+        InfVerifCode(1217, "E E E", "a DriverVer version part is not 0 to 65535"),
+        InfVerifCode(1218, "E E E", "the DriverVer date is not MM/DD/YYYY"),
+        InfVerifCode(1220, "E E E", "a section of an included INF is named directly instead of through Needs", notCovered: inboxINFs),
+        InfVerifCode(1222, "E E E", "registry keys that may not be modified although HKLM\\SYSTEM\\CurrentControlSet is allowed",
+                     notCovered: "registry-root-not-hkr and the specific registry rules report such keys under 1320/1321"),
+        InfVerifCode(1223, "E E E", "a registry key that may not be modified",
+                     notCovered: "registry-root-not-hkr and the specific registry rules report such keys under 1320/1321"),
+        InfVerifCode(1224, "E E E", "invalid registry root", notCovered: "registry-root-not-hkr reports every root other than HKR under 1320/1321"),
+        InfVerifCode(1225, "E E E", "a registry value has the wrong type", notCovered: notYet),
+        InfVerifCode(1226, "E E E", "a security descriptor on a value directly under HKR", notCovered: notYet),
+        InfVerifCode(1229, "E E E", "a file name is missing", notCovered: schema),
+        InfVerifCode(1230, "E E E", "a copied file is missing from SourceDisksFiles"),
+        InfVerifCode(1231, "W E E", "a compressed file name (x.sy_)", notCovered: notYet),
+        InfVerifCode(1233, "E E E", "a directive required for signing (CatalogFile) is missing"),
+        InfVerifCode(1234, "E E E", "a required directive is missing or empty", notCovered: schema),
+        InfVerifCode(1235, "E E E", "an undefined %token%"),
+        InfVerifCode(1241...1243, "E E E", "an unresolvable user DIRID, an unresolvable DIRID or an invalid DIRID",
+                     notCovered: "\(notYet): deprecated-dirid (1340, 1341) reports the deprecated DIRIDs"),
+        InfVerifCode(1245, "E E E", "a feature score that is not a byte", notCovered: schema),
+        InfVerifCode(1250, "E E E", "EventLogType is not System, Application or Security", notCovered: schema),
+        InfVerifCode(1251, "W W W", "the associated service is disabled (StartType 4)", notCovered: notYet),
+        InfVerifCode(1252, "W W W", "service settings that conflict with the service type", notCovered: notYet),
+        InfVerifCode(1253, "E E E", "a directive without a service name", notCovered: schema),
+        InfVerifCode(1254, "E E E", "a ServiceBinary path that cannot be parsed (quotes)",
+                     notCovered: "\(notYet): service-binary-not-under-dirid (2085) reports a ServiceBinary that is not a path under a DIRID"),
+        InfVerifCode(1256, "E E E", "invalid WMI interface flags", notCovered: schema),
+        InfVerifCode(1257, "E E E", "a registry value uses the Windows directory; use an environment variable"),
+        InfVerifCode(1258, "E E E", "a DIRID in a registry value may resolve wrongly; use %SystemRoot%"),
+        InfVerifCode(1260, "E E E", "a directive's type cannot be parsed", notCovered: schema),
+        InfVerifCode(1261, "E E E", "a device install section is missing",
+                     notCovered: "missing-section reports a Models entry whose install section does not exist under 1203"),
+        InfVerifCode(1262...1268, "E E E", "AddReg flag and data errors (bitmask, custom type, BINVALUETYPE, APPEND, multi-sz delete, binary, number)",
+                     notCovered: notYet),
+        InfVerifCode(1270, "E E E", "DeviceInstall32 devices not matched by the same INF", notCovered: "[DeviceInstall32] is not modelled yet"),
+        InfVerifCode(1271, "E E E", "a Models entry without an install section", notCovered: schema),
+        InfVerifCode(1272, "E E E", "a service section for an unnamed service is ignored", notCovered: notYet),
+        InfVerifCode(1273, "E E E", "a disk id not in SourceDisksNames"),
+        InfVerifCode(1274, "E E E", "an unresolved $ARCH$"),
+        InfVerifCode(1275, "E E E", "a copied file with no DestinationDirs entry and no DefaultDestDir"),
+        InfVerifCode(1280...1281, "E E E", "Class and ClassGuid disagree for a well-known class"),
+        InfVerifCode(1284, "E E E", "a class reserved for Microsoft (Sample)"),
+        InfVerifCode(1285, "E E E", "[ClassInstall32] for a Microsoft-defined class"),
+        InfVerifCode(1286, "E E E", "a class name longer than 31 characters", notCovered: notYet),
+        InfVerifCode(1287, "E E E", "a malformed TargetOSVersion decoration"),
+        InfVerifCode(1288, "E E E", "a TargetOSVersion build number below 14310"),
+        InfVerifCode(1289...1290, "E E E", "a directive missing or invalid for its section", notCovered: schema),
+        InfVerifCode(1292, "E E E", "a directive needs an indirect (%strkey%) string", notCovered: schema),
+        InfVerifCode(1293, "E E E", "a reserved service name"),
+        InfVerifCode(1294, "E E E", "a duplicate entry in a section", notCovered: notYet),
+        InfVerifCode(1295, "E E E", "localized [Strings] sections differ in their number of entries", notCovered: notYet),
+        InfVerifCode(1296, "E E E", "hardware with no associated service for its install section"),
+        InfVerifCode(1297, "E E E", "a device INF that installs on no device"),
+        InfVerifCode(1299, "E E E", "further checks skipped after parse errors",
+                     notCovered: "InfVerif's own status; isolint reports syntax-error and goes on checking"),
+        InfVerifCode(1300...1303, "E E E", "legacy operations: deprecated directives, co-installers, changes outside the package"),
+        InfVerifCode(1304, "W E -", "a registry root other than HKR (/w reports 1320 and 1321)"),
+        InfVerifCode(1305, "W E E", "an append to or delete from a REG_MULTI_SZ",
+                     notCovered: "\(notYet): filter-via-registry (1329) reports the UpperFilters and LowerFilters case"),
+        InfVerifCode(1306, "W E -", "a file copied outside the system path (/w reports 1322)",
+                     notCovered: "destination-not-driver-store reports it under 1322, as InfVerif /w does"),
+        InfVerifCode(1307, "W E E", "an operation for desktop editions only", notCovered: "InfVerif's list of desktop-only operations is not published"),
+        InfVerifCode(1308...1309, "W E E", "non-additive operations (deletes)",
+                     notCovered: "legacy-directive reports the deleting directives (DelReg, DelFiles, DelService, …) under 1300–1303"),
+        InfVerifCode(1310...1319, "E E E", "Include and Needs consistency (suffixes, needed section missing or not in the target OS, Include missing)",
+                     notCovered: inboxINFs),
+        InfVerifCode(1320, "- - E", "a registry key root not isolated to HKR"),
+        InfVerifCode(1321, "- - E", "a registry value root not isolated to HKR"),
+        InfVerifCode(1322, "- - E", "a destination file path not isolated to DIRID 13"),
+        InfVerifCode(1323, "- - E", "a service registry key outside the Parameters subkey"),
+        InfVerifCode(1324, "W W E", "[Version] without PnpLockdown=1"),
+        InfVerifCode(1325, "W W E", "a COM class registration other than InprocServer32"),
+        InfVerifCode(1326, "W W E", "an unisolated data file path: expecting a file name under %DriverData%",
+                     notCovered: "which values InfVerif reads as data-file paths is not published; unisolated-file-reference and data-root-file report the cases Isolint can tell (without a code)"),
+        InfVerifCode(1328, "- - W", "an unsupported file path replaced with another", notCovered: shim),
+        InfVerifCode(1329, "- - E", "filters added through the registry instead of DDInstall.Filters"),
+        InfVerifCode(1330, "E E E", "different source files copied to the same destination file"),
+        InfVerifCode(1331, "W E E", "the same registry value set differently in two install sections", notCovered: notYet),
+        InfVerifCode(1332, "W E E", "a service registry value set differently in two install sections"),
+        InfVerifCode(1333, "W E E", "a service configured differently in two install sections", notCovered: notYet),
+        InfVerifCode(1340...1341, "- - E", "a DIRID that is not allowed (deprecated)"),
+        InfVerifCode(1380...1381, "E E E", "a malformed or missing ExtensionId", notCovered: notYet),
+        InfVerifCode(1382, "E E E", "a directive not allowed in an extension INF",
+                     notCovered: "InfVerif's list of directives refused in extension INFs is not published"),
+        InfVerifCode(1383, "E E E", "a service flag not allowed in an extension INF", notCovered: notYet),
+        InfVerifCode(1384, "W W W", "filters through the registry or a property in an extension INF",
+                     notCovered: "filter-via-registry reports filters set through the registry under 1329, in every INF"),
+        InfVerifCode(1400, "E E E", "a UMDF service not named by UmdfServiceOrder", notCovered: notYet),
+        InfVerifCode(1401, "E E E", "a WDF directive deprecated for the framework version", notCovered: notYet),
+        InfVerifCode(1402, "- - E", "UMDF 1.x"),
+        InfVerifCode(1420, "E E E", "a DefaultInstall-based INF that cannot be processed as primitive"),
+        InfVerifCode(1421, "E E E", "[DefaultInstall] without an architecture decoration"),
+        InfVerifCode(1422...1423, "E E E", "other primitive-driver rules (LegacyUninstall=1 in DefaultUninstall.NT<arch>, …)"),
+        InfVerifCode(1430, "E E E", "a registry value not allowed under its key",
+                     notCovered: "InfVerif's list of keys and the values allowed under them is not published"),
+        InfVerifCode(1431, "E E E", "a well-known registry value with the wrong type",
+                     notCovered: "InfVerif's list of well-known values is not published"),
+        InfVerifCode(1450, "- - W", "a legacy unisolated directive may be ignored"),
+        InfVerifCode(2004, "W W W", "a directive that is not recommended", notCovered: "InfVerif's list of directives it does not recommend is not published"),
+        InfVerifCode(2006, "E E E", "an AddService install section is missing",
+                     notCovered: "missing-section reports an AddService install section that does not exist under 1203"),
+        InfVerifCode(2008, "E E E", "a section name also present in an included INF", notCovered: inboxINFs),
+        InfVerifCode(2009, "W W W", "a legacy directive is ignored"),
+        InfVerifCode(2010, "W W W", "a section should be architecture-decorated"),
+        InfVerifCode(2083, "W W W", "a section not referenced or used"),
+        InfVerifCode(2084, "W W E", "a service binary that no CopyFiles installs"),
+        InfVerifCode(2085, "E E E", "a service binary not given as a path under a DIRID"),
+        InfVerifCode(2090...2091, "E E E", "a legacy pattern replaced, or one that cannot be replaced", notCovered: shim),
+        InfVerifCode(2092, "- - E", "a legacy pattern replaced to follow best practices",
+                     notCovered: "\(shim); inbox-service-binary (2084, 2650) reports the documented case, a ServiceBinary naming an inbox driver"),
+        InfVerifCode(2093, "E E E", "the INF shim failed", notCovered: shim),
+        InfVerifCode(2400...2420, "E E E", "NetDriver-class rules (component IDs, GUIDs, true/false values, filter class, bind tokens, AddNetFilter/AddNetProtocol)",
+                     notCovered: netDriver),
+        InfVerifCode(2500...2501, "E E E", "NetDriver-class rules (required directives, services created by the INF)", notCovered: netDriver),
+        InfVerifCode(2600...2601, "E E E", "display-driver paths must lie under a given DIRID", notCovered: display),
+        InfVerifCode(2602, "E E E", "a display service value", notCovered: display),
+        InfVerifCode(2603, "W E E", "a directive not valid for display drivers", notCovered: display),
+        InfVerifCode(2650, "E E E", "an inbox binary used directly instead of through Include/Needs"),
+        InfVerifCode(2651, "E E E", "Needs without Include", notCovered: notYet),
+        InfVerifCode(2652, "E E E", "a camera INF must Needs Microsoft's sections", notCovered: inboxINFs),
+        InfVerifCode(2660, "- - E", "a modification of an HKCR subkey"),
+        InfVerifCode(2661...2663, "- - E", "APO registrations: only AudioProcessingObject-class INFs may write the subkey; FX APOs must Include wdmaudio.inf and Need its section",
+                     notCovered: "the APO registration subkeys and the wdmaudio.inf sections FX APOs must Need are not published in full"),
+    ]
+
+    /// Codes of earlier InfVerif versions that the table lists under another number, or no longer.
+    public static let renumbered: [RenumberedInfVerifCode] = [
+        RenumberedInfVerifCode(code: 1221, meaning: "a services registry key modified other than through HKR", now: nil),
+        RenumberedInfVerifCode(code: 2084, meaning: "a legacy pattern replaced in a section (until 2024)", now: 2090),
+        RenumberedInfVerifCode(code: 2086, meaning: "a legacy pattern replaced to follow best practices", now: 2092),
+        RenumberedInfVerifCode(code: 2222, meaning: "a legacy directive will be ignored", now: 2009),
+        RenumberedInfVerifCode(code: 2223, meaning: "a section should have an architecture decoration", now: 2010),
+    ]
+
+    /// The entry that lists `code`, if any.
+    public static func entry(for code: Int) -> InfVerifCode? {
+        all.first { $0.codes.contains(code) }
+    }
+}
