@@ -15,7 +15,7 @@ struct Isolint: ParsableCommand {
           isolint explain registry-root-not-hkr
         """,
         version: IsolintVersion.string,
-        subcommands: [Check.self, Fix.self, Rules.self, Explain.self, Api.self, Dump.self],
+        subcommands: [Check.self, Fix.self, Rules.self, Explain.self, Api.self, Dump.self, Init.self, GenerateDocs.self],
         defaultSubcommand: nil
     )
 

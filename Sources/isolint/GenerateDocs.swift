@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Isolation
+
+/// `isolint generate-docs`: writes the rule pages and their index from the rule types.
+struct GenerateDocs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-docs",
+        abstract: "Write docs/rules/: one Markdown page per rule and the index README.md.",
+        discussion: """
+        Writes <output>/rules/<name>.md for every rule and <output>/rules/README.md, and deletes \
+        pages of rules that no longer exist. The test suite fails when the committed pages differ \
+        from what this writes.
+
+        Examples:
+          isolint generate-docs --output docs
+          swift run isolint generate-docs --output /tmp/isolint-docs
+        """,
+        shouldDisplay: false
+    )
+
+    @Option(help: "The documentation folder; the pages go to its rules/ subfolder.")
+    var output: String
+
+    func run() throws {
+        let folder = output.hasSuffix("/") ? output + "rules" : output + "/rules"
+        do {
+            let result = try RuleDocumentation.write(RuleDocumentation.pages(for: RuleCatalog.all), toFolder: folder)
+            for name in result.removed {
+                print("removed \(folder)/\(name)")
+            }
+            print("\(folder): \(RuleCatalog.all.count) rule pages and the index, \(result.written) written")
+        } catch {
+            FileHandle.standardError.write(Data("isolint: error: cannot write \(folder): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
