@@ -98,7 +98,8 @@ struct Check: ParsableCommand {
         let format = ReportFormat(rawValue: outputFormat) ?? .text
         let clock = ContinuousClock()
         let start = clock.now
-        let result = CheckRun(options: options).run(paths: paths.isEmpty ? ["."] : paths)
+        let result = CheckRun(options: options).run(paths: paths.isEmpty ? ["."] : paths, progress: ProgressLine.forStandardError())
+        ProgressLine.clear()
         for path in result.missingPaths {
             FileHandle.standardError.write(Data("isolint: error: \(path): no such file or folder\n".utf8))
         }

@@ -23,14 +23,17 @@ public struct CheckRun: Sendable {
     }
 
     /// Checks every INF file found under `paths`, then, once per built package, the binaries that no
-    /// INF of the package installs.
-    public func run(paths: [String]) -> CheckResult {
+    /// INF of the package installs. `progress` is called after each file with the number done and the
+    /// total, from the worker threads.
+    public func run(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> CheckResult {
         let (files, missing) = Discovery.find(paths)
         let packages = PackageCache()
         let results = ResultSlots<FileCheck>(count: files.count, empty: FileCheck(findings: []))
+        let counter = ProgressCounter()
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             results.set(index, check(file, packages: packages))
+            if let progress { progress(counter.increment(), files.count) }
         }
         let checks = results.all
         let uninstalled = uninstalledBinaryFindings(files: files, checks: checks, packages: packages)
@@ -143,5 +146,19 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots
+    }
+}
+
+/// A count shared by the workers of a run.
+final class ProgressCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    /// Adds one and returns the new count.
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }
