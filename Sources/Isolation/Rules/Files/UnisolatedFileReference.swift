@@ -41,6 +41,7 @@ public struct UnisolatedFileReference: Rule {
         [Reg]
         HKR,,HelperPath,,"%13%\\helper.dll"
         HKR,,Other,,other.dll
+        HKR,,DumpFilters,0x00010008,helper.dll
         """,
     ]
 
@@ -91,7 +92,7 @@ public struct UnisolatedFileReference: Rule {
             for (offset, raw) in item.entry.rawData.enumerated() {
                 let value = item.entry.data[offset]
                 let name = fileName(of: value).lowercased()
-                guard names.contains(name), isUnisolated(raw: raw, value: value, context: context) else { continue }
+                guard names.contains(name), isUnisolated(raw: raw, value: value, entry: item.entry, context: context) else { continue }
                 let field = 5 + offset
                 let range = context.range(of: item.entry.line, field: field)
                 var fix: UnitFix?
@@ -109,11 +110,18 @@ public struct UnisolatedFileReference: Rule {
         return result
     }
 
-    private func isUnisolated(raw: String, value: String, context: RuleContext) -> Bool {
+    /// Values that hold lists of driver or service names, not paths.
+    static let nameLists: Set<String> = ["dumpfilters", "upperfilters", "lowerfilters", "dependonservice", "coinstallers32"]
+
+    private func isUnisolated(raw: String, value: String, entry: RegistryEntry, context: RuleContext) -> Bool {
         let pieces = context.document.substituter.pieces(raw)
         if case .dirid(let dirid)? = pieces.first { return Self.systemFolders.contains(dirid) }
         let text = value.trimmingCharacters(in: "\" ").lowercased()
-        if !text.contains("\\") && !text.contains("/") { return true }
+        if !text.contains("\\") && !text.contains("/") {
+            // A bare name is a path only in a single string value that is not a list of names.
+            guard entry.valueType == .string || entry.valueType == .expandString else { return false }
+            return !Self.nameLists.contains((entry.valueName ?? "").lowercased())
+        }
         return Self.systemPrefixes.contains { text.hasPrefix($0) }
     }
 }

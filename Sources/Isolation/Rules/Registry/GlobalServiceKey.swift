@@ -143,6 +143,8 @@ public struct GlobalServiceKey: Rule {
     static func parametersKey(_ rest: String) -> String {
         let normalized = RegistryKnowledge.normalize(rest)
         if normalized == "parameters" || normalized.hasPrefix("parameters\\") { return rest }
+        // Minifilter instances live below the service key itself, where Filter Manager reads them.
+        if normalized == "instances" || normalized.hasPrefix("instances\\") { return rest }
         return rest.isEmpty ? "Parameters" : "Parameters\\\(rest)"
     }
 

@@ -43,6 +43,7 @@ public struct ServiceKeyOutsideParameters: Rule {
         [ServiceReg]
         HKR, Parameters, BufferSize, 0x00010001, 4096
         HKR, Parameters\\Wdf, Verbose, 0x00010001, 1
+        HKR, Instances\\Contoso, Altitude, 0x00000000, 370000
         """,
     ]
 
@@ -87,6 +88,8 @@ public struct ServiceKeyOutsideParameters: Rule {
             guard case .serviceKey(let service) = item.context, item.entry.root == .relative else { return nil }
             let subkey = RegistryKnowledge.normalize(item.entry.subkey)
             if subkey == "parameters" || subkey.hasPrefix("parameters\\") { return nil }
+            // Minifilter instances (Altitude, Flags) are read by Filter Manager below the service key.
+            if subkey == "instances" || subkey.hasPrefix("instances\\") { return nil }
             if subkey.isEmpty, let value = item.entry.valueName,
                RegistryKnowledge.intrinsicServiceValues.keys.contains(value.lowercased()) { return nil }
             let shown = item.entry.subkey.isEmpty ? "the service key itself" : "'\(item.entry.subkey)'"
