@@ -9,6 +9,7 @@ Times, as medians over --runs runs:
   (b) isolint dump --stats                                 (parse + model)
   (c) isolint check, every rule                            (parse + model + rules + report)
   (d) cat and isolint check on the corpus copied --scale times into a temporary tree
+  (e) cat and isolint check on a package whose driver is a fixture padded to --binary-mb MB
 and prints MB/s, files/s, the ratio to cat, and peak memory (maximum resident set size) of each
 isolint command, measured by the kernel for the child process.
 """
@@ -50,6 +51,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--binary-mb", type=int, default=50)
     parser.add_argument("--corpus", default=os.path.join(here, "..", "..", "shared", "corpus"))
     parser.add_argument("--isolint", default=os.path.join(here, "..", ".build", "release", "isolint"))
     args = parser.parse_args()
@@ -78,6 +80,20 @@ def main():
         cat_scaled = row(f"cat, corpus x{args.scale}", ["cat"] + scaled_files, len(scaled_files), scaled_size, None)
         row(f"isolint check, corpus x{args.scale}", [args.isolint, "check", "--exit-zero", "--output-format", "json", scaled],
             len(scaled_files), scaled_size, cat_scaled)
+    with tempfile.TemporaryDirectory() as package:
+        # A built package: the isolated example INF with its driver made large by padding a fixture.
+        root = os.path.join(here, "..")
+        shutil.copy(os.path.join(root, "Examples", "isolated-kmdf", "contosoio.inf"), package)
+        driver = os.path.join(package, "contosoio.sys")
+        with open(os.path.join(root, "Tests", "PETests", "Fixtures", "isodrv-x64.sys"), "rb") as source, open(driver, "wb") as out:
+            out.write(source.read())
+            chunk = os.urandom(1 << 20)
+            for _ in range(args.binary_mb):
+                out.write(chunk)
+        binary_size = os.path.getsize(driver)
+        cat_binary = row(f"cat, {binary_size / 1e6:.0f} MB driver", ["cat", driver], 1, binary_size, None)
+        row(f"isolint check, {binary_size / 1e6:.0f} MB driver", [args.isolint, "check", "--exit-zero", "--output-format", "json", package],
+            1, binary_size, cat_binary)
     print(f"peak memory is the child's maximum resident set size; corpus size {size / 1e6:.1f} MB")
 
 
