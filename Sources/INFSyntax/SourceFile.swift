@@ -27,13 +27,24 @@ public struct SourceFile: Sendable {
         SourceFile(path: path, bytes: try readBytes(path: path))
     }
 
-    /// Reads the bytes of a regular file, refusing directories and other special files.
-    public static func readBytes(path: String) throws(SourceReadError) -> [UInt8] {
+    /// The largest INF file read: SetupAPI maps INF files whole, and no real one comes near this.
+    public static let maximumSize = 64 << 20
+
+    /// Reads the bytes of a regular file, refusing directories, devices, pipes and files over
+    /// `limit` bytes (which are never loaded).
+    public static func readBytes(path: String, limit: Int = maximumSize) throws(SourceReadError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw SourceReadError(path: path, reason: .notFound)
         }
         if isDirectory.boolValue { throw SourceReadError(path: path, reason: .isDirectory) }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
+            throw SourceReadError(path: path, reason: .unreadable("not a regular file"))
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
+            throw SourceReadError(path: path, reason: .unreadable("\(size) bytes, more than the \(limit)-byte limit for an INF file"))
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SourceReadError(path: path, reason: .unreadable("permission denied or not a regular file"))
         }
