@@ -21,6 +21,7 @@ public struct SectionGraph: Sendable {
     /// Every directive link, in the order found.
     public let links: [SectionLink]
     private let rolesByName: [String: Set<SectionRole>]
+    private let linksByFrom: [String: [Int]]
 
     /// The suffixes a DDInstall section can carry.
     public static let installSuffixes = [
@@ -34,6 +35,14 @@ public struct SectionGraph: Sendable {
         builder.build()
         links = builder.links
         rolesByName = builder.roles
+        var byFrom: [String: [Int]] = [:]
+        for (index, link) in builder.links.enumerated() { byFrom[CaseInsensitive.fold(link.from), default: []].append(index) }
+        linksByFrom = byFrom
+    }
+
+    /// The links whose directive is in the section `name`.
+    public func links(from name: String) -> [SectionLink] {
+        (linksByFrom[CaseInsensitive.fold(name)] ?? []).map { links[$0] }
     }
 
     /// The roles of the section `name`.
@@ -114,11 +123,10 @@ private struct Builder {
             if Self.isVariant(name, of: "ClassInstall32") { add(.classInstall, to: name) }
         }
         // Suffix sections of every install entry.
-        for section in document.sections {
-            for (base, roleSet) in roles where roleSet.contains(.deviceInstall) || roleSet.contains(.defaultInstall) || roleSet.contains(.classInstall) {
-                for suffix in SectionGraph.installSuffixes where CaseInsensitive.fold(section.name) == base + "." + suffix.lowercased() {
-                    add(.installSuffix(suffix), to: section.name)
-                }
+        let entryBases = roles.filter { $0.value.contains(.deviceInstall) || $0.value.contains(.defaultInstall) || $0.value.contains(.classInstall) }.keys
+        for base in entryBases {
+            for suffix in SectionGraph.installSuffixes {
+                if let section = document.section(named: base + "." + suffix) { add(.installSuffix(suffix), to: section.name) }
             }
         }
         let entries = document.sections.filter { section in

@@ -14,16 +14,22 @@ public enum CaseInsensitive {
     /// Whether `a` and `b` are equal ignoring case.
     @inline(__always)
     public static func equal(_ a: String, _ b: String) -> Bool {
+        var ascii = true
         if a.utf8.count == b.utf8.count {
             var same = true
             for (x, y) in zip(a.utf8, b.utf8) where x != y {
+                if x >= 0x80 || y >= 0x80 { ascii = false; same = false; break }
                 let lx = (x >= 0x41 && x <= 0x5A) ? x | 0x20 : x
                 let ly = (y >= 0x41 && y <= 0x5A) ? y | 0x20 : y
-                if lx != ly || x >= 0x80 || y >= 0x80 { same = false; break }
+                if lx != ly { same = false; break }
             }
             if same { return true }
+            if ascii { ascii = !a.utf8.contains { $0 >= 0x80 } && !b.utf8.contains { $0 >= 0x80 } }
+        } else {
+            ascii = !a.utf8.contains { $0 >= 0x80 } && !b.utf8.contains { $0 >= 0x80 }
         }
-        return fold(a) == fold(b)
+        // ASCII texts that differ here are different; only other scripts need full case folding.
+        return ascii ? false : fold(a) == fold(b)
     }
 
     /// Whether `s` starts with `prefix`, ignoring case.

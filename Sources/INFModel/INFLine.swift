@@ -46,14 +46,28 @@ public struct INFSection: Sendable {
     public let lines: [INFLine]
     /// Indices in `SyntaxTree.sections` of each header with this name, in file order.
     public let headers: [Int]
+    /// Line indices by folded key, so that directive look-ups do not scan the section.
+    private let keyIndex: [String: [Int]]
+
+    public init(name: String, lines: [INFLine], headers: [Int]) {
+        self.name = name
+        self.lines = lines
+        self.headers = headers
+        var index: [String: [Int]] = [:]
+        for (position, line) in lines.enumerated() {
+            guard let key = line.key else { continue }
+            index[CaseInsensitive.fold(key), default: []].append(position)
+        }
+        self.keyIndex = index
+    }
 
     /// The lines whose key is `key`, ignoring case.
     public func lines(withKey key: String) -> [INFLine] {
-        lines.filter { $0.hasKey(key) }
+        (keyIndex[CaseInsensitive.fold(key)] ?? []).map { lines[$0] }
     }
 
     /// The first line whose key is `key`, ignoring case.
     public func firstLine(withKey key: String) -> INFLine? {
-        lines.first { $0.hasKey(key) }
+        keyIndex[CaseInsensitive.fold(key)]?.first.map { lines[$0] }
     }
 }

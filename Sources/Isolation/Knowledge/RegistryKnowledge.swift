@@ -40,11 +40,16 @@ public enum RegistryKnowledge {
         #"SOFTWARE\WowAA32Node\Khronos"#,
     ]
 
+    /// The exception prefixes, normalized once.
+    static let normalizedSignatureExceptionPrefixes = signatureExceptionPrefixes.map(normalize)
+
     /// Whether signature mode accepts a write under `root\subkey`.
     public static func isSignatureException(root: RegistryRoot, subkey: String) -> Bool {
         switch root {
         case .classesRoot: return true
-        case .localMachine: return signatureExceptionPrefixes.contains { hasKeyPrefix(subkey, $0) }
+        case .localMachine:
+            let key = normalize(subkey)
+            return normalizedSignatureExceptionPrefixes.contains { key == $0 || key.hasPrefix($0 + "\\") }
         default: return false
         }
     }
@@ -57,11 +62,15 @@ public enum RegistryKnowledge {
 
     /// Lowercased, without leading/trailing backslashes, doubled backslashes folded.
     public static func normalize(_ key: String) -> String {
-        var text = key.lowercased()
-        while text.contains("\\\\") { text = text.replacingOccurrences(of: "\\\\", with: "\\") }
-        while text.hasPrefix("\\") { text.removeFirst() }
-        while text.hasSuffix("\\") { text.removeLast() }
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count)
+        for byte in key.utf8 {
+            if byte == 0x5C, bytes.last == 0x5C || bytes.isEmpty { continue }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        while bytes.last == 0x5C { bytes.removeLast() }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains { $0 >= 0x80 } ? text.lowercased() : text
     }
 
     /// The service named by `SYSTEM\CurrentControlSet\Services\<svc>…` (any control set), and the

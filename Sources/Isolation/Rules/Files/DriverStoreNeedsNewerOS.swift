@@ -183,7 +183,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
             for (directive, build) in Self.directiveBuilds {
                 if let line = section.firstLine(withKey: directive) { consider(directive, build, context.range(of: line, field: 0)) }
             }
-            for link in context.graph.registryLinks where CaseInsensitive.equal(link.from, name) {
+            for link in context.graph.links(from: name) {
                 guard case .registry(.addReg, .deviceSoftwareKey) = link.role else { continue }
                 for entry in context.document.registryEntries(inSection: link.to, operation: .addReg)
                 where entry.root == .relative && RegistryKnowledge.hasKeyPrefix(entry.subkey, "MediaCategories") {
@@ -208,7 +208,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
         while let next = queue.popLast() {
             guard seen.insert(CaseInsensitive.fold(next)).inserted, context.document.hasSection(next) else { continue }
             result.append(next)
-            for link in context.graph.links where CaseInsensitive.equal(link.from, next) { queue.append(link.to) }
+            for link in context.graph.links(from: next) { queue.append(link.to) }
         }
         return result
     }

@@ -115,11 +115,13 @@ public struct UnusedSection: Rule {
         let referenced = Self.referencedNames(document)
         let fileName = String(document.path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
         // A file with $ARCH$ is read once per architecture: a section used under any of them is used.
-        let readings = Self.stampedReadings(of: context)
+        let candidates = document.sections.filter { section in
+            !InboxNeedsSections.offers(section.name, inINF: fileName) && !isUsed(section.name, context: context, referenced: referenced)
+        }
+        // Other architectures' readings are built only when some section looks unused in this one.
+        let readings = candidates.isEmpty ? [] : Self.stampedReadings(of: context)
         var result: [Violation] = []
-        for section in document.sections {
-            if InboxNeedsSections.offers(section.name, inINF: fileName) { continue }
-            if isUsed(section.name, context: context, referenced: referenced) { continue }
+        for section in candidates {
             let usedElsewhere = readings.contains { reading in
                 guard let header = section.headers.first, let name = reading.namesByHeader[header] else { return false }
                 return isUsed(name, context: reading.context, referenced: reading.referenced)
