@@ -150,9 +150,14 @@ public struct DriverStoreNeedsNewerOS: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         var reported = Set<String>()
+        // Many Models entries share an install section: work out each section's needs once.
+        var needs: [String: (what: String, version: WindowsVersion, range: Range<Int>)?] = [:]
         for reach in context.deviceInstalls {
-            let closure = sections(reachedFrom: reach.installSection, context: context)
-            guard let need = requirement(closure, context: context), reach.range.lowest < need.version else { continue }
+            let folded = CaseInsensitive.fold(reach.installSection)
+            if needs[folded] == nil {
+                needs[folded] = .some(requirement(sections(reachedFrom: reach.installSection, context: context), context: context))
+            }
+            guard let need = needs[folded] ?? nil, reach.range.lowest < need.version else { continue }
             let key = "\(CaseInsensitive.fold(reach.range.sectionName))|\(reach.range.architecture)"
             guard reported.insert(key).inserted else { continue }
             let decoration = "NT\(reach.range.architecture.rawValue).10.0...\(need.version.build)"
