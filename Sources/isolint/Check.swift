@@ -36,6 +36,9 @@ struct Check: ParsableCommand {
     @Option(help: "The [Strings.LLLL] locale: four hex digits such as 0409, or 'none'.")
     var locale: String = "0409"
 
+    @Option(help: "The provider every INF must name in [Version] (InfVerif's /provider); reported as provider-mismatch.")
+    var provider: String?
+
     @Option(parsing: .singleValue, help: "Rules to report: names, name prefixes or InfVerif codes, comma-separated (default: all).")
     var select: [String] = []
 
@@ -209,7 +212,8 @@ struct Check: ParsableCommand {
             throw ValidationError("no rule is named or coded '\(first.text)'\(suggestion)")
         }
         return CheckOptions(mode: mode, selection: selection, architectures: architectures, targetVersion: version,
-                            locale: stringsLocale, scansBinaries: !noBinaries)
+                            locale: stringsLocale, scansBinaries: !noBinaries,
+                            expectedProvider: provider ?? configuration?.provider)
     }
 
     static func selectors(_ values: [String]) -> [RuleSelector] {

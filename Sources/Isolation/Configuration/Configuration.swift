@@ -22,6 +22,8 @@ public struct Configuration: Sendable, Equatable {
     public var ignore: [String] = []
     /// A baseline file, relative to the configuration file's folder.
     public var baseline: String?
+    /// The provider every INF must name (`provider = "Contoso"`).
+    public var provider: String?
     /// Rules ignored for paths matching a glob (`*`, `**`, `?`), relative to the configuration file's folder.
     public var perPathIgnores: [(pattern: String, rules: [String])] = []
 
@@ -93,6 +95,11 @@ public struct Configuration: Sendable, Equatable {
                     throw ConfigurationError(path: path, line: nil, message: "'baseline' must be a string")
                 }
                 configuration.baseline = text
+            case "provider":
+                guard let text = value.string, !text.isEmpty else {
+                    throw ConfigurationError(path: path, line: nil, message: "'provider' must be a non-empty string")
+                }
+                configuration.provider = text
             case "per-path-ignores":
                 guard let ignores = value.table else {
                     throw ConfigurationError(path: path, line: nil, message: "'per-path-ignores' must be a table of glob = [rules]")

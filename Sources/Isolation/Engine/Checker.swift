@@ -13,9 +13,13 @@ public struct CheckOptions: Sendable {
     public var locale: StringsLocale
     /// Whether the binaries of built packages are read and checked (`--no-binaries` turns this off).
     public var scansBinaries: Bool
+    /// The provider every INF must name (`--provider`, InfVerif's `/provider`), if any.
+    public var expectedProvider: String?
 
     public init(mode: Mode = .isolation, selection: RuleSelection = RuleSelection(), architectures: [Architecture]? = nil,
-                targetVersion: WindowsVersion? = nil, locale: StringsLocale = .english, scansBinaries: Bool = true) {
+                targetVersion: WindowsVersion? = nil, locale: StringsLocale = .english, scansBinaries: Bool = true,
+                expectedProvider: String? = nil) {
+        self.expectedProvider = expectedProvider
         self.mode = mode
         self.selection = selection
         self.architectures = architectures
@@ -65,7 +69,8 @@ public struct Checker: Sendable {
         let stamp = tree.source.text.units.containsARCHToken ? (options.architectures?.first ?? .amd64).rawValue : nil
         let document = INFDocument(tree: tree, options: ModelOptions(locale: options.locale, directories: .keep, stampArchitecture: stamp))
         let context = RuleContext(document: document, package: package, architectures: options.architectures,
-                                  targetVersion: options.targetVersion)
+                                  targetVersion: options.targetVersion, mode: options.mode,
+                                  expectedProvider: options.expectedProvider)
         let suppressions = Suppressions(tree: tree)
         var findings: [Finding] = []
         for rule in rules {
@@ -87,7 +92,8 @@ public struct Checker: Sendable {
                         followUp: unitFix.followUp)
                 }
                 let cappedLevel = violation.maximumLevel.map { min($0, level) } ?? level
-                findings.append(Finding(rule: description.name, codes: description.codes, level: cappedLevel,
+                findings.append(Finding(rule: description.name, codes: description.codes(in: options.mode, specific: violation.code),
+                                        level: cappedLevel,
                                         message: violation.message, location: location, related: related, fix: fix))
             }
         }
@@ -142,7 +148,7 @@ public struct Checker: Sendable {
                         relatedLocation(item.range).map { RelatedLocation(location: $0, message: item.message) }
                     }
                     findings.append(Finding(
-                        rule: description.name, codes: description.codes,
+                        rule: description.name, codes: description.codes(in: options.mode, specific: violation.code),
                         level: violation.maximumLevel.map { min($0, level) } ?? level, message: violation.message,
                         location: Location(file: file, line: 0, column: 0, binaryOffset: position.offset), related: related))
                 }

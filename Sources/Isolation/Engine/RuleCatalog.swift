@@ -2,7 +2,7 @@
 public enum RuleCatalog {
     /// The rule types, in catalog order (groups A to G).
     public static let all: [any Rule.Type] = fileRules + registryRules + declarativeRules + structureRules + binaryRules
-        + parityRules + seedRules
+        + parityRules + argumentRules + serviceRegistryRules + packageFileRules + featureRules + seedRules
 
     /// The descriptions of every rule.
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

@@ -20,8 +20,15 @@ public struct RuleContext: Sendable {
     public private(set) var services: [(install: ServiceInstall, section: ServiceInstallSection?)] = []
     /// The DDInstall sections the Models entries install on the evaluated targets.
     public private(set) var deviceInstalls: [DeviceInstallReach] = []
+    /// The mode the file is checked in, for rules whose InfVerif code differs between modes.
+    public let mode: Mode
+    /// The provider every INF must name (`--provider`), if one was given.
+    public let expectedProvider: String?
 
-    public init(document: INFDocument, package: PackageContents?, architectures: [Architecture]?, targetVersion: WindowsVersion?) {
+    public init(document: INFDocument, package: PackageContents?, architectures: [Architecture]?, targetVersion: WindowsVersion?,
+                mode: Mode = .isolation, expectedProvider: String? = nil) {
+        self.mode = mode
+        self.expectedProvider = expectedProvider
         self.document = document
         self.graph = SectionGraph(document: document)
         self.package = package

@@ -30,9 +30,14 @@ public struct Violation: Sendable {
     public var related: [(range: Range<Int>, message: String)]
     /// A cap on the level, for a lesser form of what the rule finds (e.g. a warning instead of an error).
     public var maximumLevel: Level?
+    /// The InfVerif code of this particular problem, for a rule that covers several; it must be one
+    /// of the rule's codes, and is the one reported first.
+    public var code: Int?
 
     public init(range: Range<Int>?, message: String, allowedInSignatureMode: Bool = false,
-                fix: UnitFix? = nil, related: [(range: Range<Int>, message: String)] = [], maximumLevel: Level? = nil) {
+                fix: UnitFix? = nil, related: [(range: Range<Int>, message: String)] = [], maximumLevel: Level? = nil,
+                code: Int? = nil) {
+        self.code = code
         self.range = range
         self.message = message
         self.allowedInSignatureMode = allowedInSignatureMode

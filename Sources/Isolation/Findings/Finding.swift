@@ -129,9 +129,12 @@ public struct RuleDescription: Sendable, Hashable, Codable {
     public var fixable: Bool
     /// The catalog group (A files, B registry, C declarative, D structure, E binaries, F parity, G seed).
     public var group: String
+    /// The code InfVerif reports in a mode where it differs from the first of `codes` (e.g. 1304 in
+    /// `/k` and `/u` for what `/w` reports as 1320).
+    public var codeInMode: [Mode: Int]
 
     public init(name: String, codes: [Int], title: String, why: String, fix: String,
-                levels: [Mode: Level], fixable: Bool, group: String) {
+                levels: [Mode: Level], fixable: Bool, group: String, codeInMode: [Mode: Int] = [:]) {
         self.name = name
         self.codes = codes
         self.title = title
@@ -140,6 +143,14 @@ public struct RuleDescription: Sendable, Hashable, Codable {
         self.levels = levels
         self.fixable = fixable
         self.group = group
+        self.codeInMode = codeInMode
+    }
+
+    /// The rule's codes for a finding in `mode`, the one InfVerif would print first: `specific` (the
+    /// code a violation names), else the mode's own code, else the catalog order.
+    public func codes(in mode: Mode, specific: Int? = nil) -> [Int] {
+        guard let first = specific ?? codeInMode[mode] else { return codes }
+        return [first] + codes.filter { $0 != first }
     }
 
     /// The documentation page of the rule, relative to the repository root.
