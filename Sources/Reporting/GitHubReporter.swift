@@ -45,7 +45,8 @@ public struct GitHubReporter: Reporter {
                 properties.append(("endColumn", String(location.endColumn)))
             }
         }
-        let ruleLabel = ([finding.rule] + finding.codes.map(String.init)).joined(separator: "/")
+        // The rule and the InfVerif code of this problem (the first; JSON and SARIF list them all).
+        let ruleLabel = ([finding.rule] + finding.codes.prefix(1).map(String.init)).joined(separator: "/")
         properties.append(("title", "isolint (\(ruleLabel))"))
 
         var message = finding.message

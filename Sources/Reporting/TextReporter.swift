@@ -61,7 +61,8 @@ public struct TextReporter: Reporter {
 
     /// The header line, and the message's further lines indented below it.
     private func header(for finding: Finding, style: TextStyle) -> [String] {
-        let ruleLabel = ([finding.rule] + finding.codes.map(String.init)).joined(separator: "/")
+        // The rule and the InfVerif code of this problem (the first; JSON and SARIF list them all).
+        let ruleLabel = ([finding.rule] + finding.codes.prefix(1).map(String.init)).joined(separator: "/")
         let marker = finding.fix == nil ? "" : style.fixable("[*]") + " "
         let messageLines = textLines(finding.message)
         let first = style.bold(terminalSafe(finding.location.displayDescription) + ":") + " "

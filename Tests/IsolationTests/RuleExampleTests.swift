@@ -52,8 +52,9 @@ struct RuleExampleTests {
     }
 
     static func findings(_ rule: any Rule.Type, _ bytes: [UInt8], mode: Mode = .isolation) -> [Finding] {
-        let checker = Checker(options: CheckOptions(mode: mode), rules: [rule])
         let tree = INFParser.parse(bytes: bytes, path: "example.inf")
+        let checker = Checker(options: CheckOptions(mode: mode, expectedProvider: firstComment(of: tree, key: "provider:")),
+                              rules: [rule])
         return checker.check(tree: tree, displayPath: "example.inf", package: package(declaredIn: tree))
             .filter { $0.rule == rule.description.name }
     }
@@ -61,11 +62,18 @@ struct RuleExampleTests {
     /// An example may declare the files of its package folder in a first-line comment
     /// `; package-files: a.sys, sub/b.dll`.
     static func package(declaredIn tree: SyntaxTree) -> PackageContents? {
+        guard let list = firstComment(of: tree, key: "package-files:") else { return nil }
+        let files = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return PackageContents(root: "example", relativePaths: files)
+    }
+
+    /// What follows `key` in the comment of the example's first line (`; provider: Contoso` sets the
+    /// provider the check requires), if that comment has the key.
+    static func firstComment(of tree: SyntaxTree, key: String) -> String? {
         guard let comment = tree.lines.first?.comments.first else { return nil }
         let text = tree.text(of: comment)
-        guard let range = text.range(of: "package-files:") else { return nil }
-        let files = text[range.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return PackageContents(root: "example", relativePaths: files)
+        guard let range = text.range(of: key) else { return nil }
+        return text[range.upperBound...].trimmingCharacters(in: .whitespaces)
     }
 
     /// A binary rule's examples may be binaries only (they run in `BinaryRuleExampleTests`).
@@ -87,6 +95,10 @@ struct RuleExampleTests {
                 let found = Self.findings(rule.type, variant.encode(text))
                 let positions = found.map { SourcePosition(line: $0.location.line, column: $0.location.column) }
                 let expected = markers
+                for finding in found {
+                    #expect(Set(finding.codes) == Set(rule.type.description.codes),
+                            "\(rule): a finding names codes \(finding.codes) that are not the rule's \(rule.type.description.codes)")
+                }
                 #expect(positions.sorted() == expected.sorted(),
                         "\(rule) [\(variant)]: expected findings at \(expected), got \(found.map { "\($0.location.line):\($0.location.column) \($0.message)" })\n\(text)")
             }

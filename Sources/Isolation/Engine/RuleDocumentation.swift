@@ -170,20 +170,27 @@ public enum RuleDocumentation {
         var markers: [(line: Int, column: Int)]
         var packageFiles: [String]
         var hasByteOrderMark = false
+        /// The provider the example is checked against (`--provider`), if it names one.
+        var requiredProvider: String?
 
-        /// A sentence naming the package folder's files, if the example declares them.
+        /// Sentences naming the package folder's files and the required provider, if the example declares them.
         var packageNote: String {
-            packageFiles.isEmpty ? "" : "The package folder holds \(packageFiles.map { "`\($0)`" }.joined(separator: ", ")).\n\n"
+            let files = packageFiles.isEmpty ? "" : "The package folder holds \(packageFiles.map { "`\($0)`" }.joined(separator: ", ")).\n\n"
+            return files + (requiredProvider.map { "Checked with `--provider \"\($0)\"`.\n\n" } ?? "")
         }
     }
 
-    /// `example` without its markers, byte order mark and `; package-files:` comment.
+    /// `example` without its markers, byte order mark and `; package-files:` and `; provider:` comments.
     static func clean(_ example: String) -> CleanExample {
         var result = CleanExample(text: "", markers: [], packageFiles: [])
         var lines: [String] = []
         for rawLine in example.split(separator: "\n", omittingEmptySubsequences: false) {
             if let range = rawLine.range(of: "; package-files:"), rawLine[..<range.lowerBound].allSatisfy(\.isWhitespace) {
                 result.packageFiles += rawLine[range.upperBound...].split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }
+                continue
+            }
+            if let range = rawLine.range(of: "; provider:"), rawLine[..<range.lowerBound].allSatisfy(\.isWhitespace) {
+                result.requiredProvider = rawLine[range.upperBound...].trimmingCharacters(in: .whitespaces)
                 continue
             }
             var line = ""

@@ -3,11 +3,21 @@ import INFModel
 /// Directives that declarative INFs may not use.
 public struct LegacyDirective: Rule {
     public static let description = RuleDescription(
-        name: "legacy-directive", codes: [1300, 1301, 1302, 1303, 1450, 2009],
+        name: "legacy-directive", codes: [1300, 1301, 1302, 1303, 1308, 1309, 1450, 2009],
         title: "A legacy, non-declarative directive is used",
         why: "Declarative INFs only add state that Windows can remove with the package; these directives delete, rename or run things outside the package and are ignored or rejected.",
         fix: "Remove the directive: install files with CopyFiles to DIRID 13, registry state with HKR AddReg, and do any other setup in the driver or a separately shipped application.",
         levels: levels("E E E E"), fixable: false, group: "C")
+
+    /// The InfVerif code of each directive: 1300 a deprecated directive, 1301 a legacy operation,
+    /// 1302 an operation on something outside the package, 1308 and 1309 non-additive (deleting)
+    /// registry and property operations. InfVerif's table does not publish which delete goes with which
+    /// of 1308 and 1309; Isolint reports registry deletes as 1308 and property deletes as 1309.
+    static let codes: [String: Int] = [
+        "logconfig": 1300, "bitreg": 1301, "ini2reg": 1301, "profileitems": 1301, "registerdlls": 1301,
+        "unregisterdlls": 1301, "updateinifields": 1301, "updateinis": 1301,
+        "delfiles": 1302, "delservice": 1302, "renfiles": 1302, "delreg": 1308, "delproperty": 1309,
+    ]
 
     public static let directives = [
         "BitReg", "DelFiles", "DelProperty", "DelReg", "DelService", "Ini2Reg", "LogConfig", "ProfileItems",
@@ -22,12 +32,15 @@ public struct LegacyDirective: Rule {
         CopyFiles = Files
         ↓DelFiles = Old_Files
         ↓RegisterDlls = Dlls
+        ↓DelReg = Old_Reg
         [Files]
         a.sys
         [Old_Files]
         b.sys
         [Dlls]
         11,,x.dll,1
+        [Old_Reg]
+        HKR,,Obsolete
         """,
     ]
 
@@ -53,7 +66,8 @@ public struct LegacyDirective: Rule {
             for line in section.lines where line.hasExplicitKey {
                 guard let key = line.key, let directive = Self.directives.first(where: { CaseInsensitive.equal($0, key) }) else { continue }
                 result.append(Violation(range: context.range(of: line, field: 0),
-                                        message: "Legacy directive '\(directive)' is not allowed in a declarative INF"))
+                                        message: "Legacy directive '\(directive)' is not allowed in a declarative INF",
+                                        code: Self.codes[directive.lowercased()]))
             }
         }
         return result

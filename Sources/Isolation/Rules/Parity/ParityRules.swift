@@ -23,5 +23,6 @@ extension RuleCatalog {
         DiridInRegistryValue.self,
         ArchitectureDecoration.self,
         UnresolvedToken.self,
+        ProviderMismatch.self,
     ]
 }

@@ -3,7 +3,7 @@ import INFModel
 /// A `[DefaultInstall]`-based INF that Windows cannot process as a primitive driver.
 public struct PrimitiveDefaultInstall: Rule {
     public static let description = RuleDescription(
-        name: "primitive-defaultinstall", codes: [1420],
+        name: "primitive-defaultinstall", codes: [1420, 1212],
         title: "A DefaultInstall-based INF cannot be processed as a primitive driver",
         why: "Since Windows 10 version 1903 a DefaultInstall-based INF is installed as a primitive driver, staged in the driver store and kept across OS upgrades; that needs [Version] to name the class and provider as a device INF does, and no [Manufacturer] section beside it.",
         fix: "Give [Version] a Class, ClassGuid and Provider; split an INF that installs devices (Manufacturer) and a primitive driver (DefaultInstall) into two INFs.",
@@ -68,17 +68,17 @@ public struct PrimitiveDefaultInstall: Rule {
         guard let entry = context.primitiveSections.first(where: { $0.name.isEntry && $0.name.base == "DefaultInstall" }),
               let range = context.headerRange(of: entry.section) else { return [] }
         let version = context.document.version
-        var reasons: [String] = []
+        var result: [Violation] = []
         let missing = [("Class", version.className), ("ClassGuid", version.classGuid), ("Provider", version.provider)]
             .filter { $0.1?.isEmpty ?? true }.map(\.0)
         if !missing.isEmpty {
-            reasons.append("[Version] does not set \(missing.joined(separator: ", "))")
+            result.append(Violation(range: range, message: "[\(entry.section.name)]-based INF cannot be processed as a primitive driver: [Version] does not set \(missing.joined(separator: ", "))",
+                                    code: 1420))
         }
         if let manufacturer = context.document.section(named: "Manufacturer"), !manufacturer.lines.isEmpty {
-            reasons.append("the INF also installs devices through [Manufacturer]")
+            result.append(Violation(range: range, message: "Cannot have both [\(entry.section.name)] and [Manufacturer]: a primitive driver installs on no device",
+                                    code: 1212))
         }
-        guard !reasons.isEmpty else { return [] }
-        return [Violation(range: range,
-                          message: "[\(entry.section.name)]-based INF cannot be processed as a primitive driver: \(reasons.joined(separator: "; "))")]
+        return result
     }
 }

@@ -4,7 +4,7 @@ import INFModel
 /// A directive naming a section that does not exist.
 public struct MissingSection: Rule {
     public static let description = RuleDescription(
-        name: "missing-section", codes: [1203],
+        name: "missing-section", codes: [1203, 1261, 2006],
         title: "A directive names a section that does not exist",
         why: "SetupAPI silently skips a section it cannot find, so the files, registry values or services it should install are missing.",
         fix: "Add the section or correct its name; to copy a single file without a file-list section, write CopyFiles = @file.sys.",
@@ -19,6 +19,19 @@ public struct MissingSection: Rule {
         AddReg = Reg
         [Reg]
         HKR,,A,,B
+        """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Manufacturer]
+        %Mfg% = Contoso, NTamd64
+        [Contoso.NTamd64]
+        %Dev% = ↓Dev_Install, PCI\\VEN_1234
+        [Dev_Install.NTamd64.Services]
+        AddService = Drv, 2, ↓Drv_Service
+        [Strings]
+        Mfg = "Contoso"
+        Dev = "Device"
         """,
         """
         [Version]
@@ -56,8 +69,10 @@ public struct MissingSection: Rule {
             if document.section(named: link.from).map({ !$0.directive("Include").isEmpty }) == true { continue }
             guard seen.insert("\(link.line.syntaxIndex)|\(link.field)").inserted else { continue }
             let tip = link.directive.lowercased() == "copyfiles" && link.to.contains(".") ? "; to copy one file, write @\(link.to)" : ""
+            // InfVerif has codes of their own for a missing service-install section and device install section.
+            let code = CaseInsensitive.equal(link.directive, "AddService") ? 2006 : 1203
             result.append(Violation(range: context.range(of: link.line, field: link.field),
-                                    message: "Section [\(link.to)] named by \(link.directive) does not exist\(tip)"))
+                                    message: "Section [\(link.to)] named by \(link.directive) does not exist\(tip)", code: code))
         }
         for entry in document.manufacturers {
             if entry.decorations.isEmpty && !document.hasSection(entry.modelsSection) {
@@ -74,7 +89,8 @@ public struct MissingSection: Rule {
         for reach in document.deviceInstalls(architectures: context.architectures) where !document.hasSection(reach.installSection) {
             guard reportedInstall.insert("\(reach.model.line.syntaxIndex)").inserted else { continue }
             result.append(Violation(range: context.range(of: reach.model.line, field: 1),
-                                    message: "Install section [\(reach.model.installSection)] for '\(reach.model.description)' does not exist on \(reach.range.architecture.rawValue)"))
+                                    message: "Install section [\(reach.model.installSection)] for '\(reach.model.description)' does not exist on \(reach.range.architecture.rawValue)",
+                                    code: 1261))
         }
         return result
     }
