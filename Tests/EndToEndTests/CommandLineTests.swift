@@ -119,6 +119,16 @@ struct CommandLineTests {
         #expect(ignored.stdout.contains("no problems found"))
     }
 
+    @Test("--provider reports INFs naming another provider, as InfVerif's /provider does")
+    func provider() throws {
+        let same = try Self.run(["check", "--provider", "Contoso", "--select", "provider-mismatch", "Examples/isolated-kmdf"])
+        #expect(same.status == 0)
+        let other = try Self.run(["check", "--provider", "Fabrikam", "--select", "1210", "--output-format", "infverif", "Examples/isolated-kmdf"])
+        #expect(other.status == 1)
+        #expect(other.stdout.contains("ERROR(1210)"))
+        #expect(other.stdout.contains("Provider 'Contoso' is not the required provider 'Fabrikam'"))
+    }
+
     @Test("usage errors and missing paths exit with 2")
     func usageErrors() throws {
         let missing = try Self.run(["check", "Examples/does-not-exist"])
