@@ -173,7 +173,7 @@ private struct Builder {
         if roleSet.contains(.deviceInstall) || roleSet.contains(.installSuffix("CoInstallers")) { return .deviceSoftwareKey }
         if roleSet.contains(.unreachedInstall) {
             let folded = CaseInsensitive.fold(section.name)
-            return folded.contains("defaultinstall") || folded.contains("defaultuninstall") ? .noRelativeKey : .deviceSoftwareKey
+            return folded.containsBytes("defaultinstall") || folded.containsBytes("defaultuninstall") ? .noRelativeKey : .deviceSoftwareKey
         }
         return .unknown
     }

@@ -1,3 +1,4 @@
+import INFSyntax
 /// A piece of a substituted value: literal text, or a reference to a DIRID.
 public enum ValuePiece: Sendable, Hashable {
     /// Text, after `%strkey%` and `%%` substitution.
@@ -40,7 +41,7 @@ public struct Substituter: Sendable {
                 }
             }
         }
-        return String(decoding: out, as: UTF16.self)
+        return UTF16Text.string(out)
     }
 
     /// The value of `raw` as text and DIRID pieces: strings are substituted, DIRIDs are kept apart.
@@ -49,13 +50,13 @@ public struct Substituter: Sendable {
         var result: [ValuePiece] = []
         var text: [UInt16] = []
         func flush() {
-            if !text.isEmpty { result.append(.text(String(decoding: text, as: UTF16.self))); text.removeAll() }
+            if !text.isEmpty { result.append(.text(UTF16Text.string(text))); text.removeAll() }
         }
         walk(raw) { piece in
             switch piece {
             case .literal(let units): text.append(contentsOf: units)
             case .name(let units, _, let whole):
-                let name = String(decoding: units, as: UTF16.self)
+                let name = UTF16Text.string(units)
                 if let value = strings.value(for: name) {
                     text.append(contentsOf: value.utf16)
                 } else if let dirid = Self.decimal(units) {
@@ -98,7 +99,7 @@ public struct Substituter: Sendable {
     }
 
     private func lookup(_ name: ArraySlice<UInt16>, nextIsBackslash: Bool) -> String? {
-        if let value = strings.value(for: String(decoding: name, as: UTF16.self)) { return value }
+        if let value = strings.value(for: UTF16Text.string(name)) { return value }
         guard case .table(let table) = rendering, let dirid = Self.decimal(name),
               var path = table.path(for: dirid) else { return nil }
         if nextIsBackslash && path.hasSuffix("\\") { path.removeLast() }

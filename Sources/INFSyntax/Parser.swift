@@ -138,16 +138,7 @@ struct StateMachine {
 
     /// Makes a String of UTF-16 units, straight from bytes when they are all ASCII.
     static func string(_ units: [UInt16]) -> String {
-        var ascii = true
-        for unit in units where unit >= 0x80 {
-            ascii = false
-            break
-        }
-        guard ascii else { return String(decoding: units, as: UTF16.self) }
-        return String(unsafeUninitializedCapacity: units.count) { buffer in
-            for (i, unit) in units.enumerated() { buffer[i] = UInt8(truncatingIfNeeded: unit) }
-            return units.count
-        }
+        UTF16Text.string(units)
     }
 
     private mutating func addField(isKey: Bool, at position: Int) {

@@ -75,7 +75,7 @@ public struct SyntaxTree: Sendable {
     public func text(of range: Range<Int>) -> String {
         let units = source.text.units
         let clamped = range.clamped(to: 0..<units.count)
-        return String(decoding: units[clamped], as: UTF16.self)
+        return UTF16Text.string(units[clamped])
     }
 
     /// The bytes of the file that lie after the parsed text (from an end-of-file mark on, or an odd

@@ -86,6 +86,12 @@ enum JSONValue: Sendable {
 /// everything else (non-ASCII included) written as it is.
 func appendJSONString(_ value: String, to out: inout String) {
     out += "\""
+    // Most strings need no escape: append them whole instead of scalar by scalar.
+    if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+        out += value
+        out += "\""
+        return
+    }
     for scalar in value.unicodeScalars {
         switch scalar {
         case "\"": out += "\\\""

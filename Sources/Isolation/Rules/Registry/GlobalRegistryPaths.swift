@@ -41,6 +41,6 @@ enum GlobalRegistryPath: Sendable {
     }
 
     static func contains(_ key: String, component: String) -> Bool {
-        key == component || key.hasPrefix(component + "\\") || key.hasSuffix("\\" + component) || key.contains("\\" + component + "\\")
+        key == component || key.hasPrefix(component + "\\") || key.hasSuffix("\\" + component) || key.containsBytes("\\" + component + "\\")
     }
 }

@@ -60,7 +60,7 @@ public struct ObsoleteRegistryValue: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         context.uniqueRegistryEntries.compactMap { item in
             let key = RegistryKnowledge.normalize(item.entry.subkey)
-            let isDisplay = key.contains("mediacategories\\") && item.entry.valueName?.lowercased() == "display"
+            let isDisplay = key.containsBytes("mediacategories\\") && item.entry.valueName?.lowercased() == "display"
             let isAllowedBuses = key.hasSuffix("control\\dmasecurity\\allowedbuses")
             guard item.entry.root == .localMachine, isDisplay || isAllowedBuses else { return nil }
             return Violation(range: context.range(of: item.entry.line, field: 1),
