@@ -18,14 +18,42 @@ public struct JSONReporter: Reporter {
     }
 
     public func render(_ report: Report) -> String {
+        var text = ""
+        write(report) { text += $0 }
+        return text
+    }
+
+    /// Writes the document with its findings one at a time: the frame is formatted with an empty
+    /// findings array, and each finding is formatted on its own where that array stands.
+    public func write(_ report: Report, to output: (String) -> Void) {
+        let frame = document(report).formatted()
+        let placeholder = "\"findings\": []"
+        guard !report.findings.isEmpty, let split = frame.range(of: placeholder) else {
+            output(frame)
+            return
+        }
+        var chunk = String(frame[..<split.lowerBound]) + "\"findings\": [\n"
+        for (index, item) in report.findings.enumerated() {
+            chunk += "    " + finding(for: item, in: report).formatted(indent: 2)
+            chunk += index == report.findings.count - 1 ? "\n" : ",\n"
+            if chunk.utf8.count >= 1 << 16 {
+                output(chunk)
+                chunk = ""
+            }
+        }
+        output(chunk + "  ]" + frame[split.upperBound...])
+    }
+
+    /// The document with an empty findings array.
+    private func document(_ report: Report) -> JSONValue {
         let summary = report.summary
-        let document: JSONValue = .object([
+        return .object([
             ("schema", .string(Self.schema)),
             ("tool", .object([("name", .string("isolint")), ("version", .string(report.toolVersion))])),
             ("mode", .string(report.mode.rawValue)),
             ("files_checked", .int(report.filesChecked)),
             ("duration_ms", .int(Int(report.duration.roundedMilliseconds))),
-            ("findings", .array(report.findings.map { finding(for: $0, in: report) })),
+            ("findings", .array([])),
             ("summary", .object([
                 ("findings", .int(summary.total)),
                 ("errors", .int(summary.errors)),
@@ -36,7 +64,6 @@ public struct JSONReporter: Reporter {
                 ("fixable_unsafe", .int(summary.unsafeFixes)),
             ])),
         ])
-        return document.formatted()
     }
 
     private func finding(for finding: Finding, in report: Report) -> JSONValue {

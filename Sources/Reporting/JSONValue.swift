@@ -32,6 +32,13 @@ enum JSONValue: Sendable {
         return out
     }
 
+    /// The value as it stands nested `indent` levels deep in a document, without a line break.
+    func formatted(indent: Int) -> String {
+        var out = ""
+        write(to: &out, indent: indent)
+        return out
+    }
+
     private var isScalar: Bool {
         switch self {
         case .array, .object: return false

@@ -6,4 +6,14 @@
 public protocol Reporter: Sendable {
     /// The full output for `report`.
     func render(_ report: Report) -> String
+
+    /// Hands the output for `report` to `output` piece by piece, so a large report need not be held
+    /// as one text; the pieces joined are exactly `render(report)`.
+    func write(_ report: Report, to output: (String) -> Void)
+}
+
+extension Reporter {
+    public func write(_ report: Report, to output: (String) -> Void) {
+        output(render(report))
+    }
 }

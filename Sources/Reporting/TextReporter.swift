@@ -30,10 +30,23 @@ public struct TextReporter: Reporter {
     }
 
     public func render(_ report: Report) -> String {
+        var text = ""
+        write(report) { text += $0 }
+        return text
+    }
+
+    /// Writes one block per finding as it is formatted, then the summary.
+    public func write(_ report: Report, to output: (String) -> Void) {
         let style = TextStyle(colors: colors)
-        var blocks = report.findings.map { block(for: $0, in: report, style: style) }
-        blocks.append(summaryLines(report, style: style).joined(separator: "\n"))
-        return blocks.joined(separator: "\n\n") + "\n"
+        var chunk = ""
+        for finding in report.findings {
+            chunk += block(for: finding, in: report, style: style) + "\n\n"
+            if chunk.utf8.count >= 1 << 16 {
+                output(chunk)
+                chunk = ""
+            }
+        }
+        output(chunk + summaryLines(report, style: style).joined(separator: "\n") + "\n")
     }
 
     private func block(for finding: Finding, in report: Report, style: TextStyle) -> String {

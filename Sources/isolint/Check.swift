@@ -127,10 +127,15 @@ struct Check: ParsableCommand {
         let report = Report(findings: findings, rules: RuleCatalog.descriptions, filesChecked: result.filesChecked,
                             duration: duration, mode: options.mode, toolVersion: IsolintVersion.number)
         let colors = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = format.render(report, options: RenderOptions(colors: colors, documentationBaseURL: documentationUrl,
-                                                                  sourceRoot: FileManager.default.currentDirectoryPath))
-        FileHandle.standardOutput.write(Data(text.utf8))
-        if !text.isEmpty && !text.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        let reporter = format.reporter(options: RenderOptions(colors: colors, documentationBaseURL: documentationUrl,
+                                                              sourceRoot: FileManager.default.currentDirectoryPath))
+        var endsLine = true
+        reporter.write(report) { piece in
+            guard !piece.isEmpty else { return }
+            FileHandle.standardOutput.write(Data(piece.utf8))
+            endsLine = piece.hasSuffix("\n")
+        }
+        if !endsLine { FileHandle.standardOutput.write(Data("\n".utf8)) }
         if !result.missingPaths.isEmpty { throw ExitCode(2) }
         if !exitZero && report.summary.errors > 0 { throw ExitCode(1) }
     }
