@@ -39,6 +39,8 @@ public struct INFDocument: Sendable {
     /// The options the model was built with.
     public let options: ModelOptions
     private let sectionIndex: [String: Int]
+    /// The `[Version]` section's typed values.
+    public let version: VersionInfo
 
     /// The path of the file, as given.
     public var path: String { tree.source.path }
@@ -87,7 +89,7 @@ public struct INFDocument: Sendable {
         self.strings = strings
         self.substituter = substituter
         self.sectionIndex = index
-        self.sections = rawSections.map { section in
+        let modelSections = rawSections.map { section in
             INFSection(name: section.name, lines: section.lines.map { line in
                 INFLine(
                     key: line.rawKey.map { stamp(substituter.substitute($0)) }, rawKey: line.rawKey,
@@ -96,6 +98,8 @@ public struct INFDocument: Sendable {
                     syntaxIndex: line.syntaxIndex, lineNumber: line.lineNumber)
             }, headers: section.headers)
         }
+        self.sections = modelSections
+        self.version = VersionInfo(section: index["version"].map { modelSections[$0] })
     }
 
     /// A function replacing `$ARCH$` (any case) with `architecture`, or the identity.

@@ -41,8 +41,3 @@ public struct VersionInfo: Sendable {
     /// The `PnpLockdown` value as an integer, if present and numeric.
     public var pnpLockdown: Int32? { pnpLockdownLine?.fields.first.flatMap { IntegerField(parsing: $0).int32 } }
 }
-
-extension INFDocument {
-    /// The `[Version]` section's typed values.
-    public var version: VersionInfo { VersionInfo(section: section(named: "Version")) }
-}
