@@ -40,7 +40,10 @@ public struct IncludedSectionNamedDirectly: Rule {
         guard !includes.isEmpty else { return [] }
         var seen = Set<String>()
         return context.graph.links.compactMap { link in
-            guard !context.document.hasSection(link.to), let inf = context.includedINFOffering(link.to, among: includes),
+            // Where the naming section has no Include, missing-section reports the name (1203).
+            guard !context.document.hasSection(link.to),
+                  context.document.section(named: link.from).map({ !$0.directive("Include").isEmpty }) == true,
+                  let inf = context.includedINFOffering(link.to, among: includes),
                   seen.insert("\(link.line.syntaxIndex)|\(link.field)").inserted else { return nil }
             return Violation(range: context.range(of: link.line, field: link.field),
                              message: "\(link.directive) names [\(link.to)] of the included '\(inf)'; use Needs instead")
