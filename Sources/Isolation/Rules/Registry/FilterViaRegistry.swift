@@ -1,11 +1,11 @@
 import INFModel
 
-/// `UpperFilters`/`LowerFilters` set through AddReg.
+/// `UpperFilters`/`LowerFilters` set through AddReg (reported under 1384, as a warning, in an extension INF).
 public struct FilterViaRegistry: Rule {
     public static let description = RuleDescription(
-        name: "filter-via-registry", codes: [1329],
+        name: "filter-via-registry", codes: [1329, 1384],
         title: "A filter driver is added through the registry",
-        why: "Editing UpperFilters or LowerFilters by hand can drop or reorder other packages' filters; declared filters are merged by Windows.",
+        why: "Editing UpperFilters or LowerFilters by hand can drop or reorder other packages' filters; declared filters are merged by Windows. In an extension INF InfVerif reports it as 1384, a warning in every mode.",
         fix: "Declare the filter in a DDInstall.Filters section with AddFilter = name, , filter-section and FilterPosition = Upper or Lower (Windows 10 1903+).",
         levels: levels("E E W W"), fixable: true, group: "B")
 
@@ -17,6 +17,17 @@ public struct FilterViaRegistry: Rule {
         AddReg = Reg
         [Reg]
         HKR, , ↓UpperFilters, 0x00010008, ContosoFilter
+        """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        Class = Extension
+        ClassGuid = {e2f84ce7-8efa-411c-aa69-97454ca4cb57}
+        ExtensionId = {3846ad8c-dd27-433d-ab89-453654cd542a}
+        [Ext_Install.HW]
+        AddReg = Reg
+        [Reg]
+        HKR, , ↓LowerFilters, 0x00010008, ContosoFilter
         """,
     ]
 
@@ -64,6 +75,7 @@ public struct FilterViaRegistry: Rule {
     static let inboxFilters: Set<String> = ["wudfrd", "mshidumdf", "umpass"]
 
     public func check(_ context: RuleContext) -> [Violation] {
+        let isExtension = context.isExtensionINF
         var seen = Set<Int>()
         return context.registryEntries.compactMap { item in
             guard item.entry.operation != .delReg || item.entry.valueName != nil, let value = item.entry.valueName,
@@ -71,7 +83,8 @@ public struct FilterViaRegistry: Rule {
                   seen.insert(item.entry.line.syntaxIndex).inserted else { return nil }
             return Violation(range: context.range(of: item.entry.line, field: 3),
                              message: "'\(value)' is set through \(item.entry.operation.rawValue); declare the filter with AddFilter in a DDInstall.Filters section",
-                             fix: fix(context, item: item, upper: value.lowercased() == "upperfilters"))
+                             fix: fix(context, item: item, upper: value.lowercased() == "upperfilters"),
+                             maximumLevel: isExtension ? .warning : nil, code: isExtension ? 1384 : nil)
         }
     }
 
