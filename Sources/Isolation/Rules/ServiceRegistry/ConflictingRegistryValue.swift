@@ -13,6 +13,11 @@ public struct ConflictingRegistryValue: Rule {
         """
         [Version]
         Signature = "$Windows NT$"
+        [Manufacturer]
+        %Contoso% = Models, NTamd64
+        [Models.NTamd64]
+        %A.Desc% = A_Install, PCI\\VEN_1234&DEV_0001
+        %B.Desc% = B_Install, PCI\\VEN_1234&DEV_0002
         [A_Install]
         AddReg = A_AddReg
         [B_Install]
@@ -21,6 +26,10 @@ public struct ConflictingRegistryValue: Rule {
         HKLM, Software\\Contoso, Mode, 0x00010001, 1
         [B_AddReg]
         HKLM, Software\\Contoso, Mode, 0x00010001, ↓2
+        [Strings]
+        Contoso = "Contoso"
+        A.Desc = "Contoso A"
+        B.Desc = "Contoso B"
         """,
     ]
 
@@ -28,6 +37,11 @@ public struct ConflictingRegistryValue: Rule {
         """
         [Version]
         Signature = "$Windows NT$"
+        [Manufacturer]
+        %Contoso% = Models, NTamd64
+        [Models.NTamd64]
+        %A.Desc% = A_Install, PCI\\VEN_1234&DEV_0001
+        %B.Desc% = B_Install, PCI\\VEN_1234&DEV_0002
         [A_Install]
         AddReg = A_AddReg, Shared_AddReg
         [B_Install]
@@ -39,6 +53,10 @@ public struct ConflictingRegistryValue: Rule {
         [B_AddReg]
         HKR, , Mode, 0x00010001, 2
         HKLM, Software\\Contoso, Mode, 0x00010001, 0x1
+        [Strings]
+        Contoso = "Contoso"
+        A.Desc = "Contoso A"
+        B.Desc = "Contoso B"
         """,
     ]
 
@@ -72,7 +90,7 @@ public struct ConflictingRegistryValue: Rule {
             guard let earlier = first[key] else { first[key] = (data, item); continue }
             guard earlier.data != data, earlier.item.entry.line.syntaxIndex != entry.line.syntaxIndex,
                   !CaseInsensitive.equal(earlier.item.link.from, item.link.from),
-                  context.architecturesOverlap(earlier.item.link.from, item.link.from),
+                  context.installSectionsCanApplyTogether(earlier.item.link.from, item.link.from),
                   reported.insert(entry.line.syntaxIndex).inserted else { continue }
             result.append(Violation(
                 range: context.range(of: entry.line, field: entry.data.isEmpty ? 4 : 5),

@@ -90,7 +90,7 @@ public struct ConflictingService: Rule {
                 let configuration = Self.configuration(of: install, in: context.document)
                 guard let earlier = first[name] else { first[name] = (configuration, service, section.name); continue }
                 guard earlier.configuration != configuration, !CaseInsensitive.equal(earlier.section, section.name),
-                      context.architecturesOverlap(earlier.section, section.name) else { continue }
+                      context.installSectionsCanApplyTogether(earlier.section, section.name) else { continue }
                 result.append(Violation(
                     range: context.range(of: service.line, field: 3),
                     message: "[\(section.name)] configures the service '\(service.name)' with [\(install.name)], which differs from [\(earlier.install.installSection ?? "")] used by [\(earlier.section)]",

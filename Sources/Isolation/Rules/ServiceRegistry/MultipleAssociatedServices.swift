@@ -56,7 +56,9 @@ public struct MultipleAssociatedServices: Rule {
         for section in context.document.sections where !section.directive("AddService").isEmpty {
             let associated = context.document.services(in: section).filter(\.isFunctionDriver)
             guard let first = associated.first else { continue }
-            for service in associated.dropFirst() {
+            // A merged section may repeat the same line; that is one service, not two.
+            var names: Set<String> = [first.name.lowercased()]
+            for service in associated.dropFirst() where names.insert(service.name.lowercased()).inserted {
                 let name = service.name.isEmpty ? "the null driver" : "'\(service.name)'"
                 let firstName = first.name.isEmpty ? "the null driver" : "'\(first.name)'"
                 result.append(Violation(

@@ -1,3 +1,4 @@
+import DriverPackage
 import INFModel
 
 /// Facts the service and registry parity rules check against.
@@ -48,18 +49,20 @@ enum ServiceRegistryKnowledge {
     /// security account and LSA hives, Windows Setup state and the driver database of the driver store.
     static let systemOwnedKeys = [#"HARDWARE"#, #"SAM"#, #"SECURITY"#, #"SYSTEM\Setup"#, #"SYSTEM\DriverDatabase"#]
 
-    /// The types the AddReg page gives the special HKR value names (lowercased name → types accepted).
-    static let wellKnownValueTypes: [String: (types: [RegistryValueType], spelled: String)] = [
-        "devicecharacteristics": ([.dword], "REG_DWORD (0x10001)"),
-        "devicetype": ([.dword], "REG_DWORD (0x10001)"),
-        "exclusive": ([.dword], "REG_DWORD (0x10001)"),
-        "upperfilters": ([.multiString], "REG_MULTI_SZ (0x10000)"),
-        "lowerfilters": ([.multiString], "REG_MULTI_SZ (0x10000)"),
-        "security": ([.string, .binary], "an SDDL string (REG_SZ) or a binary security descriptor"),
-        "enumproppages32": ([.string, .expandString], "a string"),
-        "locationinformationoverride": ([.string, .expandString], "a string"),
-        "resourcepickertags": ([.string, .expandString], "a string"),
-        "resourcepickerexceptions": ([.string, .expandString], "a string"),
+    /// The types the AddReg page gives the special HKR value names (lowercased name → types accepted,
+    /// and whether Plug and Play reads it as a device property, from the hardware or class key only;
+    /// the software key of some classes, e.g. modems, uses the same names for values of their own).
+    static let wellKnownValueTypes: [String: (types: [RegistryValueType], spelled: String, deviceProperty: Bool)] = [
+        "devicecharacteristics": ([.dword], "REG_DWORD (0x10001)", true),
+        "devicetype": ([.dword], "REG_DWORD (0x10001)", true),
+        "exclusive": ([.dword], "REG_DWORD (0x10001)", true),
+        "upperfilters": ([.multiString], "REG_MULTI_SZ (0x10000)", true),
+        "lowerfilters": ([.multiString], "REG_MULTI_SZ (0x10000)", true),
+        "security": ([.string, .binary], "an SDDL string (REG_SZ) or a binary security descriptor", true),
+        "enumproppages32": ([.string, .expandString], "a string", false),
+        "locationinformationoverride": ([.string, .expandString], "a string", false),
+        "resourcepickertags": ([.string, .expandString], "a string", false),
+        "resourcepickerexceptions": ([.string, .expandString], "a string", false),
     ]
 }
 
@@ -86,8 +89,45 @@ extension RuleContext {
         return path.trimmingCharacters(in: " \t")
     }
 
-    /// Whether two install sections can apply to the same architecture.
-    func architecturesOverlap(_ a: String, _ b: String) -> Bool {
-        !architectures(ofInstallSection: a).isDisjoint(with: architectures(ofInstallSection: b))
+    /// Whether two install sections can both be installed on one system: both installed, not platform variants of
+    /// one section (SetupAPI picks one of them), on a common architecture, and, for DDInstall sections
+    /// that Models entries reach, from Models ranges that share an architecture and a Windows version.
+    func installSectionsCanApplyTogether(_ a: String, _ b: String) -> Bool {
+        // A section nothing installs (no Models entry, DefaultInstall or directive names it) is run by
+        // its own caller, if at all, not alongside the others.
+        func isInstalled(_ name: String) -> Bool {
+            graph.roles(of: name).contains { $0.isInstall && $0 != .unreachedInstall }
+        }
+        guard isInstalled(a), isInstalled(b) else { return false }
+        let (baseA, suffixA) = Self.undecorated(a), (baseB, suffixB) = Self.undecorated(b)
+        if CaseInsensitive.equal(baseA, baseB), CaseInsensitive.equal(suffixA, suffixB) { return false }
+        guard !architectures(ofInstallSection: a).isDisjoint(with: architectures(ofInstallSection: b)) else { return false }
+        let rangesA = deviceInstalls.filter { CaseInsensitive.equal($0.installSection, baseA) }.map(\.range)
+        let rangesB = deviceInstalls.filter { CaseInsensitive.equal($0.installSection, baseB) }.map(\.range)
+        guard !rangesA.isEmpty, !rangesB.isEmpty else { return true }
+        return rangesA.contains { x in
+            rangesB.contains { y in
+                x.architecture == y.architecture
+                    && y.upperBound.map { x.lowest < $0 } ?? true
+                    && x.upperBound.map { y.lowest < $0 } ?? true
+            }
+        }
+    }
+
+    /// A section name without its platform decoration, and its install suffix (`Services`, `HW`, …) if any:
+    /// `Install.NTamd64.10.0...22000.Services` gives (`Install`, `Services`).
+    static func undecorated(_ name: String) -> (base: String, suffix: String) {
+        var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var suffix = ""
+        if parts.count > 1, let last = parts.last,
+           SectionGraph.installSuffixes.contains(where: { CaseInsensitive.equal($0, last) }) {
+            suffix = last
+            parts.removeLast()
+        }
+        for index in parts.indices.dropFirst()
+        where PlatformDecoration(parsing: parts[index...].joined(separator: ".")) != nil || PlatformDecoration(parsing: parts[index]) != nil {
+            return (parts[..<index].joined(separator: "."), suffix)
+        }
+        return (parts.joined(separator: "."), suffix)
     }
 }

@@ -34,6 +34,14 @@ public struct WellKnownValueType: Rule {
         HKR, , Security, , "D:P(A;;GA;;;SY)(A;;GA;;;BA)"
         HKR, Settings, DeviceType, 0, "custom"
         """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Modem.NT]
+        AddReg = Modem_AddReg
+        [Modem_AddReg]
+        HKR, , DeviceType, 1, 01
+        """,
     ]
 
     public init() {}
@@ -42,15 +50,17 @@ public struct WellKnownValueType: Rule {
         var result: [Violation] = []
         var seen = Set<Int>()
         for item in context.registryEntries {
+            let isSoftwareKey: Bool
             switch item.context {
-            case .deviceHardwareKey, .deviceSoftwareKey, .classKey: break
+            case .deviceHardwareKey, .classKey: isSoftwareKey = false
+            case .deviceSoftwareKey: isSoftwareKey = true
             default: continue
             }
             let entry = item.entry
             guard entry.operation == .addReg, entry.root == .relative, RegistryKnowledge.normalize(entry.subkey).isEmpty,
                   entry.flags != nil, !entry.isIgnoredByAddReg, !entry.deletesValue, !entry.isKeyOnly,
                   let value = entry.valueName, let known = ServiceRegistryKnowledge.wellKnownValueTypes[value.lowercased()],
-                  !known.types.contains(entry.valueType), seen.insert(entry.line.syntaxIndex).inserted else { continue }
+                  !(isSoftwareKey && known.deviceProperty), !known.types.contains(entry.valueType), seen.insert(entry.line.syntaxIndex).inserted else { continue }
             result.append(Violation(range: context.range(of: entry.line, field: 4),
                                     message: "'\(value)' is written as \(entry.valueType); it takes \(known.spelled)"))
         }
