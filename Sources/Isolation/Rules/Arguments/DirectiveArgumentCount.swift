@@ -51,7 +51,7 @@ public struct DirectiveArgumentCount: Rule {
         [Install.NTamd64]
         FeatureScore = 0x80
         [Install.NTamd64.Services]
-        AddService = Contoso, 0x2, Service
+        AddService = Contoso,, Service
         [Install.NTamd64.Wdf]
         KmdfService = Contoso, Wdf
         [Null.NTamd64]
@@ -85,7 +85,7 @@ public struct DirectiveArgumentCount: Rule {
                             message: "Directive '\(key)' has \(raw.count) of the \(schema.required) arguments it requires (missing \(schema.fieldName(raw.count + 1)))",
                             code: 1083))
                     }
-                    for index in 1...min(schema.required, raw.count) where raw[index - 1].isEmpty && !Self.ownedElsewhere(schema, index) {
+                    for index in 1...min(schema.required, raw.count) where raw[index - 1].isEmpty && !Self.ownedElsewhere(schema, index) && !Self.mayBeEmpty(schema, index) {
                         result.append(Violation(range: context.rangeOfValue(line, field: index),
                                                 message: "Directive '\(key)' is missing its required \(schema.fieldName(index)) argument",
                                                 code: 1080))
@@ -111,5 +111,13 @@ public struct DirectiveArgumentCount: Rule {
     /// An AddService without a service name is reported under its own code.
     static func ownedElsewhere(_ schema: DirectiveSchema, _ index: Int) -> Bool {
         schema.name == "AddService" && index == 1
+    }
+
+    /// Flags may be left empty (`AddService = Name,,Section`): an empty integer field reads as 0.
+    static func mayBeEmpty(_ schema: DirectiveSchema, _ index: Int) -> Bool {
+        switch schema.kind(ofField: index) {
+        case .flags?, .number?, .hex?: return true
+        default: return false
+        }
     }
 }

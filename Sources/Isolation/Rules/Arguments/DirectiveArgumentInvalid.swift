@@ -55,7 +55,7 @@ public struct DirectiveArgumentInvalid: Rule {
         [Models.NTamd64]
         Device = Install, ROOT\\Contoso
         [Install.NTamd64]
-        FeatureScore = 0x80
+        FeatureScore = F9
         [Install.NTamd64.Services]
         AddService = Contoso, 0x000001fa, Service
         [Install.NTamd64.Interfaces]
@@ -110,6 +110,9 @@ public struct DirectiveArgumentInvalid: Rule {
         case .number:
             guard IntegerField(parsing: text).uint32 == nil else { return nil }
             return single ? 1260 : 1081
+        case .hex:
+            let digits = text.lowercased().hasPrefix("0x") ? text.dropFirst(2) : Substring(text)
+            return !digits.isEmpty && digits.allSatisfy(\.isHexDigit) ? nil : 1260
         case .flags(let mask):
             guard let flags = IntegerField(parsing: text).uint32 else { return 1081 }
             return flags & ~mask == 0 ? nil : 1082

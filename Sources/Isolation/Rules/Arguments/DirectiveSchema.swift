@@ -8,6 +8,8 @@ enum ArgumentKind: Sendable, Equatable {
     case number
     /// An integer of flag bits; bits outside `mask` are not defined for the directive.
     case flags(mask: UInt32)
+    /// A hexadecimal number, with or without `0x` (FeatureScore is written `FeatureScore = F9`).
+    case hex
     /// A `{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}` GUID.
     case guid
     /// One of a few words, ignoring case.
@@ -121,7 +123,7 @@ enum DirectiveKnowledge {
         schema("KmdfService", [("service name", .text), ("kmdf-install-section", .section)], required: 2),
         schema("UmdfService", [("service name", .text), ("umdf-install-section", .section)], required: 2),
         schema("UmdfServiceOrder", [("service name", .text)], required: 1, list: true, single: true),
-        schema("FeatureScore", [("score", .number)], required: 1, single: true),
+        schema("FeatureScore", [("score", .hex)], required: 1, single: true),
         schema("DriverVer", [("date", .text), ("version", .text)], required: 1, single: true),
     ])
 

@@ -49,6 +49,12 @@ extension RuleContext {
     }
 }
 
+/// Whether `text` holds nothing but white space, no-break spaces and the `Â` that a UTF-8 no-break space
+/// reads as in an ANSI file.
+func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{00C2}" }
+}
+
 /// Whether a field still holds an unresolved `%strkey%` or a template token, so its value is not known.
 func isUnresolved(_ value: String) -> Bool {
     value.contains("%") || value.contains("$")

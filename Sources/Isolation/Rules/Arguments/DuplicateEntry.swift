@@ -42,6 +42,7 @@ public struct DuplicateEntry: Rule {
         [Models.NTamd64]
         Device = Install, ROOT\\Contoso
         Device2 = Other, ROOT\\Contoso
+        Device3 = Install, ROOT\\Contoso3, ROOT\\Contoso
         [DestinationDirs]
         DefaultDestDir = 13
         [Install.NTamd64]
@@ -67,22 +68,18 @@ public struct DuplicateEntry: Rule {
                 var seen = Set<String>()
                 for line in section.lines where line.hasExplicitKey {
                     guard let install = line.field(1)?.trimmingCharacters(in: " \t").lowercased(), !install.isEmpty else { continue }
-                    var inLine = Set<String>()
-                    for (offset, id) in line.fields.enumerated().dropFirst() {
-                        let folded = id.trimmingCharacters(in: " \t").lowercased()
-                        guard !folded.isEmpty, inLine.insert(folded).inserted else { continue }
-                        if !seen.insert(install + "|" + folded).inserted {
-                            result.append(Violation(range: context.range(of: line, field: offset + 1),
-                                                    message: "Hardware id '\(id)' for install section '\(line.field(1) ?? "")' is listed twice in [\(section.name)]",
-                                                    code: 1294))
-                        }
-                    }
+                    // Field 2 is the hardware id; the compatible ids after it may repeat across entries.
+                    guard let id = line.field(2), case let folded = id.trimmingCharacters(in: " \t").lowercased(), !folded.isEmpty,
+                          !seen.insert(install + "|" + folded).inserted else { continue }
+                    result.append(Violation(range: context.range(of: line, field: 2),
+                                            message: "Hardware id '\(id)' for install section '\(line.field(1) ?? "")' is listed twice in [\(section.name)]",
+                                            code: 1294))
                 }
             }
             if roles.contains(.copyFiles) {
                 var seen = Set<String>()
                 for line in section.lines where !line.hasExplicitKey {
-                    guard let name = line.field(1)?.trimmingCharacters(in: " \t").lowercased(), !name.isEmpty, !isUnresolved(name) else { continue }
+                    guard let name = line.field(1)?.trimmingCharacters(in: " \t").lowercased(), !isBlank(name), !isUnresolved(name) else { continue }
                     if !seen.insert(name).inserted {
                         result.append(Violation(range: context.range(of: line),
                                                 message: "File '\(line.field(1) ?? "")' is listed twice in [\(section.name)]", code: 1294))

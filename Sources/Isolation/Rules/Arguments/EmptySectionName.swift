@@ -15,7 +15,7 @@ public struct EmptySectionName: Rule {
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
         ↓CopyFiles =
-        ↓AddReg = Reg,
+        ↓AddReg = Reg,,Reg2
         [Reg]
         HKLM,Software\\Contoso,A,,B
         """,
@@ -34,7 +34,7 @@ public struct EmptySectionName: Rule {
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
-        CopyFiles = Files
+        CopyFiles = Files,
         AddReg = Reg, Reg2
         [Files]
         a.sys
@@ -52,7 +52,10 @@ public struct EmptySectionName: Rule {
         for (section, _) in context.directiveSections {
             for line in section.lines where line.hasExplicitKey {
                 guard let key = line.key, DirectiveKnowledge.sectionListDirectives.contains(key.lowercased()) else { continue }
-                for (offset, value) in line.rawFields.enumerated() where value.trimmingCharacters(in: " \t").isEmpty {
+                let values = line.rawFields.map { $0.trimmingCharacters(in: " \t") }
+                // A trailing comma after a name (`CopyFiles = Files,`) leaves nothing unnamed.
+                let last = values.lastIndex(where: { !$0.isEmpty }) ?? 0
+                for (offset, value) in values.enumerated() where value.isEmpty && offset <= last {
                     result.append(Violation(range: context.rangeOfValue(line, field: offset + 1),
                                             message: "Directive '\(key)' needs a section name", code: 1005))
                 }

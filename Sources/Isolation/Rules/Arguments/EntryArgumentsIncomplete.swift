@@ -57,7 +57,8 @@ public struct EntryArgumentsIncomplete: Rule {
         var result: [Violation] = []
         for section in context.document.sections {
             let roles = context.graph.roles(of: section.name)
-            if roles.contains(.models) {
+            // Printers install by model name as well as by hardware id.
+            if roles.contains(.models), !Self.isPrinterINF(context.document) {
                 for line in section.lines where line.hasExplicitKey {
                     guard !(line.rawField(1) ?? "").trimmingCharacters(in: " \t").isEmpty,
                           !line.rawFields.dropFirst().contains(where: { !$0.trimmingCharacters(in: " \t").isEmpty }) else { continue }
@@ -76,5 +77,11 @@ public struct EntryArgumentsIncomplete: Rule {
             }
         }
         return result
+    }
+
+    /// Whether the INF installs printers (Class = Printer), whose Models entries may omit the hardware id.
+    static func isPrinterINF(_ document: INFDocument) -> Bool {
+        guard let value = document.section(named: "Version")?.firstLine(withKey: "Class")?.field(1) else { return false }
+        return CaseInsensitive.equal(value.trimmingCharacters(in: " \t"), "Printer")
     }
 }

@@ -43,18 +43,32 @@ public struct EntryNotValidHere: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        var sections = context.directiveSections
+        var sections = context.directiveSections.filter { section, kinds in
+            // Sections that are also read as data (a registry or file list) are not only directives.
+            kinds.allSatisfy(Self.checkedKinds) && !context.graph.roles(of: section.name).contains { !$0.isInstall }
+        }
         if let dirs = context.document.section(named: "DestinationDirs") { sections.append((dirs, [])) }
         for (section, kinds) in sections {
             let install = kinds.contains(.install) || kinds.contains(.unreachedInstall)
             for line in section.lines where !line.hasExplicitKey {
+                let raw = line.rawFields.joined(separator: ",")
+                // Lines of a preprocessor template (`#if`), and lines of nothing but no-break spaces.
+                if raw.hasPrefix("#") || isBlank(raw) { continue }
                 if install, line.fields.count == 1, let key = line.key,
                    DirectiveKnowledge.keylessInstallDirectives.contains(key.lowercased()) { continue }
                 result.append(Violation(range: context.range(of: line),
-                                        message: "Entry '\(line.rawFields.joined(separator: ","))' is not valid in section [\(section.name)] and is skipped",
+                                        message: "Entry '\(raw)' is not valid in section [\(section.name)] and is skipped",
                                         code: 1078))
             }
         }
         return result
+    }
+
+    /// The kinds whose every line is a directive: [Version], DDInstall and its suffix sections, service-install.
+    static func checkedKinds(_ kind: DirectiveSectionKind) -> Bool {
+        switch kind {
+        case .version, .install, .suffix, .serviceInstall, .unreachedInstall: return true
+        default: return false
+        }
     }
 }

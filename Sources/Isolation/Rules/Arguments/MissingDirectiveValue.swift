@@ -16,12 +16,13 @@ public struct MissingDirectiveValue: Rule {
         Class = System
         ClassGuid = {4d36e97d-e325-11ce-bfc1-08002be10318}
         Provider = Contoso
-        ↓DriverVer =
+        DriverVer = 01/01/2025,1.0.0.0
         [Manufacturer]
         Contoso = Models, NTamd64
         [Models.NTamd64]
         Device = Install, ROOT\\Contoso
         [Install.NTamd64]
+        ↓FeatureScore =
         [Install.NTamd64.Services]
         AddService = Contoso, 2, Service
         [Service]
@@ -29,6 +30,17 @@ public struct MissingDirectiveValue: Rule {
         StartType = 3
         ErrorControl = 1
         ↓ServiceBinary =
+        """,
+        """
+        ; package-files: contoso.sys
+        [Version]
+        Signature = "$Windows NT$"
+        Provider = Contoso
+        ↓DriverVer =
+        [SourceDisksNames]
+        1 = Disk
+        [SourceDisksFiles]
+        contoso.sys = 1
         """,
     ]
 
@@ -39,12 +51,13 @@ public struct MissingDirectiveValue: Rule {
         Class = System
         ClassGuid = {4d36e97d-e325-11ce-bfc1-08002be10318}
         Provider = Contoso
-        DriverVer = 01/01/2025,1.0.0.0
+        DriverVer = ; set by stampinf when the package is built
         [Manufacturer]
         Contoso = Models, NTamd64
         [Models.NTamd64]
         Device = Install, ROOT\\Contoso
         [Install.NTamd64]
+        FeatureScore = 0x80
         [Install.NTamd64.Services]
         AddService = Contoso, 2, Service
         [Service]
@@ -64,12 +77,17 @@ public struct MissingDirectiveValue: Rule {
                 guard let schema = context.schema(of: line, in: kinds), schema.required >= 1,
                       Self.checked(schema.name),
                       line.rawFields.allSatisfy({ $0.trimmingCharacters(in: " \t").isEmpty }) else { continue }
+                // The build (stampinf) fills in an empty DriverVer or CatalogFile of a source INF.
+                if Self.filledByBuild.contains(schema.name), !context.isBuiltPackage { continue }
                 result.append(Violation(range: context.range(of: line, field: 0),
                                         message: "Directive '\(line.key ?? schema.name)' is missing its value", code: 1006))
             }
         }
         return result
     }
+
+    /// Directives a source INF may leave empty for the build to fill in.
+    static let filledByBuild: Set<String> = ["DriverVer", "CatalogFile"]
 
     /// AddService without a name and Signature have codes of their own.
     static func checked(_ name: String) -> Bool {

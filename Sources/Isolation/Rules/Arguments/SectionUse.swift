@@ -12,6 +12,7 @@ enum SectionUse: String, Sendable {
     case wdfService = "WDF service"
     case filterInstall = "filter-install"
     case property = "property"
+    case dllRegistration = "DLL registration"
     case other = "other"
 
     /// The use of the section a link names; `nil` when the directive reads a syntax of its own.
@@ -26,6 +27,7 @@ enum SectionUse: String, Sendable {
             case "kmdfservice", "umdfservice": self = .wdfService
             case "addfilter": self = .filterInstall
             case "addproperty", "delproperty": self = .property
+            case "registerdlls", "unregisterdlls": self = .dllRegistration
             default: self = .other
             }
         default: self = .other
