@@ -79,7 +79,8 @@ public struct DuplicateEntry: Rule {
             if roles.contains(.copyFiles) {
                 var seen = Set<String>()
                 for line in section.lines where !line.hasExplicitKey {
-                    guard let name = line.field(1)?.trimmingCharacters(in: " \t").lowercased(), !isBlank(name), !isUnresolved(name) else { continue }
+                    guard let field = line.field(1), !isBlank(field), !isUnresolved(field) else { continue }
+                    let name = field.trimmingCharacters(in: " \t").lowercased()
                     if !seen.insert(name).inserted {
                         result.append(Violation(range: context.range(of: line),
                                                 message: "File '\(line.field(1) ?? "")' is listed twice in [\(section.name)]", code: 1294))

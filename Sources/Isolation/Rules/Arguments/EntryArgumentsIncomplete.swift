@@ -69,7 +69,8 @@ public struct EntryArgumentsIncomplete: Rule {
             let registry = roles.contains { if case .registry = $0 { return true } else { return false } }
             let renames = context.graph.links(to: section.name).contains { CaseInsensitive.equal($0.directive, "RenFiles") }
             guard registry || renames else { continue }
-            for line in section.lines where !line.hasExplicitKey && line.rawFields.count < 2 {
+            // Lines of a preprocessor template (`#if`) are not entries.
+            for line in section.lines where !line.hasExplicitKey && line.rawFields.count < 2 && !(line.rawFields.first ?? "").hasPrefix("#") {
                 let what = registry ? "registry entry" : "rename entry"
                 result.append(Violation(range: context.range(of: line),
                                         message: "The \(what) '\(line.rawFields.joined(separator: ","))' in [\(section.name)] is incomplete",
