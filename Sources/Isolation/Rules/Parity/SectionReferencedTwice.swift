@@ -1,7 +1,7 @@
 import DriverPackage
 import INFModel
 
-/// One section named by two different directives (CopyFiles and DelFiles, AddReg and DelReg, …).
+/// One section named by two different directives of the same kind (CopyFiles and DelFiles, AddReg and DelReg, …).
 public struct SectionReferencedTwice: Rule {
     public static let description = RuleDescription(
         name: "section-referenced-twice", codes: [1205],
@@ -48,21 +48,21 @@ public struct SectionReferencedTwice: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        var first: [String: SectionLink] = [:]
+        var earlier: [String: [SectionLink]] = [:]
         var result: [Violation] = []
         var reported = Set<String>()
         for link in context.graph.links {
             let target = CaseInsensitive.fold(link.to)
-            guard let earlier = first[target] else {
-                first[target] = link
-                continue
-            }
-            guard !CaseInsensitive.equal(earlier.directive, link.directive),
+            defer { earlier[target, default: []].append(link) }
+            // Directives that read the section in different ways are incompatible-section-use's finding.
+            guard let first = earlier[target]?.first(where: {
+                      !CaseInsensitive.equal($0.directive, link.directive) && SectionUse.compatible($0, link)
+                  }),
                   reported.insert("\(target)|\(CaseInsensitive.fold(link.directive))").inserted else { continue }
             result.append(Violation(
                 range: context.range(of: link.line, field: link.field),
-                message: "Section [\(link.to)] referenced from \(link.directive) and \(earlier.directive) directive",
-                related: [(context.range(of: earlier.line, field: earlier.field), "referenced from \(earlier.directive) here")]))
+                message: "Section [\(link.to)] referenced from \(link.directive) and \(first.directive) directive",
+                related: [(context.range(of: first.line, field: first.field), "referenced from \(first.directive) here")]))
         }
         return result
     }

@@ -1,0 +1,70 @@
+import DriverPackage
+import INFModel
+
+extension RuleContext {
+    /// What kinds of directive section `section` is, from the directives that name it and its name.
+    func directiveKinds(of section: INFSection) -> Set<DirectiveSectionKind> {
+        var kinds = Set<DirectiveSectionKind>()
+        if CaseInsensitive.equal(section.name, "Version") { kinds.insert(.version) }
+        let roles = graph.roles(of: section.name)
+        var suffixed = false
+        for role in roles {
+            switch role {
+            case .deviceInstall, .defaultInstall, .classInstall: kinds.insert(.install)
+            case .installSuffix(let suffix):
+                suffixed = true
+                kinds.insert(.suffix(Self.canonicalSuffix(suffix)))
+            case .serviceInstall: kinds.insert(.serviceInstall)
+            case .eventLogInstall: kinds.insert(.eventLogInstall)
+            case .interfaceInstall: kinds.insert(.interfaceInstall)
+            case .directiveTarget("AddFilter"): kinds.insert(.filterInstall)
+            case .directiveTarget("KmdfService"), .directiveTarget("UmdfService"): kinds.insert(.wdfServiceInstall)
+            default: continue
+            }
+        }
+        if roles.contains(.unreachedInstall), !suffixed, kinds.isEmpty { kinds.insert(.unreachedInstall) }
+        return kinds
+    }
+
+    /// Every section whose lines are directives, with its kinds, in file order.
+    var directiveSections: [(section: INFSection, kinds: Set<DirectiveSectionKind>)] {
+        document.sections.compactMap { section in
+            let kinds = directiveKinds(of: section)
+            return kinds.isEmpty ? nil : (section, kinds)
+        }
+    }
+
+    /// The schema of the directive on `line` in a section of `kinds`, if one is known.
+    func schema(of line: INFLine, in kinds: Set<DirectiveSectionKind>) -> DirectiveSchema? {
+        guard line.hasExplicitKey, let key = line.key?.lowercased() else { return nil }
+        for kind in kinds.sorted(by: { $0.description < $1.description }) {
+            if let schema = DirectiveKnowledge.schemas(for: kind)[key] { return schema }
+        }
+        return nil
+    }
+
+    /// The suffix as the documentation spells it (`services` -> `Services`).
+    static func canonicalSuffix(_ suffix: String) -> String {
+        SectionGraph.installSuffixes.first { CaseInsensitive.equal($0, suffix) } ?? suffix
+    }
+}
+
+/// Whether `text` holds nothing but white space, no-break spaces and the `Â` that a UTF-8 no-break space
+/// reads as in an ANSI file.
+func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{00C2}" }
+}
+
+/// Whether a field still holds an unresolved `%strkey%` or a template token, so its value is not known.
+func isUnresolved(_ value: String) -> Bool {
+    value.contains("%") || value.contains("$")
+}
+
+extension RuleContext {
+    /// The range of field `index` of `line`, or of its key when the field is empty (an empty field has no text to point at).
+    func rangeOfValue(_ line: INFLine, field index: Int) -> Range<Int> {
+        guard let token = document.token(of: line, field: index), !token.range.isEmpty,
+              !(line.rawField(index) ?? "").trimmingCharacters(in: " \t").isEmpty else { return range(of: line, field: 0) }
+        return token.range
+    }
+}
