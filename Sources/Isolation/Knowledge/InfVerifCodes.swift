@@ -10,16 +10,19 @@ public struct InfVerifCode: Sendable {
     /// Why no Isolint rule reports the codes of the entry that the catalog does not list; `nil`
     /// when every code of the entry has a rule.
     public let notCovered: String?
+    /// What a user should know about how Isolint reports a covered entry, if anything.
+    public let note: String?
 
-    init(_ codes: ClosedRange<Int>, _ levels: String, _ summary: String, notCovered: String? = nil) {
+    init(_ codes: ClosedRange<Int>, _ levels: String, _ summary: String, notCovered: String? = nil, note: String? = nil) {
         self.codes = codes
         self.levels = levels
         self.summary = summary
         self.notCovered = notCovered
+        self.note = note
     }
 
-    init(_ code: Int, _ levels: String, _ summary: String, notCovered: String? = nil) {
-        self.init(code...code, levels, summary, notCovered: notCovered)
+    init(_ code: Int, _ levels: String, _ summary: String, notCovered: String? = nil, note: String? = nil) {
+        self.init(code...code, levels, summary, notCovered: notCovered, note: note)
     }
 
     /// The code or run as written in documentation: `1320` or `1310–1319`.
@@ -161,8 +164,12 @@ public enum InfVerifCodes {
         InfVerifCode(1306, "W E -", "a file copied outside the system path (/w reports 1322)"),
         InfVerifCode(1307, "W E E", "an operation for desktop editions only", notCovered: "InfVerif's list of desktop-only operations is not published"),
         InfVerifCode(1308...1309, "W E E", "non-additive operations (deletes)"),
-        InfVerifCode(1310...1319, "E E E", "Include and Needs consistency (suffixes, needed section missing or not in the target OS, Include missing)",
-                     notCovered: "InfVerif does not publish which code of the run names which problem: needs-suffix-mismatch reports suffix problems under 1310 (of 1310–1312), needs-without-include a section without its own Include under 1313 (of 1313–1314), needs-unknown-section a needed section the included inbox INF lacks under 1315 (of 1315–1319); whether a needed section exists on the target OS needs the inbox INFs of each Windows build, which Isolint does not ship"),
+        InfVerifCode(1310...1312, "E E E", "a Needs names a section of another kind: a section may only Need sections with its own suffix",
+                     note: "InfVerif's table does not say which code of the run goes with which suffix; Isolint reports 1310"),
+        InfVerifCode(1313...1314, "E E E", "a section Needs a section of another INF without its own Include of that INF",
+                     note: "InfVerif's table does not say which code of the run goes with which case; Isolint reports 1313 (and 2651 when the INF has no Include at all)"),
+        InfVerifCode(1315...1319, "E E E", "a needed section is not found, or not present in the target OS",
+                     notCovered: "needs-unknown-section reports, under 1315, a needed section that an included inbox INF whose sections Isolint knows completely does not define; whether a needed section exists in a given Windows build needs the inbox INFs of each build (InfVerif's /product .ias file), which Isolint does not ship"),
         InfVerifCode(1320, "- - E", "a registry key root not isolated to HKR"),
         InfVerifCode(1321, "- - E", "a registry value root not isolated to HKR"),
         InfVerifCode(1322, "- - E", "a destination file path not isolated to DIRID 13"),

@@ -23,14 +23,14 @@ public enum InfVerifParityDocument {
 
         Isolint has a rule for \(covered.count) of the \(codes.count) codes.
 
-        | code | /k /u /w | InfVerif reports | Isolint rule | why no rule |
+        | code | /k /u /w | InfVerif reports | Isolint rule | notes (why no rule) |
         |---|---|---|---|---|
 
         """
         for entry in InfVerifCodes.all {
             let rules = ruleColumn(entry, descriptions)
             let uncovered = entry.codes.contains { code in !descriptions.contains { $0.codes.contains(code) } }
-            let reason = uncovered ? (entry.notCovered ?? "") : ""
+            let reason = uncovered ? (entry.notCovered ?? "") : (entry.note ?? "")
             text += "| \(entry.label) | \(entry.levels) | \(escaped(entry.summary)) | \(rules.isEmpty ? "–" : rules) | \(escaped(reason)) |\n"
         }
         text += """
