@@ -31,7 +31,7 @@ struct InfVerifParityTests {
     @Test("every parity rule lists InfVerif codes and belongs to group F")
     func parityRulesHaveCodes() {
         let parity = RuleCatalog.descriptions.filter { $0.group == "F" }
-        #expect(parity.count == 22)
+        #expect(parity.count == 34)
         for description in parity {
             #expect(!description.codes.isEmpty, "\(description.name) lists no InfVerif code")
         }

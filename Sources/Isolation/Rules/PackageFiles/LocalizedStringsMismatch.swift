@@ -80,10 +80,12 @@ public struct LocalizedStringsMismatch: Rule {
             if !extra.isEmpty { details.append("adds \(Self.list(extra))") }
             let detail = details.isEmpty ? "" : "; it " + details.joined(separator: " and ")
             result.append(Violation(range: range,
-                                    message: "[\(section.name)] has \(localized.count) entries and [Strings] \(reference.count)\(detail)"))
+                                    message: "[\(section.name)] has \(Self.entries(localized.count)) and [Strings] \(reference.count)\(detail)"))
         }
         return result
     }
+
+    static func entries(_ count: Int) -> String { count == 1 ? "1 entry" : "\(count) entries" }
 
     /// At most five names, quoted, with how many more there are.
     static func list(_ names: [String]) -> String {
