@@ -75,9 +75,14 @@ enum PackageFileKnowledge {
         return value >= 0 && !trimmed.isEmpty
     }
 
-    /// Whether a value still holds an unresolved `%token%` or stampinf `$…$` token, so that its
-    /// written form says nothing certain.
+    /// Whether a value still holds an unresolved `%token%` or a `$TOKEN$` that stampinf replaces
+    /// (`$ARCH$`, `$KMDFVERSION$`), so that its written form says nothing certain.
     static func isUnresolved(_ text: String) -> Bool {
-        text.contains("%") || text.lowercased().contains("$arch$")
+        if text.contains("%") { return true }
+        let parts = text.split(separator: "$", omittingEmptySubsequences: false)
+        // A token is `$` + letters, digits or `_` + `$`.
+        return parts.count >= 3 && parts.dropFirst().dropLast().contains { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        }
     }
 }
