@@ -3,13 +3,14 @@ import INFModel
 /// Directives that declarative INFs may not use.
 public struct LegacyDirective: Rule {
     public static let description = RuleDescription(
-        name: "legacy-directive", codes: [1300, 1301, 1302, 1303, 1308, 1309, 1450, 2009],
+        name: "legacy-directive", codes: [1300, 1301, 1302, 1303, 1308, 1309, 1382, 1450, 2009],
         title: "A legacy, non-declarative directive is used",
         why: "Declarative INFs only add state that Windows can remove with the package; these directives delete, rename or run things outside the package and are ignored or rejected.",
         fix: "Remove the directive: install files with CopyFiles to DIRID 13, registry state with HKR AddReg, and do any other setup in the driver or a separately shipped application.",
         levels: levels("E E E E"), fixable: false, group: "C")
 
-    /// The InfVerif code of each directive: 1300 a deprecated directive, 1301 a legacy operation,
+    /// The InfVerif code of each directive (in an extension INF, which must be a universal INF, every
+    /// one of them is 1382, a directive not allowed in an extension INF): 1300 a deprecated directive, 1301 a legacy operation,
     /// 1302 an operation on something outside the package, 1308 and 1309 non-additive (deleting)
     /// registry and property operations. InfVerif's table does not publish which delete goes with which
     /// of 1308 and 1309; Isolint reports registry deletes as 1308 and property deletes as 1309.
@@ -42,6 +43,24 @@ public struct LegacyDirective: Rule {
         [Old_Reg]
         HKR,,Obsolete
         """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        Class = Extension
+        ClassGuid = {e2f84ce7-8efa-411c-aa69-97454ca4cb57}
+        ExtensionId = {028b4317-f2e4-4fb2-80af-82ac8c07e98e}
+        [Manufacturer]
+        %Contoso% = Ext, NTamd64
+        [Ext.NTamd64]
+        %Desc% = Ext_Install, USB\\VID_1234&PID_5678
+        [Ext_Install]
+        ↓DelReg = Old_Reg
+        [Old_Reg]
+        HKR,,Obsolete
+        [Strings]
+        Contoso = "Contoso"
+        Desc = "Contoso extension"
+        """,
     ]
 
     public static let nonTriggeringExamples = [
@@ -67,7 +86,7 @@ public struct LegacyDirective: Rule {
                 guard let key = line.key, let directive = Self.directives.first(where: { CaseInsensitive.equal($0, key) }) else { continue }
                 result.append(Violation(range: context.range(of: line, field: 0),
                                         message: "Legacy directive '\(directive)' is not allowed in a declarative INF",
-                                        code: Self.codes[directive.lowercased()]))
+                                        code: context.isExtensionINF ? 1382 : Self.codes[directive.lowercased()]))
             }
         }
         return result

@@ -19,5 +19,11 @@ extension RuleCatalog {
         APORegistration.self,
         ReservedNetworkComponentID.self,
         NdiServiceNotAdded.self,
+        UniqueServiceName.self,
+        RebootDirective.self,
+        DisplayDriverPath.self,
+        DesktopOnlyDecoration.self,
+        NetDriversSection.self,
+        WdfDirectiveForVersion.self,
     ]
 }

@@ -3,7 +3,7 @@ import INFModel
 /// Files copied to a folder other than the driver store (DIRID 13).
 public struct DestinationNotDriverStore: Rule {
     public static let description = RuleDescription(
-        name: "destination-not-driver-store", codes: [1322, 1306],
+        name: "destination-not-driver-store", codes: [1322, 1306, 2600],
         title: "Files are copied outside the driver store",
         why: "An isolated package runs its files from the driver store (DIRID 13), so that versions install side by side and no global file is overwritten.",
         fix: "Set the DestinationDirs entry (or DefaultDestDir) to 13 and refer to the files as %13%\\name in ServiceBinary and registry values; the driver store needs Windows 10 version 1709 (build 16299), so decorate the Models section with NT<arch>.10.0...16299.",
@@ -135,7 +135,9 @@ public struct DestinationNotDriverStore: Rule {
             return Violation(range: context.range(of: destination.line, field: 1), message: message,
                              allowedInSignatureMode: DirectoryIDs.signatureExceptions.contains(dirid),
                              fix: keepsLayout ? fix(context, destination: destination, dirid: dirid, names: Set(names.map { $0.lowercased() }),
-                                                    dropping: dropSubfolder ? destination.subdirectory : nil) : nil)
+                                                    dropping: dropSubfolder ? destination.subdirectory : nil) : nil,
+                             // Display drivers have a code of their own, reported in every mode.
+                             code: context.isDisplayINF ? 2600 : nil)
         }
     }
 

@@ -89,6 +89,8 @@ public struct UnisolatedFileReference: Rule {
         guard !names.isEmpty else { return [] }
         var result: [Violation] = []
         for item in context.uniqueRegistryEntries where item.entry.operation == .addReg {
+            // display-driver-path reports a display driver's user-mode driver values.
+            if context.isDisplayINF, let name = item.entry.valueName, DisplayDriverPath.driverValues.contains(name.lowercased()) { continue }
             for (offset, raw) in item.entry.rawData.enumerated() {
                 let value = item.entry.data[offset]
                 let name = fileName(of: value).lowercased()
