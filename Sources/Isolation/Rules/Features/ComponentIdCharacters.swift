@@ -52,5 +52,5 @@ public struct ComponentIdCharacters: Rule {
         return result
     }
 
-    static func holdsSeparator(_ text: String) -> Bool { text.contains("\\") || text.contains(",") }
+    static func holdsSeparator(_ text: String) -> Bool { text.utf8.contains(0x5C) || text.utf8.contains(0x2C) }
 }

@@ -97,7 +97,7 @@ public struct ServiceTypeConflict: Rule {
                     }
                 }
                 if let line = service.serviceBinaryLine, let binary = context.serviceBinaryPath(service),
-                   !fileName(of: binary).contains("%"), !binary.contains("$") {
+                   !fileName(of: binary).utf8.contains(0x25), !binary.utf8.contains(0x24) {
                     let name = fileName(of: binary).lowercased()
                     if name.hasSuffix(".exe") || name.hasSuffix(".dll") {
                         result.append(Violation(
