@@ -2,6 +2,7 @@
 public enum UTF16Text {
     /// The String of `units`; when every unit is ASCII (nearly always in an INF) its bytes are copied
     /// straight into the String's storage instead of going through the general transcoder.
+    @inlinable
     public static func string<C: Collection>(_ units: C) -> String where C.Element == UInt16 {
         guard units.allSatisfy({ $0 < 0x80 }) else { return String(decoding: units, as: UTF16.self) }
         let count = units.count
