@@ -18,9 +18,10 @@ struct Rules: ParsableCommand {
     func run() {
         let modes: [Mode] = [.isolation, .signature, .universal, .declarative, .desktop]
         let width = RuleCatalog.descriptions.map(\.name.count).max() ?? 20
-        print("\("rule".padding(width))  codes          w h u k d  fix  title")
-        for rule in RuleCatalog.descriptions {
-            let codes = rule.codes.map(String.init).joined(separator: ",")
+        let codeLists = RuleCatalog.descriptions.map { Self.compact($0.codes) }
+        let codesWidth = max(5, codeLists.map(\.count).max() ?? 5)
+        print("\("rule".padding(width))  \("codes".padding(codesWidth))  w h u k d  fix  title")
+        for (rule, codes) in zip(RuleCatalog.descriptions, codeLists) {
             let levels = modes.map { mode -> String in
                 switch rule.levels[mode] {
                 case .error?: return "E"
@@ -29,8 +30,26 @@ struct Rules: ParsableCommand {
                 case nil: return "-"
                 }
             }.joined(separator: " ")
-            print("\(rule.name.padding(width))  \(codes.padding(13))  \(levels)  \(rule.fixable ? "[*]" : "   ")  \(rule.title)")
+            print("\(rule.name.padding(width))  \(codes.padding(codesWidth))  \(levels)  \(rule.fixable ? "[*]" : "   ")  \(rule.title)")
         }
+    }
+
+    /// The codes in catalog order, with runs of three or more consecutive codes written as a range
+    /// (`1262-1268`).
+    static func compact(_ codes: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < codes.count {
+            var end = index
+            while end + 1 < codes.count && codes[end + 1] == codes[end] + 1 { end += 1 }
+            if end - index >= 2 {
+                parts.append("\(codes[index])-\(codes[end])")
+            } else {
+                parts += codes[index...end].map(String.init)
+            }
+            index = end + 1
+        }
+        return parts.joined(separator: ",")
     }
 }
 
