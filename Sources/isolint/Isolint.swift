@@ -11,8 +11,13 @@ struct Isolint: ParsableCommand {
         Examples:
           isolint check                      check every INF under the current folder
           isolint check driver/ --output-format sarif > isolint.sarif
+          isolint check driver/ --output-format infverif --mode k
+          isolint fix --diff driver/         show the safe fixes as a diff, write nothing
+          isolint fix driver/                apply them
+          isolint explain driver/            where every file and registry value lands
           isolint rules                      list every rule
           isolint explain registry-root-not-hkr
+          isolint init                       write a commented isolint.toml
         """,
         version: IsolintVersion.string,
         subcommands: [Check.self, Fix.self, Rules.self, Explain.self, Api.self, Dump.self, Init.self, GenerateDocs.self],
