@@ -10,6 +10,8 @@ Times, as medians over --runs runs:
   (c) isolint check, every rule                            (parse + model + rules + report)
   (d) cat and isolint check on the corpus copied --scale times into a temporary tree
   (e) cat and isolint check on a package whose driver is a fixture padded to --binary-mb MB
+  (f) isolint check on two adversarial INF files: one 10 MB line (a field every 64 bytes) and
+      100,000 sections chained by KmdfService (times must grow linearly with these sizes)
 and prints MB/s, files/s, the ratio to cat, and peak memory (maximum resident set size) of each
 isolint command, measured by the kernel for the child process.
 """
@@ -94,6 +96,18 @@ def main():
         cat_binary = row(f"cat, {binary_size / 1e6:.0f} MB driver", ["cat", driver], 1, binary_size, None)
         row(f"isolint check, {binary_size / 1e6:.0f} MB driver", [args.isolint, "check", "--exit-zero", "--output-format", "json", package],
             1, binary_size, cat_binary)
+    with tempfile.TemporaryDirectory() as hostile:
+        head = '[Version]\r\nSignature="$Windows NT$"\r\nClass=System\r\nProvider=%P%\r\n[Strings]\r\nP="x"\r\n'
+        long_line = os.path.join(hostile, "long-line.inf")
+        with open(long_line, "w", newline="") as out:
+            out.write(head + "[Big]\r\nk = " + ("a" * 63 + ",") * (10 * 1024 * 1024 // 64) + "\r\n")
+        sections = os.path.join(hostile, "sections.inf")
+        with open(sections, "w", newline="") as out:
+            out.write(head + "[Manufacturer]\r\nM = Models\r\n[Models]\r\nDev = S0, ROOT\\DEV\r\n")
+            out.write("".join(f"[S{i}]\r\nKmdfService = svc, S{i + 1}\r\n" for i in range(100_000)))
+        for label, path in (("isolint check, one 10 MB line", long_line), ("isolint check, 100,000 sections", sections)):
+            nbytes = os.path.getsize(path)
+            row(label, [args.isolint, "check", "--no-config", "--exit-zero", "--output-format", "json", path], 1, nbytes, None)
     print(f"peak memory is the child's maximum resident set size; corpus size {size / 1e6:.1f} MB")
 
 

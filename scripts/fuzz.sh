@@ -1,32 +1,82 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (INF parser + model + section graph + install plan; PE reader + strings)
-# with address sanitizing, and runs each for SECONDS (default 60) seeded with the corpus and the PE
-# fixtures. Crashes are written to .build-fuzz/crashes; turn each into a regression test.
-# usage: scripts/fuzz.sh [SECONDS]
+# Builds the libFuzzer targets with address sanitizing and runs each for SECONDS (default 60):
+#   fuzz-inf: INF parser, print-back, model, section graph, install plans, infdump, every rule of the
+#             catalog (the checker of each mode) and the fix engine;
+#   fuzz-pe:  PE reader and string extraction.
+# Each target is seeded with ../shared/corpus (INF) or the PE fixtures under Tests/, plus the hostile
+# files and fuzz regressions under Tests/Fixtures. A crash, leak, timeout or out-of-memory input is
+# written to .build-fuzz/crashes/ and makes the script exit with 1 (after running every target); copy
+# it to Tests/Fixtures/fuzz-regressions/ (inf-… or pe-…) and FuzzRegressionTests runs it from then on.
+#
+# usage: scripts/fuzz.sh [SECONDS] [TARGET…]        TARGET: inf, pe (default: both)
+#        FUZZ_JOBS=N scripts/fuzz.sh 3600 inf        N parallel fuzzing processes for the target
+#        FUZZ_NO_BUILD=1 scripts/fuzz.sh …           reuse the targets already built
+#        FUZZ_MAX_SEED_BYTES=8192 scripts/fuzz.sh 60  seed with the smaller corpus files only
+# libFuzzer prints `#N ... cov: C ft: F ... exec/s: E`: N executions, C covered edges, F features.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(inf pe)
 out=.build-fuzz
 mkdir -p "$out/modules" "$out/crashes" "$out/inf-corpus" "$out/pe-corpus"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -I "$out/modules")
 
 module() { # name, sources…
     local name=$1; shift
+    rm -f "$out/$name.o"
     swiftc "${flags[@]}" -module-name "$name" -emit-module -emit-module-path "$out/modules/$name.swiftmodule" \
         -wmo -emit-object -o "$out/$name.o" "$@" 2>&1 | grep -v 'warning:' || true
     [ -f "$out/$name.o" ] || { echo "error: building $name failed" >&2; exit 1; }
 }
 
-module INFSyntax Sources/INFSyntax/*.swift
-module INFModel $(find Sources/INFModel -name '*.swift')
-module PE Sources/PE/*.swift
-module DriverPackage Sources/DriverPackage/*.swift
+link() { # executable, sources and objects…
+    local name=$1; shift
+    rm -f "$out/$name"
+    swiftc "${flags[@]}" -o "$out/$name" "$@" 2>&1 | grep -v 'warning' || true
+    [ -x "$out/$name" ] || { echo "error: linking $name failed" >&2; exit 1; }
+}
 
-swiftc "${flags[@]}" -o "$out/fuzz-inf" Fuzz/INFFuzzer.swift "$out/INFSyntax.o" "$out/INFModel.o" "$out/PE.o" "$out/DriverPackage.o" 2>&1 | grep -v 'warning' || true
-swiftc "${flags[@]}" -o "$out/fuzz-pe" Fuzz/PEFuzzer.swift "$out/PE.o" 2>&1 | grep -v 'warning' || true
+if [ -z "${FUZZ_NO_BUILD:-}" ]; then
+    module INFSyntax Sources/INFSyntax/*.swift
+    module INFModel $(find Sources/INFModel -name '*.swift')
+    module PE Sources/PE/*.swift
+    module DriverPackage Sources/DriverPackage/*.swift
+    # Configuration files and baselines (TOML, JSON) are not needed to check a parsed tree.
+    module Isolation $(find Sources/Isolation -name '*.swift' ! -path '*/Configuration/*')
+    module Fixing Sources/Fixing/*.swift
+    link fuzz-inf Fuzz/INFFuzzer.swift "$out"/{INFSyntax,INFModel,PE,DriverPackage,Isolation,Fixing}.o
+    link fuzz-pe Fuzz/PEFuzzer.swift "$out/PE.o"
+fi
 
-find ../shared/corpus \( -iname '*.inf' -o -iname '*.inx' \) -exec cp {} "$out/inf-corpus/" \; 2>/dev/null || true
-cp Tests/PETests/Fixtures/*.sys Tests/PETests/Fixtures/*.dll "$out/pe-corpus/"
+# Seeds: corpus files up to FUZZ_MAX_SEED_BYTES (default 65536, the longest input tried); CI uses a
+# smaller bound so that loading the seeds fits in its time.
+find ../shared/corpus \( -iname '*.inf' -o -iname '*.inx' \) -size -"${FUZZ_MAX_SEED_BYTES:-65536}"c \
+    -exec cp {} "$out/inf-corpus/" \; 2>/dev/null || true
+find Tests -path '*Fixtures*' \( -iname '*.sys' -o -iname '*.dll' -o -iname '*.exe' \) -type f -exec cp {} "$out/pe-corpus/" \;
+seeds() { # prefix: the committed hostile files and regressions that seed the target
+    find Tests/Fixtures/hostile Tests/Fixtures/fuzz-regressions -maxdepth 1 -type f -name "$1*" 2>/dev/null || true
+}
+for f in $(seeds inf-) $(find Tests/Fixtures/hostile -maxdepth 1 -type f \( -iname '*.inf' -o -iname '*.inx' \) 2>/dev/null); do
+    cp "$f" "$out/inf-corpus/"
+done
+for f in $(seeds pe-); do cp "$f" "$out/pe-corpus/"; done
 
-"$out/fuzz-inf" -max_total_time="$seconds" -max_len=65536 -dict=Fuzz/inf.dict -artifact_prefix="$out/crashes/inf-" "$out/inf-corpus"
-"$out/fuzz-pe" -max_total_time="$seconds" -max_len=65536 -artifact_prefix="$out/crashes/pe-" "$out/pe-corpus"
+jobs="${FUZZ_JOBS:-1}"
+common=(-max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -print_final_stats=1)
+[ "$jobs" -gt 1 ] && common+=(-fork="$jobs" -ignore_crashes=0)
+status=0
+for target in "${targets[@]}"; do
+    case "$target" in
+        inf) args=(-max_len=65536 -dict=Fuzz/inf.dict "$out/inf-corpus") ;;
+        pe) args=(-max_len=65536 "$out/pe-corpus") ;;
+        *) echo "error: unknown target '$target' (inf or pe)" >&2; exit 2 ;;
+    esac
+    echo "== fuzz-$target for ${seconds}s" >&2
+    if ! "$out/fuzz-$target" "${common[@]}" -artifact_prefix="$out/crashes/$target-" "${args[@]}"; then
+        echo "error: fuzz-$target found a failing input; see $out/crashes/" >&2
+        status=1
+    fi
+done
+exit $status

@@ -1,61 +1,149 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An INF (or INX) file found for checking.
 public struct DiscoveredFile: Sendable, Hashable {
-    /// The path to read.
+    /// The path to read, as text (invalid UTF-8 bytes of a file name shown as `\xNN`).
     public let path: String
     /// The path to show in findings: relative to the working folder when below it.
     public let displayPath: String
     /// The package folder: the folder that holds the file.
     public let packageRoot: String
+    /// The exact bytes of the path, which open the file even when its name is not UTF-8.
+    public let fileSystemPath: [UInt8]
+
+    public init(path: String, displayPath: String, packageRoot: String, fileSystemPath: [UInt8]? = nil) {
+        self.path = path
+        self.displayPath = displayPath
+        self.packageRoot = packageRoot
+        self.fileSystemPath = fileSystemPath ?? Array(path.utf8)
+    }
+}
+
+/// Something met while walking a folder that is not checked: a symbolic link leading out of the
+/// folder or nowhere, a device or FIFO with an INF name, a folder that cannot be listed.
+public struct DiscoveryProblem: Sendable, Hashable, CustomStringConvertible {
+    /// What was met.
+    public enum Kind: Sendable, Hashable {
+        /// A symbolic link whose target lies outside the folder given; it is not followed.
+        case linkLeavesFolder(target: String)
+        /// A symbolic link whose target does not exist (or loops).
+        case brokenLink
+        /// A device, FIFO or socket with an INF name; it is never opened.
+        case notRegularFile(String)
+        /// A folder that cannot be listed: the system's message.
+        case unreadableFolder(String)
+        /// A folder nested deeper than the walk goes.
+        case tooDeep(limit: Int)
+    }
+    /// The path of the link, file or folder, as shown to the user.
+    public let path: String
+    public let kind: Kind
+
+    public init(path: String, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+
+    /// Whether the problem hides files that should have been checked (an unreadable or too deep
+    /// folder): those are reported as errors; the others are warnings.
+    public var isError: Bool {
+        switch kind {
+        case .unreadableFolder, .tooDeep: return true
+        case .linkLeavesFolder, .brokenLink, .notRegularFile: return false
+        }
+    }
+
+    public var description: String {
+        switch kind {
+        case .linkLeavesFolder(let target): return "\(path): symbolic link to \(target), outside the folder checked; not followed"
+        case .brokenLink: return "\(path): symbolic link to nothing (its target does not exist or loops); not followed"
+        case .notRegularFile(let kind): return "\(path): \(kind), not a regular file; not read"
+        case .unreadableFolder(let why): return "\(path): the folder cannot be read (\(why)); its files are not checked"
+        case .tooDeep(let limit): return "\(path): nested more than \(limit) folders deep; not checked"
+        }
+    }
+}
+
+/// What a walk found: the files to check, the command-line paths that do not exist, and the
+/// problems met on the way.
+public struct DiscoveryResult: Sendable {
+    public var files: [DiscoveredFile]
+    public var missing: [String]
+    public var problems: [DiscoveryProblem]
 }
 
 /// Finds the INF and INX files named on a command line, walking folders recursively.
+///
+/// A walk never leaves the folder it was given: a symbolic link is followed only when its target
+/// lies inside that folder (a link to a file; a link to a folder inside is not needed, the folder is
+/// walked anyway), and any other link is reported. Devices, FIFOs and sockets are never opened;
+/// folders that cannot be listed are reported by name. File names are handled as bytes, so names
+/// that are not UTF-8 are found and read.
 public enum Discovery {
+    /// How deep a walk goes below the folder given.
+    public static let maximumDepth = 256
+
     /// Whether `name` ends in `.inf` or `.inx`, in any case.
     public static func isINF(_ name: String) -> Bool {
         let lower = name.lowercased()
         return lower.hasSuffix(".inf") || lower.hasSuffix(".inx")
     }
 
+    /// Whether the bytes of a file name end in `.inf` or `.inx`, in any case.
+    static func isINF(bytes name: [UInt8]) -> Bool {
+        guard name.count >= 4 else { return false }
+        let tail = name.suffix(4).map { $0 | 0x20 }
+        return tail == Array(".inf".utf8) || tail == Array(".inx".utf8)
+    }
+
     /// The INF files under `paths`, sorted by path, and the paths that do not exist.
     public static func find(_ paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath)
         -> (files: [DiscoveredFile], missing: [String]) {
-        var files: [DiscoveredFile] = []
-        var missing: [String] = []
+        let result = discover(paths, workingDirectory: workingDirectory)
+        return (result.files, result.missing)
+    }
+
+    /// The INF files under `paths` (sorted by path within each folder), the paths that do not exist,
+    /// and the problems met.
+    public static func discover(_ paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath)
+        -> DiscoveryResult {
+        var result = DiscoveryResult(files: [], missing: [], problems: [])
         var seen = Set<String>()
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                missing.append(path)
+                result.missing.append(path)
                 continue
             }
             if !isDirectory.boolValue {
                 let url = URL(fileURLWithPath: path).standardizedFileURL
                 if seen.insert(url.path).inserted {
-                    files.append(DiscoveredFile(path: path, displayPath: display(url.path, workingDirectory: workingDirectory),
-                                                packageRoot: url.deletingLastPathComponent().path))
+                    result.files.append(DiscoveredFile(path: path, displayPath: display(url.path, workingDirectory: workingDirectory),
+                                                       packageRoot: url.deletingLastPathComponent().path))
                 }
                 continue
             }
-            let base = URL(fileURLWithPath: path).standardizedFileURL
-            guard let enumerator = manager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                                                      options: [], errorHandler: { _, _ in true }) else { continue }
-            var found: [URL] = []
-            for case let url as URL in enumerator {
-                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-                if values?.isSymbolicLink == true { enumerator.skipDescendants(); continue }
-                if url.lastPathComponent.hasPrefix(".") && url.lastPathComponent != "." { enumerator.skipDescendants(); continue }
-                guard values?.isRegularFile == true, isINF(url.lastPathComponent) else { continue }
-                found.append(url.standardizedFileURL)
-            }
-            for url in found.sorted(by: { $0.path < $1.path }) where seen.insert(url.path).inserted {
-                files.append(DiscoveredFile(path: url.path, displayPath: display(url.path, workingDirectory: workingDirectory),
-                                            packageRoot: url.deletingLastPathComponent().path))
+            let base = URL(fileURLWithPath: path).standardizedFileURL.path
+            #if canImport(Glibc) || canImport(Darwin)
+            var walker = POSIXWalker(workingDirectory: workingDirectory)
+            walker.walk(root: base)
+            #else
+            var walker = PortableWalker(workingDirectory: workingDirectory)
+            walker.walk(root: base)
+            #endif
+            result.problems += walker.problems
+            for file in walker.found.sorted(by: { $0.fileSystemPath.lexicographicallyPrecedes($1.fileSystemPath) })
+            where seen.insert(file.path).inserted {
+                result.files.append(file)
             }
         }
-        return (files, missing)
+        return result
     }
 
     /// `path` relative to `workingDirectory` when it lies below it.
@@ -64,4 +152,231 @@ public enum Discovery {
         if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
         return path
     }
+
+    /// The bytes of a file name as text: valid UTF-8 as it is, every other byte as `\xNN`.
+    public static func displayName(_ bytes: [UInt8]) -> String {
+        var text = ""
+        var index = 0
+        while index < bytes.count {
+            var matched = false
+            for length in 1...4 where index + length <= bytes.count {
+                let slice = Array(bytes[index..<index + length])
+                if let scalar = singleScalar(slice) {
+                    text.unicodeScalars.append(scalar)
+                    index += length
+                    matched = true
+                    break
+                }
+            }
+            if !matched {
+                text += "\\x" + String(bytes[index], radix: 16, uppercase: true).leftPadded(to: 2)
+                index += 1
+            }
+        }
+        return text
+    }
+
+    /// The one scalar `bytes` encode in UTF-8, if they are exactly one valid scalar.
+    private static func singleScalar(_ bytes: [UInt8]) -> Unicode.Scalar? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        guard iterator.next() == nil, Array(String(scalar).utf8) == bytes else { return nil }
+        return scalar
+    }
 }
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+#if canImport(Glibc) || canImport(Darwin)
+/// Walks a folder with POSIX calls, by bytes.
+struct POSIXWalker {
+    let workingDirectory: String
+    var found: [DiscoveredFile] = []
+    var problems: [DiscoveryProblem] = []
+    /// The folder given, with links resolved, as bytes.
+    var rootBytes: [UInt8] = []
+
+    init(workingDirectory: String) { self.workingDirectory = workingDirectory }
+
+    mutating func walk(root: String) {
+        let given = Array(root.utf8)
+        rootBytes = Self.realPath(given) ?? given
+        walkFolder(given, depth: 0)
+    }
+
+    func text(_ path: [UInt8]) -> String {
+        Discovery.display(Discovery.displayName(path), workingDirectory: workingDirectory)
+    }
+
+    /// Whether `resolved` (a path with links resolved) is the root or lies below it.
+    func isInside(_ resolved: [UInt8]) -> Bool {
+        if resolved == rootBytes { return true }
+        let prefix = rootBytes.last == 0x2F ? rootBytes : rootBytes + [0x2F]
+        return resolved.starts(with: prefix)
+    }
+
+    mutating func walkFolder(_ folder: [UInt8], depth: Int) {
+        if depth > Discovery.maximumDepth {
+            problems.append(DiscoveryProblem(path: text(folder), kind: .tooDeep(limit: Discovery.maximumDepth)))
+            return
+        }
+        let entries: [[UInt8]]
+        switch Self.list(folder) {
+        case .success(let names): entries = names
+        case .failure(let error):
+            problems.append(DiscoveryProblem(path: text(folder), kind: .unreadableFolder(error.message)))
+            return
+        }
+        for name in entries.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            if name.first == 0x2E { continue } // hidden files and folders, like .git
+            let path = (folder.last == 0x2F ? folder : folder + [0x2F]) + name
+            var info = stat()
+            guard lstat(Self.cString(path), &info) == 0 else {
+                problems.append(DiscoveryProblem(path: text(path), kind: .unreadableFolder(String(cString: strerror(errno)))))
+                continue
+            }
+            let kind = Int(info.st_mode) & Int(S_IFMT)
+            if kind == Int(S_IFDIR) {
+                walkFolder(path, depth: depth + 1)
+            } else if kind == Int(S_IFLNK) {
+                visitLink(path, name: name)
+            } else if Discovery.isINF(bytes: name) {
+                if kind == Int(S_IFREG) {
+                    add(path, folder: folder)
+                } else {
+                    problems.append(DiscoveryProblem(path: text(path), kind: .notRegularFile(Self.describe(kind))))
+                }
+            }
+        }
+    }
+
+    /// A symbolic link: followed to an INF file inside the folder, reported when it leads out or nowhere.
+    mutating func visitLink(_ path: [UInt8], name: [UInt8]) {
+        guard let target = Self.realPath(path) else {
+            if Discovery.isINF(bytes: name) { problems.append(DiscoveryProblem(path: text(path), kind: .brokenLink)) }
+            return
+        }
+        var info = stat()
+        let isFolder = stat(Self.cString(path), &info) == 0 && Int(info.st_mode) & Int(S_IFMT) == Int(S_IFDIR)
+        guard isFolder || Discovery.isINF(bytes: name) else { return }
+        guard isInside(target) else {
+            problems.append(DiscoveryProblem(path: text(path), kind: .linkLeavesFolder(target: Discovery.displayName(target))))
+            return
+        }
+        // A folder inside is walked on its own; a file inside is checked under the link's name unless
+        // the file itself is (the run keeps each path once).
+        if isFolder { return }
+        let kind = Int(info.st_mode) & Int(S_IFMT)
+        if kind != Int(S_IFREG) {
+            problems.append(DiscoveryProblem(path: text(path), kind: .notRegularFile(Self.describe(kind))))
+            return
+        }
+        let folder = Array(path[..<(path.lastIndex(of: 0x2F) ?? path.startIndex)])
+        add(path, folder: folder)
+    }
+
+    mutating func add(_ path: [UInt8], folder: [UInt8]) {
+        let pathText = Discovery.displayName(path)
+        found.append(DiscoveredFile(path: pathText, displayPath: Discovery.display(pathText, workingDirectory: workingDirectory),
+                                    packageRoot: Discovery.displayName(folder), fileSystemPath: path))
+    }
+
+    static func describe(_ kind: Int) -> String {
+        switch kind {
+        case Int(S_IFCHR): return "a character device"
+        case Int(S_IFBLK): return "a block device"
+        case Int(S_IFIFO): return "a FIFO (named pipe)"
+        case Int(S_IFSOCK): return "a socket"
+        default: return "a special file"
+        }
+    }
+
+    static func cString(_ path: [UInt8]) -> [CChar] { path.map { CChar(bitPattern: $0) } + [0] }
+
+    /// The path with every link resolved, or nil when it leads nowhere.
+    static func realPath(_ path: [UInt8]) -> [UInt8]? {
+        guard let resolved = realpath(cString(path), nil) else { return nil }
+        defer { free(resolved) }
+        let length = strlen(resolved)
+        return resolved.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+    }
+
+    struct ListError: Error { let message: String }
+
+    /// The names in a folder, as bytes.
+    static func list(_ folder: [UInt8]) -> Result<[[UInt8]], ListError> {
+        guard let stream = opendir(cString(folder)) else {
+            let code = errno
+            return .failure(ListError(message: code == EACCES ? "permission denied" : String(cString: strerror(code))))
+        }
+        defer { closedir(stream) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if name == [0x2E] || name == [0x2E, 0x2E] || name.isEmpty { continue }
+            names.append(name)
+        }
+        return .success(names)
+    }
+}
+#else
+/// Walks a folder with FileManager, where POSIX calls are not available.
+struct PortableWalker {
+    let workingDirectory: String
+    var found: [DiscoveredFile] = []
+    var problems: [DiscoveryProblem] = []
+
+    init(workingDirectory: String) { self.workingDirectory = workingDirectory }
+
+    mutating func walk(root: String) {
+        let manager = FileManager.default
+        let base = URL(fileURLWithPath: root).standardizedFileURL
+        let rootPath = base.resolvingSymlinksInPath().path
+        var failures: [(String, String)] = []
+        guard let enumerator = manager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                                                  options: [], errorHandler: { url, error in
+                                                      failures.append((url.path, error.localizedDescription)); return true
+                                                  }) else {
+            problems.append(DiscoveryProblem(path: root, kind: .unreadableFolder("cannot be listed")))
+            return
+        }
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if url.lastPathComponent.hasPrefix(".") { enumerator.skipDescendants(); continue }
+            let shown = Discovery.display(url.path, workingDirectory: workingDirectory)
+            if values?.isSymbolicLink == true {
+                enumerator.skipDescendants()
+                let target = url.resolvingSymlinksInPath().path
+                if !(target == rootPath || target.hasPrefix(rootPath + "/")) {
+                    problems.append(DiscoveryProblem(path: shown, kind: .linkLeavesFolder(target: target)))
+                } else if Discovery.isINF(url.lastPathComponent),
+                          (try? URL(fileURLWithPath: target).resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                    found.append(DiscoveredFile(path: url.path, displayPath: shown, packageRoot: url.deletingLastPathComponent().path))
+                }
+                continue
+            }
+            guard Discovery.isINF(url.lastPathComponent) else { continue }
+            guard values?.isRegularFile == true else {
+                var isDirectory: ObjCBool = false
+                if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    problems.append(DiscoveryProblem(path: shown, kind: .notRegularFile("a special file")))
+                }
+                continue
+            }
+            let standard = url.standardizedFileURL
+            found.append(DiscoveredFile(path: standard.path, displayPath: Discovery.display(standard.path, workingDirectory: workingDirectory),
+                                        packageRoot: standard.deletingLastPathComponent().path))
+        }
+        for (path, message) in failures {
+            problems.append(DiscoveryProblem(path: Discovery.display(path, workingDirectory: workingDirectory), kind: .unreadableFolder(message)))
+        }
+    }
+}
+#endif

@@ -192,8 +192,21 @@ private struct Builder {
         }
     }
 
+    /// Links `section` and everything it reaches, depth first (the order of the links is the order
+    /// of a recursive walk), with an explicit stack: a chain of any length neither overflows the
+    /// stack nor costs more than once per section.
     mutating func follow(_ section: INFSection) {
-        guard visited.insert(CaseInsensitive.fold(section.name)).inserted else { return }
+        var pending = [section]
+        while let next = pending.popLast() {
+            guard visited.insert(CaseInsensitive.fold(next.name)).inserted else { continue }
+            let reached = linkOne(next)
+            pending.append(contentsOf: reached.reversed())
+        }
+    }
+
+    /// Adds the links of one section; returns the sections to follow from it, in order.
+    mutating func linkOne(_ section: INFSection) -> [INFSection] {
+        let start = links.count
         let context = context(of: section)
         link(section, "CopyFiles") { _ in .copyFiles }
         link(section, "DelFiles") { _ in .fileList }
@@ -226,18 +239,22 @@ private struct Builder {
                                    ("RegisterDlls", 0), ("UnregisterDlls", 0), ("DelProperty", 0), ("WMIInterface", 3)] {
             link(section, directive, field: field) { _ in .directiveTarget(directive) }
         }
+        // The links just added are this section's own (sections are merged by name, and each is
+        // linked once).
+        let own = links[start...]
+        var next: [INFSection] = []
         // Follow what these links reached that can hold install directives themselves.
-        let reached = links.filter { CaseInsensitive.fold($0.from) == CaseInsensitive.fold(section.name) && $0.role.isInstall }
-        for link in reached {
-            if let target = document.section(named: link.to) { follow(target) }
+        for link in own where link.role.isInstall {
+            if let target = document.section(named: link.to) { next.append(target) }
         }
         // .Wdf service sections and other directive targets may hold AddReg too.
-        for link in links where CaseInsensitive.fold(link.from) == CaseInsensitive.fold(section.name) {
+        for link in own {
             if case .directiveTarget(let d) = link.role, ["KmdfService", "UmdfService", "AddComServer", "AddSoftware"].contains(d),
                let target = document.section(named: link.to) {
-                follow(target)
+                next.append(target)
             }
         }
+        return next
     }
 }
 

@@ -7,73 +7,221 @@ import Darwin
 
 /// A file that could not be written; the original is left as it was.
 public struct FixWriteError: Error, Sendable, CustomStringConvertible {
+    /// The file that was to be written.
     public let path: String
+    /// Why it was not written.
     public let message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
 
     public var description: String { "\(path): not written: \(message)" }
 }
 
-/// Replaces a file's content without ever leaving it half written.
+/// Replaces a file's content without ever leaving it half written, and without overwriting a change
+/// someone else made in the meantime.
 ///
-/// The new bytes go to a temporary file beside the original, which is flushed to disk, given the
-/// original's permissions, and renamed over the original in one step. Any failure removes the
-/// temporary file and leaves the original untouched.
+/// The new bytes go to a new temporary file beside the original (created exclusively), which is
+/// flushed to disk, given the original's permissions, and renamed over the original in one step.
+/// With `expecting`, the replacement is a compare-and-swap: an exclusive lock on the original is
+/// taken (`flock`, so concurrent Isolint runs on one file take turns), the file at the path is read
+/// again, and it is replaced only when it still holds exactly the expected bytes; otherwise nothing
+/// is written and the error says the file changed. Any failure (a full disk, a read-only file or
+/// folder, a failed rename) removes the temporary file and leaves the original untouched.
 public enum AtomicWriter {
     /// A step of the write where a failure can be injected (for tests of the failure paths).
     public enum Step: Sendable {
+        /// Part of the new content (`written` bytes so far) is in the temporary file; more follows.
+        case writing(temporary: String, written: Int)
         /// The temporary file has been written and flushed, and is about to replace the original.
         case beforeReplacing(temporary: String)
     }
 
-    /// Writes `bytes` to `path`; with `backup`, the original is kept as `path.orig` first.
+    /// The size of the parts the temporary file is written in.
+    static let partSize = 1 << 16
+
+    /// Writes `bytes` to `path`; with `backup`, the original is kept as `path.orig` first. With
+    /// `expecting`, the file is replaced only if it still holds those bytes (see ``AtomicWriter``).
     /// `checkpoint` runs at each ``Step`` and may throw to abandon the write.
-    public static func write(_ bytes: [UInt8], to path: String, backup: Bool = false,
+    public static func write(_ bytes: [UInt8], to path: String, expecting expected: [UInt8]? = nil, backup: Bool = false,
                              checkpoint: (Step) throws -> Void = { _ in }) throws(FixWriteError) {
+        #if canImport(Glibc) || canImport(Darwin)
+        try POSIXAtomicWrite(path: path).run(bytes, expected: expected, backup: backup, checkpoint: checkpoint)
+        #else
+        try portableWrite(bytes, to: path, expected: expected, backup: backup, checkpoint: checkpoint)
+        #endif
+    }
+
+    /// The name of a new temporary file beside `name`.
+    static func temporaryName(for name: String) -> String {
+        ".\(name).isolint-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    #if !(canImport(Glibc) || canImport(Darwin))
+    /// The write with FileManager only, where POSIX calls are not available (no lock: the content is
+    /// compared just before the rename).
+    static func portableWrite(_ bytes: [UInt8], to path: String, expected: [UInt8]?, backup: Bool,
+                              checkpoint: (Step) throws -> Void) throws(FixWriteError) {
         let manager = FileManager.default
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        guard manager.isWritableFile(atPath: path) else {
-            throw FixWriteError(path: path, message: "the file is read-only")
-        }
+        guard manager.isWritableFile(atPath: path) else { throw FixWriteError(path: path, message: "the file is read-only") }
         let attributes = try? manager.attributesOfItem(atPath: path)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).isolint-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        guard manager.createFile(atPath: temporary.path, contents: nil) else {
-            throw FixWriteError(path: path, message: "cannot create a temporary file in \(folder.path) (is the folder writable?)")
-        }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(temporaryName(for: url.lastPathComponent))
         do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            do {
-                try handle.write(contentsOf: Data(bytes))
-                try handle.synchronize()
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
-            }
+            try Data(bytes).write(to: temporary, options: .withoutOverwriting)
             if let permissions = attributes?[.posixPermissions] {
                 try manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
             }
             try checkpoint(.beforeReplacing(temporary: temporary.path))
+            if let expected, (try? Data(contentsOf: url)).map([UInt8].init) != expected {
+                throw FixWriteError(path: path, message: "the file changed since it was read (another program wrote it); run again")
+            }
             if backup {
                 let original = path + ".orig"
                 if manager.fileExists(atPath: original) { try manager.removeItem(atPath: original) }
                 try manager.copyItem(atPath: path, toPath: original)
             }
-            try replace(path, with: temporary.path)
+            _ = try manager.replaceItemAt(url, withItemAt: temporary)
         } catch {
             try? manager.removeItem(at: temporary)
             throw FixWriteError(path: path, message: (error as? FixWriteError)?.message ?? String(describing: error))
         }
     }
+    #endif
+}
 
-    /// Renames `temporary` over `path` in one step.
-    private static func replace(_ path: String, with temporary: String) throws {
-        #if canImport(Glibc) || canImport(Darwin)
-        if rename(temporary, path) != 0 {
-            throw FixWriteError(path: path, message: String(cString: strerror(errno)))
+#if canImport(Glibc) || canImport(Darwin)
+/// The write with POSIX calls: exclusive temporary file, fsync, fchmod, flock, compare, rename.
+struct POSIXAtomicWrite {
+    let path: String
+
+    struct Failure: Error {
+        let message: String
+    }
+
+    func error(_ what: String, _ code: Int32 = errno) -> Failure {
+        switch code {
+        case ENOSPC: return Failure(message: "\(what): the disk is full")
+        case EDQUOT: return Failure(message: "\(what): the disk quota is exceeded")
+        case EACCES, EPERM: return Failure(message: "\(what): permission denied")
+        case EROFS: return Failure(message: "\(what): the file system is read-only")
+        default: return Failure(message: "\(what): \(String(cString: strerror(code)))")
         }
+    }
+
+    func run(_ bytes: [UInt8], expected: [UInt8]?, backup: Bool,
+             checkpoint: (AtomicWriter.Step) throws -> Void) throws(FixWriteError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw FixWriteError(path: path, message: error("cannot be examined").message) }
+        guard Int(info.st_mode) & Int(S_IFMT) == Int(S_IFREG) else {
+            throw FixWriteError(path: path, message: "not a regular file")
+        }
+        // Write permission for nobody means read-only, even to a user (root) whom access() lets write.
+        if Int(info.st_mode) & 0o222 == 0 || access(path, W_OK) != 0 {
+            throw FixWriteError(path: path, message: "the file is read-only")
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(AtomicWriter.temporaryName(for: url.lastPathComponent)).path
+        let permissions = mode_t(Int(info.st_mode) & 0o7777)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions | 0o600)
+        guard descriptor >= 0 else {
+            throw FixWriteError(path: path, message: error("cannot create a temporary file in \(folder) (is the folder writable?)").message)
+        }
+        var lock: Int32 = -1
+        var isOpen = true
+        do {
+            var written = 0
+            while written < bytes.count {
+                if written > 0 { try checkpoint(.writing(temporary: temporary, written: written)) }
+                let part = min(AtomicWriter.partSize, bytes.count - written)
+                let count = bytes.withUnsafeBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return Glue.write(descriptor, base + written, part)
+                }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw error("cannot write the new content")
+                }
+                if count == 0 { throw Failure(message: "cannot write the new content: the disk is full") }
+                written += count
+            }
+            if fsync(descriptor) != 0 { throw error("cannot flush the new content to disk") }
+            if fchmod(descriptor, permissions) != 0 { throw error("cannot give the new file the original's permissions") }
+            isOpen = false
+            if close(descriptor) != 0 { throw error("cannot close the new file") }
+            try checkpoint(.beforeReplacing(temporary: temporary))
+            if let expected {
+                lock = try lockOriginal()
+                guard let current = try? currentContent(), current == expected else {
+                    throw Failure(message: "the file changed since it was read (another program or Isolint run wrote it); run again")
+                }
+            }
+            if backup { try copyBackup(permissions: permissions) }
+            if rename(temporary, path) != 0 { throw error("cannot replace the file") }
+            if lock >= 0 { close(lock) }
+        } catch {
+            if isOpen { close(descriptor) }
+            if lock >= 0 { close(lock) }
+            unlink(temporary)
+            if let failure = error as? Failure { throw FixWriteError(path: path, message: failure.message) }
+            throw FixWriteError(path: path, message: String(describing: error))
+        }
+    }
+
+    /// Opens the file at the path and holds an exclusive lock on it; when the path was replaced while
+    /// waiting for the lock, locks the new file instead. Returns the locked descriptor.
+    func lockOriginal() throws -> Int32 {
+        for _ in 0..<100 {
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { throw error("cannot open the file to lock it") }
+            if flock(descriptor, LOCK_EX) != 0 {
+                let failure = error("cannot lock the file")
+                close(descriptor)
+                throw failure
+            }
+            var locked = stat(), current = stat()
+            if fstat(descriptor, &locked) == 0, stat(path, &current) == 0,
+               locked.st_dev == current.st_dev, locked.st_ino == current.st_ino {
+                return descriptor
+            }
+            close(descriptor) // the file was replaced while waiting: lock the new one
+        }
+        throw Failure(message: "the file keeps being replaced by another program")
+    }
+
+    /// The bytes now at the path.
+    func currentContent() throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw error("cannot be read again") }
+        return [UInt8](data)
+    }
+
+    /// Copies the original to `path.orig`, replacing an older backup atomically.
+    func copyBackup(permissions: mode_t) throws {
+        let original = path + ".orig"
+        guard let data = FileManager.default.contents(atPath: path) else { throw error("cannot read the file to back it up") }
+        let staging = original + ".isolint-\(ProcessInfo.processInfo.processIdentifier).tmp"
+        guard FileManager.default.createFile(atPath: staging, contents: data, attributes: [.posixPermissions: Int(permissions)]) else {
+            throw error("cannot write the backup \(original)")
+        }
+        if rename(staging, original) != 0 {
+            let failure = error("cannot write the backup \(original)")
+            unlink(staging)
+            throw failure
+        }
+    }
+}
+
+/// The C library's functions whose names the writer's own names shadow.
+private enum Glue {
+    static func write(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(descriptor, buffer, count)
         #else
-        _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
+        Darwin.write(descriptor, buffer, count)
         #endif
     }
 }
+#endif

@@ -27,33 +27,54 @@ public struct SourceFile: Sendable {
         SourceFile(path: path, bytes: try readBytes(path: path))
     }
 
-    /// The largest INF file read: SetupAPI maps INF files whole, and no real one comes near this.
+    /// The default largest INF file read (64 MB): SetupAPI maps INF files whole, and no real one
+    /// comes near this. `--max-file-size` and the `max-file-size` configuration key change it.
     public static let maximumSize = 64 << 20
 
-    /// Reads the bytes of a regular file, refusing directories, devices, pipes and files over
-    /// `limit` bytes (which are never loaded).
+    /// Reads the bytes of a regular file, refusing directories, devices, pipes, sockets and files
+    /// over `limit` bytes (which are never loaded: at most `limit + 1` bytes are read, even from a
+    /// file that grows while it is read). Opening never blocks on a FIFO.
     public static func readBytes(path: String, limit: Int = maximumSize) throws(SourceReadError) -> [UInt8] {
+        try readBytes(fileSystemPath: Array(path.utf8), displayPath: path, limit: limit)
+    }
+
+    /// Reads the file whose name is the bytes `fileSystemPath` (any bytes but NUL, as Linux allows,
+    /// not necessarily UTF-8); `displayPath` names it in errors.
+    public static func readBytes(fileSystemPath: [UInt8], displayPath: String,
+                                 limit: Int = maximumSize) throws(SourceReadError) -> [UInt8] {
+        #if canImport(Glibc) || canImport(Darwin)
+        return try POSIXReader.read(fileSystemPath, displayPath: displayPath, limit: limit)
+        #else
+        return try readWithFileManager(path: String(decoding: fileSystemPath, as: UTF8.self), displayPath: displayPath, limit: limit)
+        #endif
+    }
+
+    /// The portable reader, for systems without POSIX calls.
+    static func readWithFileManager(path: String, displayPath: String, limit: Int) throws(SourceReadError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SourceReadError(path: path, reason: .notFound)
+            throw SourceReadError(path: displayPath, reason: .notFound)
         }
-        if isDirectory.boolValue { throw SourceReadError(path: path, reason: .isDirectory) }
+        if isDirectory.boolValue { throw SourceReadError(path: displayPath, reason: .isDirectory) }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
-            throw SourceReadError(path: path, reason: .unreadable("not a regular file"))
+            throw SourceReadError(path: displayPath, reason: .notRegularFile("not a regular file"))
         }
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
-            throw SourceReadError(path: path, reason: .unreadable("\(size) bytes, more than the \(limit)-byte limit for an INF file"))
+            throw SourceReadError(path: displayPath, reason: .tooLarge(size: size, limit: limit))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SourceReadError(path: path, reason: .unreadable("permission denied or not a regular file"))
+            throw SourceReadError(path: displayPath, reason: .unreadable("permission denied"))
         }
         defer { try? handle.close() }
         do {
-            let data = try handle.readToEnd() ?? Data()
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            if data.count > limit { throw SourceReadError(path: displayPath, reason: .tooLarge(size: data.count, limit: limit)) }
             return [UInt8](data)
+        } catch let error as SourceReadError {
+            throw error
         } catch {
-            throw SourceReadError(path: path, reason: .unreadable(String(describing: error)))
+            throw SourceReadError(path: displayPath, reason: .unreadable(String(describing: error)))
         }
     }
 
@@ -77,8 +98,15 @@ public struct SourceFile: Sendable {
 public struct SourceReadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Why a file could not be read.
     public enum Reason: Sendable, Equatable {
+        /// Nothing exists at the path.
         case notFound
+        /// The path names a folder.
         case isDirectory
+        /// The path names a device, a FIFO, a socket or another special file, which is never read.
+        case notRegularFile(String)
+        /// The file is larger than the size limit; `size` is what the file system reports.
+        case tooLarge(size: Int, limit: Int)
+        /// The file exists but cannot be read (permissions, I/O error): the system's message.
         case unreadable(String)
     }
     /// The path as given.
@@ -95,6 +123,9 @@ public struct SourceReadError: Error, Sendable, Equatable, CustomStringConvertib
         switch reason {
         case .notFound: return "\(path): no such file"
         case .isDirectory: return "\(path): is a directory"
+        case .notRegularFile(let kind): return "\(path): not read: \(kind), not a regular file"
+        case .tooLarge(let size, let limit):
+            return "\(path): not read: \(size) bytes, more than the \(limit)-byte limit for an INF file (--max-file-size)"
         case .unreadable(let why): return "\(path): cannot be read (\(why))"
         }
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import DriverPackage
 import Foundation
 import INFModel
+import INFSyntax
 import Isolation
 import Reporting
 
@@ -84,6 +86,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Check the INF files only, not the .sys, .dll and .exe files of built packages.")
     var noBinaries = false
 
+    @Option(help: "The largest INF file read, e.g. 67108864, 512kB or 64MB (default 64MB); larger files are reported, not read.")
+    var maxFileSize: String?
+
     func validate() throws {
         _ = try options(configuration: try configuration())
         guard ReportFormat(rawValue: outputFormat) != nil else {
@@ -106,6 +111,7 @@ struct Check: ParsableCommand {
         for path in result.missingPaths {
             FileHandle.standardError.write(Data("isolint: error: \(path): no such file or folder\n".utf8))
         }
+        Self.reportProblems(result.problems)
         var findings = Self.applyPerPathIgnores(result.findings, configuration: configuration)
         if let writeBaseline {
             do {
@@ -138,6 +144,14 @@ struct Check: ParsableCommand {
         if !endsLine { FileHandle.standardOutput.write(Data("\n".utf8)) }
         if !result.missingPaths.isEmpty { throw ExitCode(2) }
         if !exitZero && report.summary.errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Prints, on standard error, the links, devices and FIFOs a folder walk did not follow or read
+    /// (folders that cannot be read are findings as well).
+    static func reportProblems(_ problems: [DiscoveryProblem]) {
+        guard !problems.isEmpty else { return }
+        let text = problems.map { "isolint: \($0.isError ? "error" : "warning"): \($0)\n" }.joined()
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// The configuration file that applies, if any.
@@ -216,9 +230,16 @@ struct Check: ParsableCommand {
             let suggestion = RuleNames.nearest(to: first.text).map { "; did you mean '\($0)'?" } ?? ""
             throw ValidationError("no rule is named or coded '\(first.text)'\(suggestion)")
         }
+        var maximumFileSize = configuration?.maximumFileSize ?? SourceFile.maximumSize
+        if let maxFileSize {
+            guard let parsed = ByteSize.parse(maxFileSize) else {
+                throw ValidationError("--max-file-size takes a positive size such as 67108864, 512kB or 64MB, not '\(maxFileSize)'")
+            }
+            maximumFileSize = parsed
+        }
         return CheckOptions(mode: mode, selection: selection, architectures: architectures, targetVersion: version,
                             locale: stringsLocale, scansBinaries: !noBinaries,
-                            expectedProvider: provider ?? configuration?.provider)
+                            expectedProvider: provider ?? configuration?.provider, maximumFileSize: maximumFileSize)
     }
 
     static func selectors(_ values: [String]) -> [RuleSelector] {

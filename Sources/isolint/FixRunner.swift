@@ -16,17 +16,19 @@ struct FixRunner {
         let format = ReportFormat(rawValue: arguments.outputFormat) ?? .text
         let clock = ContinuousClock()
         let start = clock.now
-        let (files, missing) = Discovery.find(arguments.paths.isEmpty ? ["."] : arguments.paths)
+        let discovery = Discovery.discover(arguments.paths.isEmpty ? ["."] : arguments.paths)
+        let (files, missing) = (discovery.files, discovery.missing)
         for path in missing {
             FileHandle.standardError.write(Data("isolint: error: \(path): no such file or folder\n".utf8))
         }
+        Check.reportProblems(discovery.problems)
         let checker = Checker(options: options)
         let engine = FixEngine(checker: checker, options: FixOptions(unsafe: arguments.unsafeFixes))
         let results = ParallelResults<FixOutcome>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             results.set(index, fixOne(files[index], engine: engine, checker: checker))
         }
-        var remaining: [Finding] = []
+        var remaining: [Finding] = discovery.problems.filter(\.isError).map(CheckRun.finding(for:))
         var wouldChange = false
         var writeFailed = false
         var fixedCount = 0
@@ -78,11 +80,10 @@ struct FixRunner {
     private func fixOne(_ file: DiscoveredFile, engine: FixEngine, checker: Checker) -> FixOutcome {
         let bytes: [UInt8]
         do {
-            bytes = try SourceFile.readBytes(path: file.path)
+            bytes = try SourceFile.readBytes(fileSystemPath: file.fileSystemPath, displayPath: file.displayPath,
+                                             limit: checker.options.maximumFileSize)
         } catch {
-            let finding = Finding(rule: SyntaxError.description.name, codes: SyntaxError.description.codes, level: .error,
-                                  message: "The file cannot be read: \(error.description)", location: .wholeFile(file.displayPath))
-            return FixOutcome(result: nil, remaining: [finding], writeError: nil)
+            return FixOutcome(result: nil, remaining: [CheckRun.finding(for: error, displayPath: file.displayPath)], writeError: nil)
         }
         let package = PackageContents(root: file.packageRoot)
         let result = engine.fix(bytes: bytes, displayPath: file.displayPath, package: package)
@@ -90,7 +91,7 @@ struct FixRunner {
         var final = result.fixed
         if result.changed && !arguments.diff {
             do {
-                try AtomicWriter.write(result.fixed, to: file.path, backup: arguments.backup)
+                try AtomicWriter.write(result.fixed, to: file.path, expecting: bytes, backup: arguments.backup)
             } catch {
                 writeError = error
                 final = bytes

@@ -9,6 +9,7 @@ import TOMLKit
 /// extend-select = []
 /// ignore = ["hkcr-modification"]
 /// baseline = "isolint-baseline.json"
+/// max-file-size = "64MB"                  # larger INF files are reported, not read
 ///
 /// [per-path-ignores]
 /// "legacy/**" = ["registry-root-not-hkr"]
@@ -24,6 +25,9 @@ public struct Configuration: Sendable, Equatable {
     public var baseline: String?
     /// The provider every INF must name (`provider = "Contoso"`).
     public var provider: String?
+    /// The largest INF file read, in bytes (`max-file-size = "64MB"` or a number of bytes); larger
+    /// files are reported, not loaded.
+    public var maximumFileSize: Int?
     /// Rules ignored for paths matching a glob (`*`, `**`, `?`), relative to the configuration file's folder.
     public var perPathIgnores: [(pattern: String, rules: [String])] = []
 
@@ -31,7 +35,7 @@ public struct Configuration: Sendable, Equatable {
 
     public static func == (a: Configuration, b: Configuration) -> Bool {
         a.path == b.path && a.mode == b.mode && a.select == b.select && a.extendSelect == b.extendSelect
-            && a.ignore == b.ignore && a.baseline == b.baseline
+            && a.ignore == b.ignore && a.baseline == b.baseline && a.maximumFileSize == b.maximumFileSize
             && a.perPathIgnores.map(\.pattern) == b.perPathIgnores.map(\.pattern)
             && a.perPathIgnores.map(\.rules) == b.perPathIgnores.map(\.rules)
     }
@@ -100,6 +104,12 @@ public struct Configuration: Sendable, Equatable {
                     throw ConfigurationError(path: path, line: nil, message: "'provider' must be a non-empty string")
                 }
                 configuration.provider = text
+            case "max-file-size":
+                let size = value.int.flatMap { $0 > 0 ? $0 : nil } ?? value.string.flatMap(ByteSize.parse)
+                guard let size else {
+                    throw ConfigurationError(path: path, line: nil, message: "'max-file-size' must be a positive size such as 67108864 or \"64MB\"")
+                }
+                configuration.maximumFileSize = size
             case "per-path-ignores":
                 guard let ignores = value.table else {
                     throw ConfigurationError(path: path, line: nil, message: "'per-path-ignores' must be a table of glob = [rules]")
@@ -109,7 +119,7 @@ public struct Configuration: Sendable, Equatable {
                     configuration.perPathIgnores.append((pattern, try strings(rules, key: "per-path-ignores.\"\(pattern)\"", path: path)))
                 }
             default:
-                throw ConfigurationError(path: path, line: nil, message: "unknown setting '\(key)' (known: mode, select, extend-select, ignore, baseline, per-path-ignores)")
+                throw ConfigurationError(path: path, line: nil, message: "unknown setting '\(key)' (known: mode, select, extend-select, ignore, baseline, provider, max-file-size, per-path-ignores)")
             }
         }
         return configuration

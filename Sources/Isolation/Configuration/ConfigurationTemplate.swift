@@ -31,6 +31,10 @@ public enum ConfigurationTemplate {
         # and fail only on new ones.
         # baseline = "isolint-baseline.json"
 
+        # INF files larger than this are reported as unreadable instead of being read (a number of
+        # bytes, or a size such as "512kB" or "64MB"; the default is 64 MB).
+        # max-file-size = "64MB"
+
         # Rules ignored in the files whose path (relative to this file) matches a glob: * and ?
         # within a folder name, ** across folders.
         # [per-path-ignores]

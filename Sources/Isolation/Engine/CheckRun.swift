@@ -11,6 +11,9 @@ public struct CheckResult: Sendable {
     public var filesChecked: Int
     /// Command-line paths that do not exist.
     public var missingPaths: [String]
+    /// What the walk met and did not check: links out of a folder, devices, FIFOs (folders that
+    /// cannot be read are also findings).
+    public var problems: [DiscoveryProblem] = []
 }
 
 /// Checks the INF files under some paths, in parallel, with the binaries of their packages, and gathers
@@ -26,7 +29,8 @@ public struct CheckRun: Sendable {
     /// INF of the package installs. `progress` is called after each file with the number done and the
     /// total, from the worker threads.
     public func run(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> CheckResult {
-        let (files, missing) = Discovery.find(paths)
+        let discovery = Discovery.discover(paths)
+        let files = discovery.files
         let packages = PackageCache()
         let results = ResultSlots<FileCheck>(count: files.count, empty: FileCheck(findings: []))
         let counter = ProgressCounter()
@@ -39,25 +43,37 @@ public struct CheckRun: Sendable {
         let uninstalled = uninstalledBinaryFindings(files: files, checks: checks, packages: packages)
         var lastFileOfPackage: [String: Int] = [:]
         for (index, file) in files.enumerated() { lastFileOfPackage[file.packageRoot] = index }
-        var findings: [Finding] = []
+        var findings: [Finding] = discovery.problems.filter(\.isError).map(Self.finding(for:))
         for (index, check) in checks.enumerated() {
             findings += check.findings
             let root = files[index].packageRoot
             if lastFileOfPackage[root] == index { findings += uninstalled[root] ?? [] }
         }
-        return CheckResult(findings: Self.mergingBinaryFindings(findings), filesChecked: files.count, missingPaths: missing)
+        return CheckResult(findings: Self.mergingBinaryFindings(findings), filesChecked: files.count,
+                           missingPaths: discovery.missing, problems: discovery.problems)
+    }
+
+    /// The finding for a problem that hides files from the check (a folder that cannot be read).
+    public static func finding(for problem: DiscoveryProblem) -> Finding {
+        Finding(rule: SyntaxError.description.name, codes: SyntaxError.description.codes, level: .error,
+                message: "Not checked: \(problem.description)", location: .wholeFile(problem.path))
+    }
+
+    /// The finding for a file that cannot be read (permissions, a FIFO or device, over the size limit).
+    public static func finding(for error: SourceReadError, displayPath: String) -> Finding {
+        Finding(rule: SyntaxError.description.name, codes: SyntaxError.description.codes, level: .error,
+                message: "The file cannot be read: \(error.description)", location: .wholeFile(displayPath))
     }
 
     /// Checks one file; a file that cannot be read is reported as a finding, not skipped.
     func check(_ file: DiscoveredFile, packages: PackageCache) -> FileCheck {
         let source: SourceFile
         do {
-            source = try SourceFile.read(path: file.path)
+            let bytes = try SourceFile.readBytes(fileSystemPath: file.fileSystemPath, displayPath: file.displayPath,
+                                                 limit: checker.options.maximumFileSize)
+            source = SourceFile(path: file.path, bytes: bytes)
         } catch {
-            return FileCheck(findings: [
-                Finding(rule: SyntaxError.description.name, codes: SyntaxError.description.codes, level: .error,
-                        message: "The file cannot be read: \(error.description)", location: .wholeFile(file.displayPath)),
-            ])
+            return FileCheck(findings: [Self.finding(for: error, displayPath: file.displayPath)])
         }
         let tree = INFParser.parse(source)
         return checker.checkFile(tree: tree, displayPath: file.displayPath, package: packages.contents(of: file.packageRoot))

@@ -15,11 +15,14 @@ public struct CheckOptions: Sendable {
     public var scansBinaries: Bool
     /// The provider every INF must name (`--provider`, InfVerif's `/provider`), if any.
     public var expectedProvider: String?
+    /// The largest INF file read, in bytes (`--max-file-size`); a larger file is reported, not loaded.
+    public var maximumFileSize: Int
 
     public init(mode: Mode = .isolation, selection: RuleSelection = RuleSelection(), architectures: [Architecture]? = nil,
                 targetVersion: WindowsVersion? = nil, locale: StringsLocale = .english, scansBinaries: Bool = true,
-                expectedProvider: String? = nil) {
+                expectedProvider: String? = nil, maximumFileSize: Int = SourceFile.maximumSize) {
         self.expectedProvider = expectedProvider
+        self.maximumFileSize = maximumFileSize
         self.mode = mode
         self.selection = selection
         self.architectures = architectures

@@ -28,6 +28,9 @@ public struct UnsupportedEncoding: Rule {
         if source.hasUTF16BigEndianMark {
             return [Violation(range: nil, message: "The file is UTF-16 big endian, which SetupAPI cannot read")]
         }
+        if case .utf16LE = source.encoding, source.bytes.count % 2 == 1 {
+            return [Violation(range: nil, message: "The file is UTF-16LE with an odd number of bytes (\(source.bytes.count)): its last byte is not a whole character, and SetupAPI may then read the whole file as ANSI")]
+        }
         switch source.encoding {
         case .utf16LE(bom: false):
             return [Violation(range: nil, message: "The file is UTF-16LE without a byte-order mark; add one (FF FE)", maximumLevel: .warning)]
