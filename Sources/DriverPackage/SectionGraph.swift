@@ -22,6 +22,7 @@ public struct SectionGraph: Sendable {
     public let links: [SectionLink]
     private let rolesByName: [String: Set<SectionRole>]
     private let linksByFrom: [String: [Int]]
+    private let linksByTo: [String: [Int]]
 
     /// The suffixes a DDInstall section can carry.
     public static let installSuffixes = [
@@ -36,8 +37,13 @@ public struct SectionGraph: Sendable {
         links = builder.links
         rolesByName = builder.roles
         var byFrom: [String: [Int]] = [:]
-        for (index, link) in builder.links.enumerated() { byFrom[CaseInsensitive.fold(link.from), default: []].append(index) }
+        var byTo: [String: [Int]] = [:]
+        for (index, link) in builder.links.enumerated() {
+            byFrom[CaseInsensitive.fold(link.from), default: []].append(index)
+            byTo[CaseInsensitive.fold(link.to), default: []].append(index)
+        }
         linksByFrom = byFrom
+        linksByTo = byTo
     }
 
     /// The links whose directive is in the section `name`.
@@ -55,8 +61,7 @@ public struct SectionGraph: Sendable {
 
     /// The links that name the section `name`.
     public func links(to name: String) -> [SectionLink] {
-        let folded = CaseInsensitive.fold(name)
-        return links.filter { CaseInsensitive.fold($0.to) == folded }
+        (linksByTo[CaseInsensitive.fold(name)] ?? []).map { links[$0] }
     }
 
     /// The links whose role is a registry section, one per (section, context) pair in file order.
