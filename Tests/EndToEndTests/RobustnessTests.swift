@@ -150,6 +150,7 @@ struct RobustnessTests {
         #expect(limited.status == 1)
         #expect(limited.stdout.contains("big.inf"))
         #expect(limited.stdout.contains("\(size) bytes, more than the 1024-byte limit"))
+        #expect(limited.stdout.contains("syntax-error/1000"), "an INF that cannot be opened is InfVerif's 1000")
         let unlimited = try Self.run(["check", "--no-config", "--no-binaries", "--max-file-size", "64MB", "big.inf"], in: folder)
         #expect(unlimited.status == 0)
         try "max-file-size = \"1kB\"\n".write(to: folder.appendingPathComponent("isolint.toml"), atomically: true, encoding: .utf8)

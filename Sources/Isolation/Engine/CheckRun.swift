@@ -55,13 +55,14 @@ public struct CheckRun: Sendable {
 
     /// The finding for a problem that hides files from the check (a folder that cannot be read).
     public static func finding(for problem: DiscoveryProblem) -> Finding {
-        Finding(rule: SyntaxError.description.name, codes: SyntaxError.description.codes, level: .error,
+        Finding(rule: SyntaxError.description.name, codes: SyntaxError.description.codes(in: .isolation, specific: 1000), level: .error,
                 message: "Not checked: \(problem.description)", location: .wholeFile(problem.path))
     }
 
     /// The finding for a file that cannot be read (permissions, a FIFO or device, over the size limit).
+    /// InfVerif reports an INF it cannot open as 1000 (INF not found).
     public static func finding(for error: SourceReadError, displayPath: String) -> Finding {
-        Finding(rule: SyntaxError.description.name, codes: SyntaxError.description.codes, level: .error,
+        Finding(rule: SyntaxError.description.name, codes: SyntaxError.description.codes(in: .isolation, specific: 1000), level: .error,
                 message: "The file cannot be read: \(error.description)", location: .wholeFile(displayPath))
     }
 

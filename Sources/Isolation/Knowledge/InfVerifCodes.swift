@@ -52,7 +52,7 @@ public enum InfVerifCodes {
     /// The table, in code order.
     public static let all: [InfVerifCode] = [
         InfVerifCode(1000, "E E E", "INF not found",
-                     notCovered: "concerns how InfVerif was started: isolint check exits with status 2 for a path that does not exist"),
+                     note: "a file found but not readable (permissions, a device or FIFO, over the size limit) is a syntax-error finding under 1000; a path that does not exist makes isolint check exit with status 2"),
         InfVerifCode(1001, "E E E", "no [Version] section or no $Windows NT$ signature"),
         InfVerifCode(1002, "E E E", "parse error on a line"),
         InfVerifCode(1003, "E E E", "encoding is not ANSI or UTF-16LE"),

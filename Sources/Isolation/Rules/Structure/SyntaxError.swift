@@ -4,7 +4,7 @@ import INFSyntax
 /// What SetupAPI would reject or silently misread.
 public struct SyntaxError: Rule {
     public static let description = RuleDescription(
-        name: "syntax-error", codes: [1002],
+        name: "syntax-error", codes: [1002, 1000],
         title: "SetupAPI rejects or misreads the text",
         why: "Windows reads INF text with its own rules; a line it rejects stops the install, and one it misreads installs something other than what the author wrote.",
         fix: "Close the section header or the quote, remove NUL and Ctrl-Z characters, end lines with LF or CR LF, and put every line after a section header.",
