@@ -45,10 +45,13 @@ public enum AtomicWriter {
     /// Writes `bytes` to `path`; with `backup`, the original is kept as `path.orig` first. With
     /// `expecting`, the file is replaced only if it still holds those bytes (see ``AtomicWriter``).
     /// `checkpoint` runs at each ``Step`` and may throw to abandon the write.
-    public static func write(_ bytes: [UInt8], to path: String, expecting expected: [UInt8]? = nil, backup: Bool = false,
-                             checkpoint: (Step) throws -> Void = { _ in }) throws(FixWriteError) {
+    /// `fileSystemPath`, when given, is the exact bytes of the path (a file name need not be UTF-8);
+    /// `path` then only names the file in errors.
+    public static func write(_ bytes: [UInt8], to path: String, fileSystemPath: [UInt8]? = nil, expecting expected: [UInt8]? = nil,
+                             backup: Bool = false, checkpoint: (Step) throws -> Void = { _ in }) throws(FixWriteError) {
         #if canImport(Glibc) || canImport(Darwin)
-        try POSIXAtomicWrite(path: path).run(bytes, expected: expected, backup: backup, checkpoint: checkpoint)
+        try POSIXAtomicWrite(path: path, bytes: fileSystemPath ?? Array(path.utf8))
+            .run(bytes, expected: expected, backup: backup, checkpoint: checkpoint)
         #else
         try portableWrite(bytes, to: path, expected: expected, backup: backup, checkpoint: checkpoint)
         #endif
@@ -95,7 +98,37 @@ public enum AtomicWriter {
 #if canImport(Glibc) || canImport(Darwin)
 /// The write with POSIX calls: exclusive temporary file, fsync, fchmod, flock, compare, rename.
 struct POSIXAtomicWrite {
+    /// The path as shown in errors.
     let path: String
+    /// The path's bytes, as the file system takes them.
+    let pathBytes: [UInt8]
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.pathBytes = bytes
+    }
+
+    /// Calls `body` with `bytes` as a NUL-terminated C string.
+    func withCPath<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (bytes + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
+    }
+
+    /// The bytes of a new temporary file's path beside the file.
+    func temporaryPath() -> [UInt8] {
+        let slash = pathBytes.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { Array(pathBytes[...$0]) } ?? []
+        let name = slash.map { Array(pathBytes[($0 + 1)...]) } ?? pathBytes
+        let suffix = ".isolint-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        return folder + Array(".".utf8) + name + Array(suffix.utf8)
+    }
+
+    /// The folder of the file, for messages.
+    var folderDescription: String {
+        guard let slash = pathBytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return String(decoding: pathBytes[..<slash], as: UTF8.self)
+    }
 
     struct Failure: Error {
         let message: String
@@ -114,19 +147,21 @@ struct POSIXAtomicWrite {
     func run(_ bytes: [UInt8], expected: [UInt8]?, backup: Bool,
              checkpoint: (AtomicWriter.Step) throws -> Void) throws(FixWriteError) {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw FixWriteError(path: path, message: error("cannot be examined").message) }
+        guard withCPath(pathBytes, { stat($0, &info) }) == 0 else {
+            throw FixWriteError(path: path, message: error("cannot be examined").message)
+        }
         guard Int(info.st_mode) & Int(S_IFMT) == Int(S_IFREG) else {
             throw FixWriteError(path: path, message: "not a regular file")
         }
         // Write permission for nobody means read-only, even to a user (root) whom access() lets write.
-        if Int(info.st_mode) & 0o222 == 0 || access(path, W_OK) != 0 {
+        if Int(info.st_mode) & 0o222 == 0 || withCPath(pathBytes, { access($0, W_OK) }) != 0 {
             throw FixWriteError(path: path, message: "the file is read-only")
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(AtomicWriter.temporaryName(for: url.lastPathComponent)).path
+        let folder = folderDescription
+        let temporaryBytes = temporaryPath()
+        let temporary = String(decoding: temporaryBytes, as: UTF8.self)
         let permissions = mode_t(Int(info.st_mode) & 0o7777)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions | 0o600)
+        let descriptor = withCPath(temporaryBytes) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions | 0o600) }
         guard descriptor >= 0 else {
             throw FixWriteError(path: path, message: error("cannot create a temporary file in \(folder) (is the folder writable?)").message)
         }
@@ -160,12 +195,13 @@ struct POSIXAtomicWrite {
                 }
             }
             if backup { try copyBackup(permissions: permissions) }
-            if rename(temporary, path) != 0 { throw error("cannot replace the file") }
+            let renamed = withCPath(temporaryBytes) { from in withCPath(pathBytes) { to in rename(from, to) } }
+            if renamed != 0 { throw error("cannot replace the file") }
             if lock >= 0 { close(lock) }
         } catch {
             if isOpen { close(descriptor) }
             if lock >= 0 { close(lock) }
-            unlink(temporary)
+            _ = withCPath(temporaryBytes) { unlink($0) }
             if let failure = error as? Failure { throw FixWriteError(path: path, message: failure.message) }
             throw FixWriteError(path: path, message: String(describing: error))
         }
@@ -175,7 +211,7 @@ struct POSIXAtomicWrite {
     /// waiting for the lock, locks the new file instead. Returns the locked descriptor.
     func lockOriginal() throws -> Int32 {
         for _ in 0..<100 {
-            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            let descriptor = withCPath(pathBytes) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
             guard descriptor >= 0 else { throw error("cannot open the file to lock it") }
             if flock(descriptor, LOCK_EX) != 0 {
                 let failure = error("cannot lock the file")
@@ -183,7 +219,7 @@ struct POSIXAtomicWrite {
                 throw failure
             }
             var locked = stat(), current = stat()
-            if fstat(descriptor, &locked) == 0, stat(path, &current) == 0,
+            if fstat(descriptor, &locked) == 0, withCPath(pathBytes, { stat($0, &current) }) == 0,
                locked.st_dev == current.st_dev, locked.st_ino == current.st_ino {
                 return descriptor
             }
@@ -194,21 +230,53 @@ struct POSIXAtomicWrite {
 
     /// The bytes now at the path.
     func currentContent() throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw error("cannot be read again") }
-        return [UInt8](data)
+        try read(pathBytes, what: "cannot be read again")
+    }
+
+    /// The content of the file at `file`.
+    func read(_ file: [UInt8], what: String) throws -> [UInt8] {
+        let descriptor = withCPath(file) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw error(what) }
+        defer { close(descriptor) }
+        var content: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: AtomicWriter.partSize)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glue.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw error(what)
+            }
+            if count == 0 { return content }
+            content += buffer[..<count]
+        }
     }
 
     /// Copies the original to `path.orig`, replacing an older backup atomically.
     func copyBackup(permissions: mode_t) throws {
-        let original = path + ".orig"
-        guard let data = FileManager.default.contents(atPath: path) else { throw error("cannot read the file to back it up") }
-        let staging = original + ".isolint-\(ProcessInfo.processInfo.processIdentifier).tmp"
-        guard FileManager.default.createFile(atPath: staging, contents: data, attributes: [.posixPermissions: Int(permissions)]) else {
-            throw error("cannot write the backup \(original)")
+        let original = pathBytes + Array(".orig".utf8)
+        let shown = path + ".orig"
+        let data = try read(pathBytes, what: "cannot read the file to back it up")
+        let staging = original + Array(".isolint-\(ProcessInfo.processInfo.processIdentifier).tmp".utf8)
+        let descriptor = withCPath(staging) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions | 0o600) }
+        guard descriptor >= 0 else { throw error("cannot write the backup \(shown)") }
+        var written = 0
+        while written < data.count {
+            let count = data.withUnsafeBytes { Glue.write(descriptor, $0.baseAddress! + written, data.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                let failure = error("cannot write the backup \(shown)")
+                close(descriptor)
+                _ = withCPath(staging) { unlink($0) }
+                throw failure
+            }
+            written += count
         }
-        if rename(staging, original) != 0 {
-            let failure = error("cannot write the backup \(original)")
-            unlink(staging)
+        _ = fchmod(descriptor, permissions)
+        let closed = close(descriptor)
+        let renamed = withCPath(staging) { from in withCPath(original) { to in rename(from, to) } }
+        if closed != 0 || renamed != 0 {
+            let failure = error("cannot write the backup \(shown)")
+            _ = withCPath(staging) { unlink($0) }
             throw failure
         }
     }
@@ -221,6 +289,14 @@ private enum Glue {
         Glibc.write(descriptor, buffer, count)
         #else
         Darwin.write(descriptor, buffer, count)
+        #endif
+    }
+
+    static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
         #endif
     }
 }

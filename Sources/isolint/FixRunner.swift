@@ -91,7 +91,7 @@ struct FixRunner {
         var final = result.fixed
         if result.changed && !arguments.diff {
             do {
-                try AtomicWriter.write(result.fixed, to: file.path, expecting: bytes, backup: arguments.backup)
+                try AtomicWriter.write(result.fixed, to: file.path, fileSystemPath: file.fileSystemPath, expecting: bytes, backup: arguments.backup)
             } catch {
                 writeError = error
                 final = bytes

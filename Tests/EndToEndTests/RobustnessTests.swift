@@ -259,6 +259,17 @@ struct RobustnessTests {
         #expect(run.stdout.contains("bad-\\xFF\\xFE\\x80-café.inf"), "\(run.stdout)")
         #expect(!run.stdout.contains("cannot be read"))
         #expect(run.stdout.contains("Checked 1 INF file"))
+        // fix writes the file under its own name, with a backup beside it.
+        let fix = try Self.run(["fix", "--no-config", "--no-binaries", "--backup", "."], in: folder)
+        #expect(fix.status != 2, "\(fix.stdout)\(fix.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.count == 2, "the fixed file and its .orig backup, no temporary file: \(names)")
+        var fixed = [UInt8](repeating: 0, count: content.count * 2)
+        let reopened = open(path.map { CChar(bitPattern: $0) } + [0], O_RDONLY)
+        #expect(reopened >= 0)
+        let count = fixed.withUnsafeMutableBytes { read(reopened, $0.baseAddress, $0.count) }
+        close(reopened)
+        #expect(count > 0 && Array(fixed[..<max(count, 0)]) != [UInt8](content), "the fix changed the file in place")
     }
 
     // MARK: Concurrent fixes
