@@ -5,6 +5,7 @@ usage: Benchmarks/bench.py [--runs N] [--corpus DIR] [--isolint PATH] [--scale N
 Run `swift build -c release --product isolint` first (Benchmarks/run.sh does).
 
 Times, as medians over --runs runs:
+  start-up: cat, isolint --version and isolint check of one small INF
   (a) cat of every INF file to /dev/null                  (the baseline: reading the bytes)
   (b) isolint dump --stats                                 (parse + model)
   (c) isolint check, every rule                            (parse + model + rules + report)
@@ -70,6 +71,12 @@ def main():
         print(f"{label:44} {t:9.3f} {nbytes / 1e6 / t:8.1f} {count / t:8.0f} {ratio:6.1f} {rss / 1024:8.1f}")
         return t
 
+    # Start-up: a process that does nothing, isolint's own start, and one small INF checked.
+    one = os.path.join(here, "..", "Examples", "isolated-kmdf", "contosoio.inf")
+    one_size = os.path.getsize(one)
+    cat_one = row("cat, one INF", ["cat", one], 1, one_size, None)
+    row("isolint --version (start-up)", [args.isolint, "--version"], 1, one_size, cat_one)
+    row("isolint check, one INF", [args.isolint, "check", "--no-config", "--exit-zero", one], 1, one_size, cat_one)
     cat = row("cat (read the bytes)", ["cat"] + files, len(files), size, None)
     row("isolint dump --stats (parse + model)", [args.isolint, "dump", "--stats"] + files, len(files), size, cat)
     row("isolint check (all rules)", [args.isolint, "check", "--exit-zero", "--output-format", "json", args.corpus], len(files), size, cat)
