@@ -20,6 +20,9 @@ public struct RuleContext: Sendable {
     public private(set) var services: [(install: ServiceInstall, section: ServiceInstallSection?)] = []
     /// The DDInstall sections the Models entries install on the evaluated targets.
     public private(set) var deviceInstalls: [DeviceInstallReach] = []
+    /// The sections whose lines are directives, each with the kinds of section it is (computed once:
+    /// the argument rules all read it).
+    private(set) var directiveSections: [(section: INFSection, kinds: Set<DirectiveSectionKind>)] = []
     /// The mode the file is checked in, for rules whose InfVerif code differs between modes.
     public let mode: Mode
     /// The provider every INF must name (`--provider`), if one was given.
@@ -40,6 +43,7 @@ public struct RuleContext: Sendable {
         self.copiedFiles = computeCopiedFiles()
         self.registryEntries = computeRegistryEntries()
         self.services = computeServices()
+        self.directiveSections = computeDirectiveSections()
     }
 
     public var tree: SyntaxTree { document.tree }

@@ -76,6 +76,9 @@ public enum RegistryKnowledge {
     /// The service named by `SYSTEM\CurrentControlSet\Services\<svc>…` (any control set), and the
     /// rest of the path below it.
     public static func serviceKey(in subkey: String) -> (service: String, rest: String)? {
+        // Most keys are not under SYSTEM: rule them out before normalizing and splitting.
+        let start = subkey.drop(while: { $0 == "\\" || $0 == " " || $0 == "\t" || $0 == "\"" })
+        guard start.utf8.count >= 24, CaseInsensitive.equal(String(start.prefix(6)), "system") else { return nil }
         let parts = normalize(subkey).split(separator: "\\", omittingEmptySubsequences: false)
         let original = subkey.split(whereSeparator: { $0 == "\\" }).map(String.init)
         guard parts.count >= 4, parts[0] == "system",

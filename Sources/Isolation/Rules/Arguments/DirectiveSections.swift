@@ -27,7 +27,7 @@ extension RuleContext {
     }
 
     /// Every section whose lines are directives, with its kinds, in file order.
-    var directiveSections: [(section: INFSection, kinds: Set<DirectiveSectionKind>)] {
+    func computeDirectiveSections() -> [(section: INFSection, kinds: Set<DirectiveSectionKind>)] {
         document.sections.compactMap { section in
             let kinds = directiveKinds(of: section)
             return kinds.isEmpty ? nil : (section, kinds)
