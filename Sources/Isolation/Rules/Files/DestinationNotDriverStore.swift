@@ -143,7 +143,7 @@ public struct DestinationNotDriverStore: Rule {
 
     static func sameFolder(_ a: String, _ b: String) -> Bool {
         func normalize(_ path: String) -> String {
-            path.replacingOccurrences(of: "/", with: "\\").trimmingCharacters(in: "\\ .").lowercased()
+            path.withBackslashes.trimmingCharacters(in: "\\ .").lowercased()
         }
         return normalize(a) == normalize(b)
     }

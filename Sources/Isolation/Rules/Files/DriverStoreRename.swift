@@ -83,6 +83,6 @@ public struct DriverStoreRename: Rule {
     }
 
     private func normalize(_ path: String?) -> String {
-        (path ?? "").replacingOccurrences(of: "/", with: "\\").trimmingCharacters(in: "\\ .").lowercased()
+        (path ?? "").withBackslashes.trimmingCharacters(in: "\\ .").lowercased()
     }
 }
