@@ -110,8 +110,10 @@ struct POSIXAtomicWrite {
 
     /// Calls `body` with `bytes` as a NUL-terminated C string.
     func withCPath<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
-        (bytes + [0]).withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        let terminated = (bytes + [0]).map { CChar(bitPattern: $0) }
+        return terminated.withUnsafeBufferPointer { buffer in
+            // `terminated` holds at least the NUL, and a non-empty array always has storage.
+            body(buffer.baseAddress!)
         }
     }
 
@@ -241,7 +243,10 @@ struct POSIXAtomicWrite {
         var content: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: AtomicWriter.partSize)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glue.read(descriptor, $0.baseAddress!, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glue.read(descriptor, base, raw.count)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw error(what)
@@ -261,7 +266,10 @@ struct POSIXAtomicWrite {
         guard descriptor >= 0 else { throw error("cannot write the backup \(shown)") }
         var written = 0
         while written < data.count {
-            let count = data.withUnsafeBytes { Glue.write(descriptor, $0.baseAddress! + written, data.count - written) }
+            let count = data.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glue.write(descriptor, base + written, data.count - written)
+            }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else {
                 let failure = error("cannot write the backup \(shown)")
