@@ -39,13 +39,15 @@ public struct CheckRun: Sendable {
             results.set(index, check(file, packages: packages))
             if let progress { progress(counter.increment(), files.count) }
         }
-        let checks = results.all
+        var checks = results.takeAll()
         let uninstalled = uninstalledBinaryFindings(files: files, checks: checks, packages: packages)
         var lastFileOfPackage: [String: Int] = [:]
         for (index, file) in files.enumerated() { lastFileOfPackage[file.packageRoot] = index }
         var findings: [Finding] = discovery.problems.filter(\.isError).map(Self.finding(for:))
-        for (index, check) in checks.enumerated() {
-            findings += check.findings
+        findings.reserveCapacity(findings.count + checks.reduce(0) { $0 + $1.findings.count })
+        for index in checks.indices {
+            findings += checks[index].findings
+            checks[index].findings = [] // freed as it is copied, so the two lists are never held whole at once
             let root = files[index].packageRoot
             if lastFileOfPackage[root] == index { findings += uninstalled[root] ?? [] }
         }
@@ -103,13 +105,15 @@ public struct CheckRun: Sendable {
             results.set(index, checker.checkUninstalled([item.binary], besideINF: item.infDisplayPath))
         }
         var byRoot: [String: [Finding]] = [:]
-        for (index, found) in results.all.enumerated() { byRoot[work[index].root, default: []] += found }
+        for (index, found) in results.takeAll().enumerated() { byRoot[work[index].root, default: []] += found }
         return byRoot
     }
 
     /// The findings with each binary finding kept once: INFs of one package that install the same
     /// binary report it alike, and the copies are merged into the first, with every installing line.
     static func mergingBinaryFindings(_ findings: [Finding]) -> [Finding] {
+        // Without findings in binaries there is nothing to merge: keep the array, not a copy of it.
+        guard findings.contains(where: { $0.location.binaryOffset != nil }) else { return findings }
         var result: [Finding] = []
         var firstIndex: [String: Int] = [:]
         for finding in findings {
@@ -159,10 +163,13 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         lock.unlock()
     }
 
-    var all: [Value] {
+    /// Every result, handed over: the slots are emptied, so the caller holds the only copy.
+    func takeAll() -> [Value] {
         lock.lock()
         defer { lock.unlock() }
-        return slots
+        let taken = slots
+        slots = []
+        return taken
     }
 }
 
