@@ -23,6 +23,8 @@ public struct RuleContext: Sendable {
     /// The sections whose lines are directives, each with the kinds of section it is (computed once:
     /// the argument rules all read it).
     private(set) var directiveSections: [(section: INFSection, kinds: Set<DirectiveSectionKind>)] = []
+    /// The lines of those sections whose directive has a known argument schema, with the schema.
+    private(set) var directiveLines: [(section: INFSection, line: INFLine, schema: DirectiveSchema)] = []
     /// The mode the file is checked in, for rules whose InfVerif code differs between modes.
     public let mode: Mode
     /// The provider every INF must name (`--provider`), if one was given.
@@ -44,6 +46,7 @@ public struct RuleContext: Sendable {
         self.registryEntries = computeRegistryEntries()
         self.services = computeServices()
         self.directiveSections = computeDirectiveSections()
+        self.directiveLines = computeDirectiveLines()
     }
 
     public var tree: SyntaxTree { document.tree }

@@ -71,32 +71,29 @@ public struct DirectiveArgumentCount: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        for (section, kinds) in context.directiveSections {
-            for line in section.lines {
-                guard let schema = context.schema(of: line, in: kinds) else { continue }
-                let raw = line.rawFields.map { $0.trimmingCharacters(in: " \t") }
-                // An empty value is missing-directive-value's (or another rule's) finding.
-                guard raw.contains(where: { !$0.isEmpty }) else { continue }
-                let key = line.key ?? schema.name
-                if !Self.isNullDriver(schema, raw) {
-                    if raw.count < schema.required {
-                        result.append(Violation(
-                            range: context.range(of: line, field: 0),
-                            message: "Directive '\(key)' has \(raw.count) of the \(schema.required) arguments it requires (missing \(schema.fieldName(raw.count + 1)))",
-                            code: 1083))
-                    }
-                    for index in 1...min(schema.required, raw.count) where raw[index - 1].isEmpty && !Self.ownedElsewhere(schema, index) && !Self.mayBeEmpty(schema, index) {
-                        result.append(Violation(range: context.rangeOfValue(line, field: index),
-                                                message: "Directive '\(key)' is missing its required \(schema.fieldName(index)) argument",
-                                                code: 1080))
-                    }
+        for (_, line, schema) in context.directiveLines {
+            let raw = line.rawFields.map { $0.trimmingCharacters(in: " \t") }
+            // An empty value is missing-directive-value's (or another rule's) finding.
+            guard raw.contains(where: { !$0.isEmpty }) else { continue }
+            let key = line.key ?? schema.name
+            if !Self.isNullDriver(schema, raw) {
+                if raw.count < schema.required {
+                    result.append(Violation(
+                        range: context.range(of: line, field: 0),
+                        message: "Directive '\(key)' has \(raw.count) of the \(schema.required) arguments it requires (missing \(schema.fieldName(raw.count + 1)))",
+                        code: 1083))
                 }
-                if let maximum = schema.maximum, raw.count > maximum,
-                   let extra = (maximum..<raw.count).first(where: { !raw[$0].isEmpty }) {
-                    result.append(Violation(range: context.range(of: line, field: extra + 1),
-                                            message: "Extra value '\(line.rawFields[extra])' of directive '\(key)' is ignored",
-                                            maximumLevel: .warning, code: 1201))
+                for index in 1...min(schema.required, raw.count) where raw[index - 1].isEmpty && !Self.ownedElsewhere(schema, index) && !Self.mayBeEmpty(schema, index) {
+                    result.append(Violation(range: context.rangeOfValue(line, field: index),
+                                            message: "Directive '\(key)' is missing its required \(schema.fieldName(index)) argument",
+                                            code: 1080))
                 }
+            }
+            if let maximum = schema.maximum, raw.count > maximum,
+               let extra = (maximum..<raw.count).first(where: { !raw[$0].isEmpty }) {
+                result.append(Violation(range: context.range(of: line, field: extra + 1),
+                                        message: "Extra value '\(line.rawFields[extra])' of directive '\(key)' is ignored",
+                                        maximumLevel: .warning, code: 1201))
             }
         }
         return result

@@ -80,23 +80,20 @@ public struct DirectiveArgumentInvalid: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        for (section, kinds) in context.directiveSections {
-            for line in section.lines {
-                guard let schema = context.schema(of: line, in: kinds) else { continue }
-                let key = line.key ?? schema.name
-                for (offset, value) in line.fields.enumerated() {
-                    let text = value.trimmingCharacters(in: " \t")
-                    guard !text.isEmpty, !isUnresolved(text), let kind = schema.kind(ofField: offset + 1),
-                          let problem = Self.problem(text, kind: kind, single: schema.single) else { continue }
-                    let name = schema.fieldName(offset + 1)
-                    let message: String
-                    switch problem {
-                    case 1260: message = "Cannot parse the value '\(text)' of directive '\(key)' as an integer"
-                    case 1082: message = "Flags '\(text)' of directive '\(key)' set bits the directive does not define"
-                    default: message = "Invalid \(name) '\(text)' in directive '\(key)'"
-                    }
-                    result.append(Violation(range: context.range(of: line, field: offset + 1), message: message, code: problem))
+        for (_, line, schema) in context.directiveLines {
+            let key = line.key ?? schema.name
+            for (offset, value) in line.fields.enumerated() {
+                let text = value.trimmingCharacters(in: " \t")
+                guard !text.isEmpty, !isUnresolved(text), let kind = schema.kind(ofField: offset + 1),
+                      let problem = Self.problem(text, kind: kind, single: schema.single) else { continue }
+                let name = schema.fieldName(offset + 1)
+                let message: String
+                switch problem {
+                case 1260: message = "Cannot parse the value '\(text)' of directive '\(key)' as an integer"
+                case 1082: message = "Flags '\(text)' of directive '\(key)' set bits the directive does not define"
+                default: message = "Invalid \(name) '\(text)' in directive '\(key)'"
                 }
+                result.append(Violation(range: context.range(of: line, field: offset + 1), message: message, code: problem))
             }
         }
         return result

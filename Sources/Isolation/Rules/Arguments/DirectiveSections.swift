@@ -34,13 +34,19 @@ extension RuleContext {
         }
     }
 
-    /// The schema of the directive on `line` in a section of `kinds`, if one is known.
-    func schema(of line: INFLine, in kinds: Set<DirectiveSectionKind>) -> DirectiveSchema? {
-        guard line.hasExplicitKey, let key = line.key?.lowercased() else { return nil }
-        for kind in kinds.sorted(by: { $0.description < $1.description }) {
-            if let schema = DirectiveKnowledge.schemas(for: kind)[key] { return schema }
+    /// Every line of the directive sections whose directive has a known schema, with its section.
+    func computeDirectiveLines() -> [(section: INFSection, line: INFLine, schema: DirectiveSchema)] {
+        var result: [(section: INFSection, line: INFLine, schema: DirectiveSchema)] = []
+        for (section, kinds) in directiveSections {
+            // A section of several kinds takes a directive's schema from the first kind, in name order.
+            let tables = kinds.sorted(by: { $0.description < $1.description }).map(DirectiveKnowledge.schemas(for:))
+            for line in section.lines {
+                guard line.hasExplicitKey, let key = line.key?.lowercased(),
+                      let schema = tables.lazy.compactMap({ $0[key] }).first else { continue }
+                result.append((section, line, schema))
+            }
         }
-        return nil
+        return result
     }
 
     /// The suffix as the documentation spells it (`services` -> `Services`).

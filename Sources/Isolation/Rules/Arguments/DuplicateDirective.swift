@@ -61,19 +61,18 @@ public struct DuplicateDirective: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        for (section, kinds) in context.directiveSections {
-            var seen: [String: INFLine] = [:]
-            for line in section.lines {
-                guard let schema = context.schema(of: line, in: kinds), schema.single, let key = line.key else { continue }
-                let folded = key.lowercased()
-                guard let first = seen[folded] else {
-                    seen[folded] = line
-                    continue
-                }
-                result.append(Violation(range: context.range(of: line, field: 0),
-                                        message: "Directive '\(key)' is given more than once in section [\(section.name)]",
-                                        related: [(context.range(of: first, field: 0), "first given here")], code: 1088))
+        // The first line of each directive, by section and directive name.
+        var seen: [String: INFLine] = [:]
+        for (section, line, schema) in context.directiveLines where schema.single {
+            guard let key = line.key else { continue }
+            let folded = CaseInsensitive.fold(section.name) + "|" + key.lowercased()
+            guard let first = seen[folded] else {
+                seen[folded] = line
+                continue
             }
+            result.append(Violation(range: context.range(of: line, field: 0),
+                                    message: "Directive '\(key)' is given more than once in section [\(section.name)]",
+                                    related: [(context.range(of: first, field: 0), "first given here")], code: 1088))
         }
         return result
     }

@@ -72,16 +72,13 @@ public struct MissingDirectiveValue: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        for (section, kinds) in context.directiveSections {
-            for line in section.lines {
-                guard let schema = context.schema(of: line, in: kinds), schema.required >= 1,
-                      Self.checked(schema.name),
-                      line.rawFields.allSatisfy({ $0.trimmingCharacters(in: " \t").isEmpty }) else { continue }
-                // The build (stampinf) fills in an empty DriverVer or CatalogFile of a source INF.
-                if Self.filledByBuild.contains(schema.name), !context.isBuiltPackage { continue }
-                result.append(Violation(range: context.range(of: line, field: 0),
-                                        message: "Directive '\(line.key ?? schema.name)' is missing its value", code: 1006))
-            }
+        for (_, line, schema) in context.directiveLines {
+            guard schema.required >= 1, Self.checked(schema.name),
+                  line.rawFields.allSatisfy({ $0.trimmingCharacters(in: " \t").isEmpty }) else { continue }
+            // The build (stampinf) fills in an empty DriverVer or CatalogFile of a source INF.
+            if Self.filledByBuild.contains(schema.name), !context.isBuiltPackage { continue }
+            result.append(Violation(range: context.range(of: line, field: 0),
+                                    message: "Directive '\(line.key ?? schema.name)' is missing its value", code: 1006))
         }
         return result
     }
