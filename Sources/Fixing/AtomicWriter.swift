@@ -57,9 +57,10 @@ public enum AtomicWriter {
         #endif
     }
 
-    /// The name of a new temporary file beside `name`.
-    static func temporaryName(for name: String) -> String {
-        ".\(name).isolint-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    /// What follows the file's name in the name of a new temporary file beside it
+    /// (`.name` + suffix).
+    static func temporarySuffix() -> String {
+        ".isolint-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
     }
 
     #if !(canImport(Glibc) || canImport(Darwin))
@@ -71,7 +72,7 @@ public enum AtomicWriter {
         let url = URL(fileURLWithPath: path)
         guard manager.isWritableFile(atPath: path) else { throw FixWriteError(path: path, message: "the file is read-only") }
         let attributes = try? manager.attributesOfItem(atPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(temporaryName(for: url.lastPathComponent))
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + temporarySuffix())
         do {
             try Data(bytes).write(to: temporary, options: .withoutOverwriting)
             if let permissions = attributes?[.posixPermissions] {
@@ -122,8 +123,7 @@ struct POSIXAtomicWrite {
         let slash = pathBytes.lastIndex(of: UInt8(ascii: "/"))
         let folder = slash.map { Array(pathBytes[...$0]) } ?? []
         let name = slash.map { Array(pathBytes[($0 + 1)...]) } ?? pathBytes
-        let suffix = ".isolint-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        return folder + Array(".".utf8) + name + Array(suffix.utf8)
+        return folder + Array(".".utf8) + name + Array(AtomicWriter.temporarySuffix().utf8)
     }
 
     /// The folder of the file, for messages.
