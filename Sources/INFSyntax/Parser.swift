@@ -124,7 +124,7 @@ struct StateMachine {
     }
 
     private mutating func takeToken(emptyAt position: Int) -> Token {
-        let value = Self.string(token)
+        let value = UTF16Text.string(token)
         let range = tokenFirst >= 0 ? tokenFirst..<tokenEnd : position..<position
         if token.count > 4096 {
             diagnostics.append(SyntaxDiagnostic(kind: .fieldTooLong, range: range, line: lineNumber(at: range.lowerBound)))
@@ -134,11 +134,6 @@ struct StateMachine {
         tokenFirst = -1
         tokenQuoted = false
         return result
-    }
-
-    /// Makes a String of UTF-16 units, straight from bytes when they are all ASCII.
-    static func string(_ units: [UInt16]) -> String {
-        UTF16Text.string(units)
     }
 
     private mutating func addField(isKey: Bool, at position: Int) {
@@ -278,7 +273,7 @@ struct StateMachine {
     }
 
     private mutating func addHeader(nameRange: Range<Int>, range: Range<Int>, terminated: Bool) {
-        let name = Self.string(token)
+        let name = UTF16Text.string(token)
         if token.count > 255 {
             fail(.sectionNameTooLong, line: physicalLine)
             diagnostics.append(SyntaxDiagnostic(kind: .sectionNameTooLong, range: range, line: physicalLine))
