@@ -92,10 +92,5 @@ public struct DisplayDriverPath: Rule {
 
 extension RuleContext {
     /// Whether the INF installs display adapters: `Class = Display` or the Display class GUID.
-    var isDisplayINF: Bool {
-        let version = document.version
-        if let name = version.className?.trimmingCharacters(in: " \t"), CaseInsensitive.equal(name, "Display") { return true }
-        if let guid = version.classGuid?.trimmingCharacters(in: " \t{}"), CaseInsensitive.equal(guid, "4d36e968-e325-11ce-bfc1-08002be10318") { return true }
-        return false
-    }
+    var isDisplayINF: Bool { isOfClass("Display") }
 }

@@ -14,9 +14,6 @@ enum FeatureKnowledge {
     /// The smallest `LoggingMaxSize` of a channel: 1 MB ("INF AddEventProvider directive").
     static let channelMinimumLogSize = 1_048_576
 
-    /// The ClassGuid of the Extension setup class ("Using an Extension INF File").
-    static let extensionClassGuid = "{e2f84ce7-8efa-411c-aa69-97454ca4cb57}"
-
     /// The property set of the audio FX property keys (`PKEY_FX_*`, `PKEY_CompositeFX_*`) that an
     /// INF writes under an endpoint's `FX\<n>` key ("Installing Custom sAPOs", "PKEY_FX_StreamEffectClsid").
     static let fxPropertySet = "{d04e05a6-594b-4fb6-a80d-01af5eed7d1d}"

@@ -3,11 +3,14 @@ import INFModel
 
 extension RuleContext {
     /// Whether the INF is an extension INF: `Class = Extension` or the Extension class GUID.
-    var isExtensionINF: Bool {
+    var isExtensionINF: Bool { isOfClass("Extension") }
+
+    /// Whether [Version] names the setup class `name`: by `Class`, or by the GUID Windows gives it.
+    func isOfClass(_ name: String) -> Bool {
         let version = document.version
-        if let name = version.className?.trimmingCharacters(in: " \t"), CaseInsensitive.equal(name, "Extension") { return true }
-        if let guid = version.classGuid?.trimmingCharacters(in: " \t"), CaseInsensitive.equal(guid, FeatureKnowledge.extensionClassGuid) { return true }
-        return false
+        if let className = version.className, CaseInsensitive.equal(className.trimmingCharacters(in: " \t"), name) { return true }
+        guard let guid = version.classGuid, let known = SetupClasses.withGuid(guid) else { return false }
+        return CaseInsensitive.equal(known.name, name)
     }
 
     /// The sections named by field `field` of every `directive` line, each with the line and the section found.

@@ -116,11 +116,7 @@ public struct VersionKeyMissing: Rule {
         required.append("Provider")
         if isDevice {
             required += ["Class", "ClassGuid"]
-            let info = document.version
-            let extensionGuid = SetupClasses.named("Extension").map { SetupClasses.normalizedGuid($0.guid) }
-            let isExtension = info.className.map { CaseInsensitive.equal($0.trimmingCharacters(in: " \t"), "Extension") } ?? false
-                || info.classGuid.map { SetupClasses.normalizedGuid($0) == extensionGuid } ?? false
-            if isExtension { required.append("ExtensionId") }
+            if context.isExtensionINF { required.append("ExtensionId") }
         }
         var result: [Violation] = []
         for key in required {
