@@ -17,6 +17,8 @@ public struct InstallPlan: Sendable {
         public let folder: String
         /// The CopyFiles entry that copies it.
         public let line: INFLine
+        /// The DestinationDirs entry (or DefaultDestDir) that gives the destination, if any.
+        public let destinationLine: INFLine?
     }
 
     /// A registry line, with the absolute key it writes.
@@ -176,7 +178,8 @@ private struct Planner {
             .map { $0.trimmingBackslashes() }.filter { !$0.isEmpty }.joined(separator: "\\")
         var folder = destination?.dirid.flatMap { table.path(for: $0) } ?? "(no DestinationDirs entry)"
         if let sub = destination?.subdirectory, !sub.isEmpty { folder += "\\" + sub.trimmingBackslashes() }
-        return InstallPlan.File(name: entry.destination, source: sourcePath, dirid: destination?.dirid, folder: folder, line: entry.line)
+        return InstallPlan.File(name: entry.destination, source: sourcePath, dirid: destination?.dirid, folder: folder, line: entry.line,
+                                destinationLine: destination?.line)
     }
 
     /// The text with `%N%` DIRIDs resolved to this system's folders.

@@ -22,6 +22,23 @@ public struct DirectoryTable: Sendable {
         return nil
     }
 
+    /// The folder `dirid` and `subdirectory` name, in a form every spelling of one folder shares
+    /// (`%10%\System32\drivers` and `%12%` alike): see `comparable(_:)`. A DIRID the table does not
+    /// know stays `%N%`.
+    public func folder(dirid: Int, subdirectory: String?) -> String {
+        Self.comparable((path(for: dirid) ?? "%\(dirid)%") + "\\" + (subdirectory ?? ""))
+    }
+
+    /// A path with `/` and `\` alike, without doubled, leading-dot or trailing separators, lowercased:
+    /// Windows paths compare without regard to case.
+    public static func comparable(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.lowercased().split(whereSeparator: { $0 == "\\" || $0 == "/" }) where part != "." {
+            parts.append(part)
+        }
+        return parts.joined(separator: "\\")
+    }
+
     /// What SetupAPI (Wine 8.0) returns on a Windows installed in `C:\windows`: the reference the
     /// conformance data was recorded with. DIRID 13 is Wine's placeholder there.
     public static let reference = DirectoryTable(

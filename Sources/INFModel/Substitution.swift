@@ -7,6 +7,15 @@ public enum ValuePiece: Sendable, Hashable {
     case dirid(Int)
 }
 
+extension Collection where Element == ValuePiece {
+    /// The text pieces joined, DIRIDs left out: what follows a leading `%N%` in a path.
+    public var textValue: String {
+        var result = ""
+        for piece in self { if case .text(let text) = piece { result += text } }
+        return result
+    }
+}
+
 /// `%strkey%` substitution as SetupAPI performs it at query time (rows 42–50).
 ///
 /// A `%` opens and the next `%` closes a name; `%%` gives a single `%`; a name found in the strings

@@ -24,11 +24,23 @@ public struct InstallPlanReport: Sendable {
         Array(Set(findings.filter { $0.location.line == line && $0.level >= .warning }.map(\.rule))).sorted()
     }
 
+    /// The rules about a file's destination: the file-destination findings on its DestinationDirs line,
+    /// or, when the check reported none there (a rule not selected), the rule the DIRID table names.
     func fileRules(_ file: InstallPlan.File) -> [String] {
-        guard let dirid = file.dirid else { return ["no-destination"] }
-        if dirid == 13 { return [] }
-        return [(16422...16428).contains(dirid) ? "program-files-destination" : "destination-not-driver-store"]
+        guard let dirid = file.dirid else { return [NoDestination.description.name] }
+        if dirid == DirectoryIDs.driverStore { return [] }
+        let expected = DirectoryIDs.isProgramFiles(dirid) ? ProgramFilesDestination.description.name : DestinationNotDriverStore.description.name
+        if let line = file.destinationLine {
+            let reported = rules(onLine: line.lineNumber).filter { Self.destinationRules.contains($0) }
+            if !reported.isEmpty { return reported }
+        }
+        return [expected]
     }
+
+    /// The rules that judge where a file is copied.
+    static let destinationRules: Set<String> = [
+        DestinationNotDriverStore.description.name, ProgramFilesDestination.description.name, DeprecatedDirid.description.name,
+    ]
 
     /// The rules about a service's binary: those on its line, or the destination rule when it does
     /// not run from the driver store.

@@ -4,8 +4,8 @@ import INFModel
 public struct ServiceBinaryNotCopied: Rule {
     public static let description = RuleDescription(
         name: "service-binary-not-copied", codes: [2084],
-        title: "ServiceBinary names a file the INF does not copy",
-        why: "A service whose binary the package does not install points at whatever file happens to be there, or at nothing.",
+        title: "ServiceBinary names a file the INF does not copy to that path",
+        why: "A service whose binary the package does not install at the path it names points at whatever file happens to be there, or at nothing: a name copied to another folder does not count.",
         fix: "Copy the binary with CopyFiles and name its destination (%13%\\name); put a path with spaces in triple quotes.",
         levels: levels("E E W W"), fixable: false, group: "C")
 
@@ -27,6 +27,25 @@ public struct ServiceBinaryNotCopied: Rule {
         ErrorControl = 1
         ServiceBinary = ↓%13%\\contosso.sys
         """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 13
+        [Install]
+        CopyFiles = Files
+        [Install.Services]
+        AddService = Contoso, 0x2, Service
+        [Files]
+        contoso.sys
+        [Service]
+        ServiceType = 1
+        StartType = 3
+        ErrorControl = 1
+        ServiceBinary = ↓%12%\\%DriverName%.sys
+        [Strings]
+        DriverName = "contoso"
+        """,
     ]
 
     public static let nonTriggeringExamples = [
@@ -47,18 +66,55 @@ public struct ServiceBinaryNotCopied: Rule {
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
         """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 12
+        [Install]
+        CopyFiles = Files
+        [Install.Services]
+        AddService = Contoso, 0x2, Service
+        [Files]
+        contoso.sys
+        [Service]
+        ServiceType = 1
+        StartType = 3
+        ErrorControl = 1
+        ServiceBinary = %10%\\System32\\Drivers\\contoso.sys
+        """,
     ]
 
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        let copied = context.copiedFileNames
+        var copies: [String: [CopiedFile]] = [:]
+        for file in context.copiedFiles { copies[file.entry.destination.lowercased(), default: []].append(file) }
+        let table = DirectoryTable.native(infName: "package.inf", architecture: context.architectures.first?.rawValue ?? "amd64")
         return serviceBinaries(context).compactMap { item in
             let name = fileName(of: item.value)
-            guard !name.isEmpty, !copied.contains(name.lowercased()),
-                  InboxKnowledge.serviceBinaries[name.lowercased()] == nil else { return nil }
+            guard !name.isEmpty, InboxKnowledge.serviceBinaries[name.lowercased()] == nil else { return nil }
+            guard let copied = copies[name.lowercased()] else {
+                return Violation(range: context.range(of: item.line, field: 1),
+                                 message: "Service binary '\(item.value)' of '\(item.service)' should reference a CopyFiles destination file")
+            }
+            // The file is copied: the path must be where it is copied to, not only its name.
+            let pieces = context.document.substituter.pieces(item.raw)
+            guard case .dirid(let dirid)? = pieces.first else { return nil } // service-binary-not-under-dirid reports it
+            let written = DirectoryTable.comparable(table.folder(dirid: dirid, subdirectory: nil) + "\\" + pieces.dropFirst().textValue)
+            var destinations: [(folder: String, shown: String)] = []
+            for copy in copied {
+                guard let destination = copy.destination, let copyDirid = destination.dirid else { continue }
+                let folder = table.folder(dirid: copyDirid, subdirectory: destination.subdirectory)
+                if written == DirectoryTable.comparable(folder + "\\" + name) { return nil }
+                let sub = destination.subdirectory.map { $0.isEmpty ? "" : "\\" + $0 } ?? ""
+                destinations.append((folder, "%\(copyDirid)%\(sub)\\\(copy.entry.destination)"))
+            }
+            // A copy without a known destination is reported by no-destination.
+            guard !destinations.isEmpty else { return nil }
+            let shown = Array(Set(destinations.map(\.shown))).sorted().joined(separator: ", ")
             return Violation(range: context.range(of: item.line, field: 1),
-                             message: "Service binary '\(item.value)' of '\(item.service)' should reference a CopyFiles destination file")
+                             message: "Service binary '\(item.value)' of '\(item.service)' names a path the INF does not copy '\(name)' to (it copies it to \(shown)): the service would start a file that is not there")
         }
     }
 }

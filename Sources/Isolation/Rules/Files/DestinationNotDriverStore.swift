@@ -169,8 +169,11 @@ public struct DestinationNotDriverStore: Rule {
         // (ServiceBinary, registry data, WDF service sections…), but not in [Strings] or [DestinationDirs].
         for section in context.document.sections where !Self.keepsReferences(section.name) {
             for line in section.lines {
-                for (index, raw) in line.rawFields.enumerated() where names.contains(fileName(of: raw).lowercased()) {
-                    guard case .dirid(dirid)? = context.document.substituter.pieces(raw).first,
+                for (index, raw) in line.rawFields.enumerated() {
+                    // The file name may be written with a string key (`%12%\%DriverName%.sys`): match it substituted.
+                    let pieces = context.document.substituter.pieces(raw)
+                    guard case .dirid(dirid)? = pieces.first,
+                          names.contains(fileName(of: pieces.dropFirst().textValue).lowercased()),
                           let field = context.document.token(of: line, field: index + 1) else { continue }
                     edits += context.occurrences(of: prefix, in: field.range).prefix(1).map { ($0, "%13%") }
                 }

@@ -1,4 +1,5 @@
-/// Facts about DIRIDs for isolation (DIRID table of the driver documentation, 24H2 WHQL status).
+/// Facts about DIRIDs for isolation (DIRID table of the driver documentation, 24H2 WHQL status): the one
+/// place every layer reads them from. The folders each DIRID names are in `DirectoryTable`.
 public enum DirectoryIDs {
     /// The package's own driver-store folder.
     public static let driverStore = 13
@@ -13,8 +14,12 @@ public enum DirectoryIDs {
         10, 11, 12, 23, 51, 52, 55, 16422, 16425, 16426, 16427, 16428, 66000, 66001, 66002, 66003, 66004,
     ]
 
-    /// Program Files folders, which a driver package may not install into.
+    /// Program Files folders, which a driver package may not install into. SysWOW64 (16425) is a
+    /// system folder, not one of them.
     public static let programFiles: Set<Int> = [16422, 16426, 16427, 16428]
+
+    /// Whether `dirid` is one of the Program Files folders.
+    public static func isProgramFiles(_ dirid: Int) -> Bool { programFiles.contains(dirid) }
 
     /// A short description of a DIRID for messages.
     public static func describe(_ dirid: Int) -> String {

@@ -1,0 +1,83 @@
+import Fixing
+import INFSyntax
+import Isolation
+import Testing
+
+/// Fixes that move files must move every reference to them, and the check must see a reference that
+/// names a file where it is not copied.
+@Suite("Fixes keep references to the files they move")
+struct ProvenFixTests {
+    static func fixed(_ text: String, unsafe: Bool = true) -> (text: String, applied: [String]) {
+        let engine = FixEngine(checker: Checker(options: CheckOptions()), options: FixOptions(unsafe: unsafe))
+        let result = engine.fix(bytes: Array(text.utf8), displayPath: "test.inf")
+        return (String(decoding: result.fixed, as: UTF8.self), result.applied.map(\.rule))
+    }
+
+    static func findings(_ text: String) -> [Finding] {
+        Checker(options: CheckOptions()).check(tree: INFParser.parse(bytes: Array(text.utf8), path: "test.inf"), displayPath: "test.inf")
+    }
+
+    static let filterDriver = """
+        [Version]
+        Signature = "$Windows NT$"
+        Class = NetService
+        ClassGuid = {4D36E974-E325-11CE-BFC1-08002BE10318}
+        Provider = %Provider%
+        DriverVer = 01/01/2024,1.0.0.0
+        CatalogFile = npf.cat
+        PnpLockdown = 1
+        [SourceDisksNames]
+        1 = %DiskName%
+        [SourceDisksFiles]
+        npf.sys = 1
+        [DestinationDirs]
+        DefaultDestDir = 12
+        [Manufacturer]
+        %Provider% = Models, NTamd64.10.0...16299
+        [Models.NTamd64.10.0...16299]
+        %Desc% = Install, npf_filter
+        [Install.NTamd64]
+        CopyFiles = Files
+        [Install.NTamd64.Services]
+        AddService = %DriverName%, 0, Service
+        [Files]
+        %DriverName%.sys
+        [Service]
+        ServiceType = 1
+        StartType = 1
+        ErrorControl = 1
+        ServiceBinary = %12%\\%DriverName%.sys
+        [Strings]
+        Provider = "Contoso"
+        DiskName = "Disk"
+        Desc = "Filter"
+        DriverName = "npf"
+        """
+
+    @Test("moving files to DIRID 13 rewrites a ServiceBinary whose file name is a string key")
+    func stringKeyServiceBinaryRewritten() {
+        let (text, applied) = Self.fixed(Self.filterDriver)
+        #expect(applied.contains("destination-not-driver-store"))
+        #expect(text.contains("DefaultDestDir = 13"))
+        #expect(text.contains("ServiceBinary = %13%\\%DriverName%.sys"))
+        let remaining = Self.findings(text)
+        #expect(!remaining.contains { $0.rule == "destination-not-driver-store" || $0.rule == "service-binary-not-copied" })
+    }
+
+    @Test("a ServiceBinary under DIRID 12 whose file is copied to DIRID 13 is an error")
+    func serviceBinaryPathComparedWithCopy() throws {
+        let moved = Self.filterDriver.replacingOccurrences(of: "DefaultDestDir = 12", with: "DefaultDestDir = 13")
+        let found = Self.findings(moved).filter { $0.rule == "service-binary-not-copied" }
+        try #require(found.count == 1)
+        #expect(found[0].level == .error)
+        #expect(found[0].location.line == 29)
+        #expect(found[0].message.contains("%13%\\npf.sys"))
+    }
+
+    @Test("the same folder written two ways is the same folder")
+    func equivalentFolders() {
+        let other = Self.filterDriver.replacingOccurrences(of: "ServiceBinary = %12%\\%DriverName%.sys",
+                                                           with: "ServiceBinary = %10%\\System32\\Drivers\\%DriverName%.sys")
+        #expect(!Self.findings(other).contains { $0.rule == "service-binary-not-copied" })
+    }
+}
