@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "TOMLKit"]),
         .target(name: "Reporting", dependencies: ["Isolation", "DriverPackage", "INFModel"]),
         .target(name: "Fixing", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Isolation"]),
+        .target(name: "Workspace", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Isolation", "Fixing"]),
         .executableTarget(
             name: "isolint",
             dependencies: [
@@ -30,6 +31,7 @@ let package = Package(
                 "Isolation",
                 "Reporting",
                 "Fixing",
+                "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage"]),
         .testTarget(name: "IsolationTests", dependencies: ["Isolation", "DriverPackage", "INFSyntax"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FixingTests", dependencies: ["Fixing", "Isolation", "INFSyntax"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Isolation", "Fixing"]),
         .testTarget(name: "EndToEndTests", dependencies: ["isolint"], exclude: ["Golden"]),
     ]
 )

@@ -44,6 +44,10 @@ public struct FileFixResult: Sendable {
     public let rounds: Int
     /// Set when the file could not be fixed, or a round was refused.
     public let refusal: FixRefusal?
+    /// The check of the fixed bytes: the last round's, which found nothing more to fix.
+    public let check: FileCheck
+    /// How many times the file was parsed: once per round, and once more for each round refused.
+    public let parses: Int
 
     /// Whether the fixed bytes differ from the original.
     public var changed: Bool { original != fixed }
@@ -51,10 +55,11 @@ public struct FileFixResult: Sendable {
 
 /// Applies the fixes that findings carry, round after round, verifying every round.
 ///
-/// Each round checks the file, takes the fixes that do not overlap (the others wait for the next
-/// round), writes their edits in the file's own encoding and line-ending style, and re-parses. A
-/// round whose result SetupAPI could not open, or that changes any line the edits did not touch, is
-/// refused and the file keeps the last good state. Rounds stop when nothing more applies.
+/// Each round takes the fixes of the last check that do not overlap (the others wait for the next
+/// round), writes their edits in the file's own encoding and line-ending style, and parses the result
+/// once: that tree is verified and checked, and its check is the next round's. A round whose result
+/// SetupAPI could not open, or that changes any line the edits did not touch, is refused and the file
+/// keeps the last good state. Rounds stop when nothing more applies; the last check is the report.
 public struct FixEngine: Sendable {
     public let checker: Checker
     public let options: FixOptions
@@ -64,24 +69,28 @@ public struct FixEngine: Sendable {
         self.options = options
     }
 
-    /// Fixes `bytes`, the content of the file at `path` (shown as `displayPath`).
-    public func fix(bytes: [UInt8], displayPath: String, package: PackageContents? = nil) -> FileFixResult {
+    /// Fixes `bytes`, the content of the file shown as `displayPath`. `keep` drops the findings the
+    /// settings hide (per-path ignores, a baseline): those are neither fixed nor counted as fixed.
+    public func fix(bytes: [UInt8], displayPath: String, package: PackageContents? = nil,
+                    keep: (@Sendable ([Finding]) -> [Finding])? = nil) -> FileFixResult {
         var current = bytes
+        var tree = INFParser.parse(bytes: bytes, path: displayPath)
+        var parses = 1
+        var check = checker.checkFile(tree: tree, displayPath: displayPath, package: package)
+        if let error = INFDocument(tree: tree).openError() {
+            return FileFixResult(path: displayPath, original: bytes, fixed: bytes, applied: [], rounds: 0,
+                                 refusal: FixRefusal(file: displayPath, message: "not fixed: \(error.code.name) at line \(error.line ?? 0) — SetupAPI cannot open the file"),
+                                 check: check, parses: parses)
+        }
         var applied: [AppliedFix] = []
         var rounds = 0
         var refusal: FixRefusal?
-        let firstTree = INFParser.parse(bytes: bytes, path: displayPath)
-        if let error = INFDocument(tree: firstTree).openError() {
-            return FileFixResult(path: displayPath, original: bytes, fixed: bytes, applied: [], rounds: 0,
-                                 refusal: FixRefusal(file: displayPath, message: "not fixed: \(error.code.name) at line \(error.line ?? 0) — SetupAPI cannot open the file"))
-        }
         while rounds < options.maximumRounds {
-            let tree = INFParser.parse(bytes: current, path: displayPath)
-            let findings = checker.check(tree: tree, displayPath: displayPath, package: package).filter { finding in
+            let fixable = (keep?(check.findings) ?? check.findings).filter { finding in
                 guard let fix = finding.fix, !fix.edits.isEmpty else { return false }
                 return fix.safety == .safe || options.unsafe
             }
-            let chosen = Self.nonOverlapping(findings)
+            let chosen = Self.nonOverlapping(fixable)
             guard !chosen.isEmpty else { break }
             rounds += 1
             let newline = tree.source.lineEndingStyle.newline
@@ -101,17 +110,23 @@ public struct FixEngine: Sendable {
             }
             guard !used.isEmpty else { break }
             let next = Self.apply(edits, to: current)
-            if let problem = Self.verify(old: tree, new: next, edits: edits, path: displayPath) {
-                refusal = FixRefusal(file: displayPath, message: "round \(rounds) refused: \(problem)")
-                break
-            }
             applied += used.compactMap { finding in
                 finding.fix.map { AppliedFix(rule: finding.rule, title: $0.title, safety: $0.safety, followUp: $0.followUp, line: finding.location.line) }
             }
             if next == current { break }
+            let nextTree = INFParser.parse(bytes: next, path: displayPath)
+            parses += 1
+            if let problem = Self.verify(old: tree, new: nextTree, edits: edits) {
+                applied.removeLast(used.count)
+                refusal = FixRefusal(file: displayPath, message: "round \(rounds) refused: \(problem)")
+                break
+            }
             current = next
+            tree = nextTree
+            check = checker.checkFile(tree: tree, displayPath: displayPath, package: package)
         }
-        return FileFixResult(path: displayPath, original: bytes, fixed: current, applied: applied, rounds: rounds, refusal: refusal)
+        return FileFixResult(path: displayPath, original: bytes, fixed: current, applied: applied, rounds: rounds, refusal: refusal,
+                             check: check, parses: parses)
     }
 
     /// The findings whose edits overlap no edit of an earlier finding; the rest wait for a later round.
@@ -156,8 +171,7 @@ public struct FixEngine: Sendable {
 
     /// Why the edited bytes are not acceptable, or `nil`: they must parse as SetupAPI opens them, and
     /// every line the edits did not touch must read exactly as before.
-    static func verify(old: SyntaxTree, new bytes: [UInt8], edits: [(range: Range<Int>, bytes: [UInt8])], path: String) -> String? {
-        let tree = INFParser.parse(bytes: bytes, path: path)
+    static func verify(old: SyntaxTree, new tree: SyntaxTree, edits: [(range: Range<Int>, bytes: [UInt8])]) -> String? {
         if let error = INFDocument(tree: tree).openError() {
             return "the result would not open (\(error.code.name) at line \(error.line ?? 0))"
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import INFModel
 import Isolation
+import Workspace
 
 /// `isolint api`: the state-management APIs, which Windows version brought each, and which one to
 /// call for a kind of state.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Isolation
+import Workspace
 
 /// `isolint explain NAME|CODE`: a rule's documentation with its examples.
 struct Explain: ParsableCommand {

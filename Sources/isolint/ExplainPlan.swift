@@ -1,11 +1,12 @@
 import DriverPackage
 import Foundation
 import INFModel
-import INFSyntax
 import Isolation
 import Reporting
+import Workspace
 
-/// `isolint explain PATH`: the install plan of each INF under a path.
+/// `isolint explain PATH`: the install plan of each INF under a path, a view of the workspace's
+/// explanation under the same settings `check` reads (`isolint.toml` included).
 struct ExplainPlan {
     let path: String
     let outputFormat: String
@@ -13,40 +14,29 @@ struct ExplainPlan {
     let arch: String?
 
     func run() throws -> String {
-        let (files, _) = Discovery.find([path])
+        var input = SettingsInput()
+        input.paths = [path]
+        input.os = os
+        input.arch = arch
+        let settings: WorkspaceSettings
+        do {
+            settings = try WorkspaceSettings.resolve(input)
+        } catch {
+            throw ExplainError(error.description)
+        }
+        let explanation = Workspace(paths: [path], settings: settings).explain()
+        Check.reportProblems(explanation.problems)
         var output = ""
-        var installedNames = Set<String>()
-        var packageRoots = Set<String>()
         var reports: [InstallPlanReport] = []
-        for file in files {
-            let source = try SourceFile.read(path: file.path)
-            let tree = INFParser.parse(source)
-            let stamp = tree.source.text.units.contains(0x24) ? (arch ?? "amd64") : nil
-            let document = INFDocument(tree: tree, options: ModelOptions(stampArchitecture: stamp))
-            let architecture = try target(for: document)
-            let plan = InstallPlan(document: document, target: architecture,
-                                   infName: URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent + ".inf")
-            let findings = Checker(options: CheckOptions(architectures: [architecture.architecture], targetVersion: architecture.version))
-                .check(tree: tree, displayPath: file.displayPath)
-            for architecture in Architecture.allCases {
-                for entry in document.sourceDiskFiles(for: architecture) { installedNames.insert(entry.name.lowercased()) }
+        for item in explanation.items {
+            guard let plan = item.plan else {
+                throw ExplainError(item.findings.first?.message ?? "\(item.file.displayPath) cannot be read")
             }
-            packageRoots.insert(file.packageRoot)
-            let report = InstallPlanReport(file: file.displayPath, plan: plan, findings: findings)
+            let report = InstallPlanReport(file: item.file.displayPath, plan: plan, findings: item.findings)
             reports.append(report)
             if outputFormat != "html" { output += outputFormat == "json" ? report.json() : report.text() + "\n" }
         }
-        // Files of a package folder that no INF of the folder names.
-        var uninstalled: [String] = []
-        for root in packageRoots.sorted() {
-            let contents = PackageContents(root: root)
-            for (lower, relative) in contents.files.sorted(by: { $0.key < $1.key }) {
-                let name = (relative as NSString).lastPathComponent.lowercased()
-                if Discovery.isINF(name) || name.hasSuffix(".cat") || name.hasSuffix(".orig") || installedNames.contains(name) { continue }
-                _ = lower
-                uninstalled.append(relative)
-            }
-        }
+        let uninstalled = explanation.uninstalledFiles
         if outputFormat == "html" { return InstallPlanReport.html(reports, uninstalledFiles: uninstalled) }
         if !uninstalled.isEmpty {
             if outputFormat == "json" {
@@ -60,28 +50,6 @@ struct ExplainPlan {
             }
         }
         return output
-    }
-
-    /// The architecture and Windows version to evaluate: the options, or the INF's first declared
-    /// architecture on the newest Windows.
-    func target(for document: INFDocument) throws -> TargetPlatform {
-        var architecture = document.declaredArchitectures.first(where: { $0 == .amd64 }) ?? document.declaredArchitectures.first ?? .amd64
-        var version = WindowsVersion.newest
-        if let arch {
-            guard let value = Architecture(name: arch) else { throw ExplainError("--arch must be one of x86, amd64, arm, arm64, ia64") }
-            architecture = value
-        }
-        if let os {
-            if let decoration = PlatformDecoration(parsing: os), decoration.major != nil {
-                version = decoration.minimumVersion
-                if let decorated = decoration.architecture, arch == nil { architecture = decorated }
-            } else if let parsed = WindowsVersion(parsing: os) {
-                version = parsed
-            } else {
-                throw ExplainError("--os takes a Windows version such as 10.0.17763 or NTamd64.10.0...17763")
-            }
-        }
-        return TargetPlatform(architecture: architecture, version: version)
     }
 }
 

@@ -27,16 +27,35 @@ public struct CheckRun: Sendable {
 
     /// Checks every INF file found under `paths`, then, once per built package, the binaries that no
     /// INF of the package installs. `progress` is called after each file with the number done and the
-    /// total, from the worker threads.
-    public func run(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> CheckResult {
+    /// total, from the worker threads; `keep` drops the findings the settings hide (per-path ignores,
+    /// a baseline) from the result.
+    public func run(paths: [String], keep: (@Sendable ([Finding]) -> [Finding])? = nil,
+                    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> CheckResult {
+        let checker = self.checker
+        return run(paths: paths, keep: keep, progress: progress) { file, package -> (FileCheck, Never?) in
+            (Self.check(file, checker: checker, package: package), nil)
+        }.result
+    }
+
+    /// The same run with `work` doing each file: it returns the file's check (the findings that stay)
+    /// and whatever else the caller keeps of it, such as the outcome of fixing it. Everything after the
+    /// per-file work (binaries no INF installs, merging, `keep`) is the same for every command.
+    public func run<Extra: Sendable>(
+        paths: [String], keep: (@Sendable ([Finding]) -> [Finding])? = nil,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+        work: @escaping @Sendable (DiscoveredFile, PackageContents) -> (FileCheck, Extra?)
+    ) -> (result: CheckResult, files: [DiscoveredFile], extras: [Extra?]) {
         let discovery = Discovery.discover(paths)
         let files = discovery.files
         let packages = PackageCache()
         let results = ResultSlots<FileCheck>(count: files.count, empty: FileCheck(findings: []))
+        let extras = ResultSlots<Extra?>(count: files.count, empty: nil)
         let counter = ProgressCounter()
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            results.set(index, check(file, packages: packages))
+            let (check, extra) = work(file, packages.contents(of: file.packageRoot))
+            results.set(index, check)
+            if extra != nil { extras.set(index, extra) }
             if let progress { progress(counter.increment(), files.count) }
         }
         var checks = results.takeAll()
@@ -51,8 +70,11 @@ public struct CheckRun: Sendable {
             let root = files[index].packageRoot
             if lastFileOfPackage[root] == index { findings += uninstalled[root] ?? [] }
         }
-        return CheckResult(findings: Self.mergingBinaryFindings(findings), filesChecked: files.count,
-                           missingPaths: discovery.missing, problems: discovery.problems)
+        findings = Self.mergingBinaryFindings(findings)
+        if let keep { findings = keep(findings) }
+        let result = CheckResult(findings: findings, filesChecked: files.count, missingPaths: discovery.missing,
+                                 problems: discovery.problems)
+        return (result, files, extras.takeAll())
     }
 
     /// The finding for a problem that hides files from the check (a folder that cannot be read).
@@ -69,7 +91,7 @@ public struct CheckRun: Sendable {
     }
 
     /// Checks one file; a file that cannot be read is reported as a finding, not skipped.
-    func check(_ file: DiscoveredFile, packages: PackageCache) -> FileCheck {
+    static func check(_ file: DiscoveredFile, checker: Checker, package: PackageContents) -> FileCheck {
         let source: SourceFile
         do {
             let bytes = try SourceFile.readBytes(fileSystemPath: file.fileSystemPath, displayPath: file.displayPath,
@@ -79,7 +101,7 @@ public struct CheckRun: Sendable {
             return FileCheck(findings: [Self.finding(for: error, displayPath: file.displayPath)])
         }
         let tree = INFParser.parse(source)
-        return checker.checkFile(tree: tree, displayPath: file.displayPath, package: packages.contents(of: file.packageRoot))
+        return checker.checkFile(tree: tree, displayPath: file.displayPath, package: package)
     }
 
     /// The findings about binaries that no INF installs, by package folder: only for a built package

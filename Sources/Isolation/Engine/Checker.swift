@@ -33,12 +33,18 @@ public struct CheckOptions: Sendable {
 }
 
 /// The result of checking one INF: its findings and what it says about its package's binaries.
-struct FileCheck: Sendable {
-    var findings: [Finding]
+public struct FileCheck: Sendable {
+    public var findings: [Finding]
     /// Whether the package folder holds a file the INF lists.
-    var isBuilt = false
+    public var isBuilt = false
     /// The paths below the package folder of the binaries the INF installs.
-    var installedBinaries: [String] = []
+    public var installedBinaries: [String] = []
+
+    public init(findings: [Finding], isBuilt: Bool = false, installedBinaries: [String] = []) {
+        self.findings = findings
+        self.isBuilt = isBuilt
+        self.installedBinaries = installedBinaries
+    }
 }
 
 /// Runs the rules of the catalog over INF files and the binaries they install, and turns violations
@@ -67,7 +73,7 @@ public struct Checker: Sendable {
     }
 
     /// Checks one parsed INF and the binaries it installs.
-    func checkFile(tree: SyntaxTree, displayPath: String, package: PackageContents?) -> FileCheck {
+    public func checkFile(tree: SyntaxTree, displayPath: String, package: PackageContents?) -> FileCheck {
         // `$ARCH$` tokens (in .inx files, and in .inf files that were never stamped) take the evaluated architecture.
         let stamp = tree.source.text.units.containsARCHToken ? (options.architectures?.first ?? .amd64).rawValue : nil
         let document = INFDocument(tree: tree, options: ModelOptions(locale: options.locale, directories: .keep, stampArchitecture: stamp))
