@@ -27,7 +27,12 @@ public struct InstallPlanReport: Sendable {
     /// The rules about a file's destination: the file-destination findings on its DestinationDirs line,
     /// or, when the check reported none there (a rule not selected), the rule the DIRID table names.
     func fileRules(_ file: InstallPlan.File) -> [String] {
-        guard let dirid = file.dirid else { return [NoDestination.description.name] }
+        guard let dirid = file.dirid else {
+            // No DestinationDirs entry at all, or one whose DIRID does not resolve (a placeholder).
+            guard let line = file.destinationLine else { return [NoDestination.description.name] }
+            let reported = rules(onLine: line.lineNumber)
+            return reported.isEmpty ? [UnresolvableDirid.description.name] : reported
+        }
         if dirid == DirectoryIDs.driverStore { return [] }
         let expected = DirectoryIDs.isProgramFiles(dirid) ? ProgramFilesDestination.description.name : DestinationNotDriverStore.description.name
         if let line = file.destinationLine {
@@ -48,6 +53,9 @@ public struct InstallPlanReport: Sendable {
         let onLine = service.binaryLine.map { rules(onLine: $0.lineNumber) } ?? []
         if !onLine.isEmpty { return onLine }
         guard let resolved = service.resolvedBinary, !resolved.lowercased().hasPrefix(plan.driverStore.lowercased()) else { return [] }
+        // An inbox driver (WUDFRd.sys, WinUSB.sys…) is Windows' own file, where Windows keeps it.
+        let name = resolved.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map { String($0).lowercased() } ?? ""
+        if InboxKnowledge.serviceBinaries[name] != nil { return [] }
         return ["destination-not-driver-store"]
     }
 

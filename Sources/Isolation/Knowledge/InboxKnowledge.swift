@@ -1,3 +1,5 @@
+import INFModel
+
 /// Binaries that ship with Windows and must be pulled in with Include/Needs, not named directly.
 public enum InboxKnowledge {
     /// Inbox service binaries (lowercased) and the inbox INF that installs each.
@@ -11,6 +13,19 @@ public enum InboxKnowledge {
 }
 
 extension InboxKnowledge {
+    /// The first Windows build that ships an inbox INF, for those younger than the Windows 10 builds a
+    /// package may target: wudfrd.inf ships with Windows 11 (build 22000) and later; below it, a UMDF
+    /// package adds the WUDFRd service itself ("Specifying the reflector in an INF file").
+    public static let inboxINFSince: [String: WindowsVersion] = [
+        "wudfrd.sys": WindowsVersion(major: 10, minor: 0, build: 22000),
+    ]
+
+    /// The section of the inbox INF that a DDInstall's `.HW` section must name with `Needs`, for
+    /// inbox INFs that configure the device's hardware key.
+    public static let hardwareNeeds: [String: String] = [
+        "wudfrd.sys": "WUDFRD.NT.HW",
+    ]
+
     /// The inbox INF of an inbox service binary (lowercased), with the sections a DDInstall and its
     /// `.Services` section name with `Needs`.
     public static let includes: [String: (inf: String, install: String, services: String)] = [
