@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage"]),
         .testTarget(name: "IsolationTests", dependencies: ["Isolation", "DriverPackage", "INFSyntax"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FixingTests", dependencies: ["Fixing", "Isolation", "INFSyntax"]),
+        .testTarget(name: "FixingTests", dependencies: ["Fixing", "Isolation", "INFSyntax", "DriverPackage"], exclude: ["KnownFixGaps.txt"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Isolation", "Fixing", "Reporting", "DriverPackage"], exclude: ["KnownVerdictGaps.txt"]),
         .testTarget(name: "EndToEndTests", dependencies: ["isolint"], exclude: ["Golden"]),
     ]

@@ -30,11 +30,12 @@ public struct DeviceInstallReach: Sendable {
 
 extension INFDocument {
     /// The architectures the file installs on: those its Manufacturer decorations name, and x86 when
-    /// a Manufacturer line has no decoration or a bare `NT` one.
+    /// a Manufacturer line has no decoration or a bare `NT` one, or when its undecorated Models
+    /// section has entries (x86 falls back to it when no decoration names x86).
     public var declaredArchitectures: [Architecture] {
         var set = Set<Architecture>()
         for entry in manufacturers {
-            if entry.decorations.isEmpty { set.insert(.x86) }
+            if entry.decorations.isEmpty || !models(in: entry.modelsSection).isEmpty { set.insert(.x86) }
             for decoration in entry.decorations { set.insert(decoration.architecture ?? .x86) }
         }
         return Architecture.allCases.filter(set.contains)

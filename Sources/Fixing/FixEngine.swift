@@ -35,6 +35,18 @@ public struct FixRefusal: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(file): \(message)" }
 }
 
+/// Fixes of one rule that were not applied because they would have left the package worse.
+public struct RefusedFix: Sendable, Hashable, CustomStringConvertible {
+    public let rule: String
+    /// The error rules the fixes would have added (or reported more often), on some architecture or
+    /// Windows range the INF installs on.
+    public let introduces: [String]
+
+    public var description: String {
+        "\(rule): fix refused: it would add errors of \(introduces.joined(separator: ", ")) on an architecture or Windows range the INF installs on"
+    }
+}
+
 /// The outcome of fixing one file in memory.
 public struct FileFixResult: Sendable {
     public let path: String
@@ -44,89 +56,171 @@ public struct FileFixResult: Sendable {
     public let rounds: Int
     /// Set when the file could not be fixed, or a round was refused.
     public let refusal: FixRefusal?
+    /// The rules whose fixes were held back because they would add errors.
+    public let refused: [RefusedFix]
     /// The check of the fixed bytes: the last round's, which found nothing more to fix.
     public let check: FileCheck
-    /// How many times the file was parsed: once per round, and once more for each round refused.
+    /// How many times the file was parsed: once per round (and once per round of each trial that
+    /// leaves out a refused rule).
     public let parses: Int
 
     /// Whether the fixed bytes differ from the original.
     public var changed: Bool { original != fixed }
 }
 
-/// Applies the fixes that findings carry, round after round, verifying every round.
+/// Applies the fixes that findings carry, round after round, verifying every round, and proves the
+/// result on every architecture and Windows range the INF installs on.
 ///
 /// Each round takes the fixes of the last check that do not overlap (the others wait for the next
 /// round), writes their edits in the file's own encoding and line-ending style, and parses the result
 /// once: that tree is verified and checked, and its check is the next round's. A round whose result
 /// SetupAPI could not open, or that changes any line the edits did not touch, is refused and the file
 /// keeps the last good state. Rounds stop when nothing more applies; the last check is the report.
+/// When the fixed file shows more error findings of some rule than the original did (on the
+/// architectures and ranges the INF installs on, whatever `--arch`/`--os` narrowed the view to), the
+/// fixes of the rule responsible are left out and the rounds run again without them.
 public struct FixEngine: Sendable {
     public let checker: Checker
     public let options: FixOptions
+    /// The checker that proves fixes: every architecture and range, whatever the view.
+    let proofChecker: Checker?
 
     public init(checker: Checker, options: FixOptions) {
         self.checker = checker
         self.options = options
+        if checker.options.architectures == nil && checker.options.targetVersion == nil {
+            proofChecker = nil
+        } else {
+            var wide = checker.options
+            wide.architectures = nil
+            wide.targetVersion = nil
+            proofChecker = Checker(options: wide, rules: checker.rules)
+        }
     }
 
     /// Fixes `bytes`, the content of the file shown as `displayPath`. `keep` drops the findings the
     /// settings hide (per-path ignores, a baseline): those are neither fixed nor counted as fixed.
     public func fix(bytes: [UInt8], displayPath: String, package: PackageContents? = nil,
                     keep: (@Sendable ([Finding]) -> [Finding])? = nil) -> FileFixResult {
-        var current = bytes
-        var tree = INFParser.parse(bytes: bytes, path: displayPath)
-        var parses = 1
-        var check = checker.checkFile(tree: tree, displayPath: displayPath, package: package)
+        let tree = INFParser.parse(bytes: bytes, path: displayPath)
+        let check = checker.checkFile(tree: tree, displayPath: displayPath, package: package)
         if let error = INFDocument(tree: tree).openError() {
             return FileFixResult(path: displayPath, original: bytes, fixed: bytes, applied: [], rounds: 0,
                                  refusal: FixRefusal(file: displayPath, message: "not fixed: \(error.code.name) at line \(error.line ?? 0) — SetupAPI cannot open the file"),
-                                 check: check, parses: parses)
+                                 refused: [], check: check, parses: 1)
         }
+        let start = Rounds(bytes: bytes, tree: tree, check: check)
+        let before = errorCounts(start, displayPath: displayPath, package: package)
+        var outcome = rounds(from: start, excluding: [], displayPath: displayPath, package: package, keep: keep)
+        var parses = 1 + outcome.parses
+        var excluded = Set<String>()
+        var refused: [RefusedFix] = []
+        while outcome.bytes != bytes {
+            let introduced = Self.introduced(before, errorCounts(outcome, displayPath: displayPath, package: package))
+            if introduced.isEmpty { break }
+            // Leave out one rule's fixes at a time, unsafe ones first, until nothing is introduced.
+            var candidates: [String] = []
+            for fix in outcome.applied.sorted(by: { ($0.safety == .unsafe ? 0 : 1) < ($1.safety == .unsafe ? 0 : 1) })
+            where !excluded.contains(fix.rule) && !candidates.contains(fix.rule) {
+                candidates.append(fix.rule)
+            }
+            var best: (rule: String, outcome: Rounds, introduced: Set<String>)?
+            for rule in candidates {
+                let trial = rounds(from: start, excluding: excluded.union([rule]), displayPath: displayPath, package: package, keep: keep)
+                parses += trial.parses
+                let left = trial.bytes == bytes ? [] : Self.introduced(before, errorCounts(trial, displayPath: displayPath, package: package))
+                if left.count < introduced.count && left.count < (best?.introduced.count ?? Int.max) {
+                    best = (rule, trial, left)
+                    if left.isEmpty { break }
+                }
+            }
+            if let best {
+                excluded.insert(best.rule)
+                refused.append(RefusedFix(rule: best.rule, introduces: introduced.subtracting(best.introduced).sorted()))
+                outcome = best.outcome
+            } else {
+                // No single rule is to blame: keep the file as it was.
+                for rule in candidates { refused.append(RefusedFix(rule: rule, introduces: introduced.sorted())) }
+                outcome = start
+                break
+            }
+        }
+        return FileFixResult(path: displayPath, original: bytes, fixed: outcome.bytes, applied: outcome.applied, rounds: outcome.rounds,
+                             refusal: outcome.refusal, refused: refused, check: outcome.check, parses: parses)
+    }
+
+    /// The state of a file after some rounds.
+    struct Rounds {
+        var bytes: [UInt8]
+        var tree: SyntaxTree
+        var check: FileCheck
         var applied: [AppliedFix] = []
         var rounds = 0
         var refusal: FixRefusal?
-        while rounds < options.maximumRounds {
-            let fixable = (keep?(check.findings) ?? check.findings).filter { finding in
-                guard let fix = finding.fix, !fix.edits.isEmpty else { return false }
+        var parses = 0
+    }
+
+    /// The error findings of each rule in a state, on every architecture and range.
+    private func errorCounts(_ state: Rounds, displayPath: String, package: PackageContents?) -> [String: Int] {
+        let findings = proofChecker?.checkFile(tree: state.tree, displayPath: displayPath, package: package).findings ?? state.check.findings
+        var counts: [String: Int] = [:]
+        for finding in findings where finding.level == .error { counts[finding.rule, default: 0] += 1 }
+        return counts
+    }
+
+    /// The rules with more error findings after than before.
+    static func introduced(_ before: [String: Int], _ after: [String: Int]) -> Set<String> {
+        Set(after.compactMap { rule, count in count > (before[rule] ?? 0) ? rule : nil })
+    }
+
+    /// The fix rounds from `start`, leaving out the fixes of the rules in `excluded`.
+    private func rounds(from start: Rounds, excluding excluded: Set<String>, displayPath: String, package: PackageContents?,
+                        keep: (@Sendable ([Finding]) -> [Finding])?) -> Rounds {
+        var state = start
+        while state.rounds < options.maximumRounds {
+            let fixable = (keep?(state.check.findings) ?? state.check.findings).filter { finding in
+                guard let fix = finding.fix, !fix.edits.isEmpty, !excluded.contains(finding.rule) else { return false }
                 return fix.safety == .safe || options.unsafe
             }
             let chosen = Self.nonOverlapping(fixable)
             guard !chosen.isEmpty else { break }
-            rounds += 1
-            let newline = tree.source.lineEndingStyle.newline
+            state.rounds += 1
+            let newline = state.tree.source.lineEndingStyle.newline
             var edits: [(range: Range<Int>, bytes: [UInt8])] = []
             var used: [Finding] = []
             for finding in chosen {
                 guard let fix = finding.fix else { continue }
                 let encoded = fix.edits.map { edit in
-                    tree.source.encoding.encode(edit.replacement.replacingOccurrencesOfNewlines(with: newline)).map { (edit.byteRange, $0) }
+                    state.tree.source.encoding.encode(edit.replacement.replacingOccurrencesOfNewlines(with: newline)).map { (edit.byteRange, $0) }
                 }
                 guard encoded.allSatisfy({ $0 != nil }) else {
-                    refusal = FixRefusal(file: displayPath, message: "\(finding.rule): the fix holds characters the file's encoding (\(tree.source.encoding)) cannot store")
+                    state.refusal = FixRefusal(file: displayPath, message: "\(finding.rule): the fix holds characters the file's encoding (\(state.tree.source.encoding)) cannot store")
                     continue
                 }
                 edits += encoded.compactMap { $0 }
                 used.append(finding)
             }
             guard !used.isEmpty else { break }
-            let next = Self.apply(edits, to: current)
-            applied += used.compactMap { finding in
+            let next = Self.apply(edits, to: state.bytes)
+            let applied = used.compactMap { finding in
                 finding.fix.map { AppliedFix(rule: finding.rule, title: $0.title, safety: $0.safety, followUp: $0.followUp, line: finding.location.line) }
             }
-            if next == current { break }
-            let nextTree = INFParser.parse(bytes: next, path: displayPath)
-            parses += 1
-            if let problem = Self.verify(old: tree, new: nextTree, edits: edits) {
-                applied.removeLast(used.count)
-                refusal = FixRefusal(file: displayPath, message: "round \(rounds) refused: \(problem)")
+            if next == state.bytes {
+                state.applied += applied
                 break
             }
-            current = next
-            tree = nextTree
-            check = checker.checkFile(tree: tree, displayPath: displayPath, package: package)
+            let nextTree = INFParser.parse(bytes: next, path: displayPath)
+            state.parses += 1
+            if let problem = Self.verify(old: state.tree, new: nextTree, edits: edits) {
+                state.refusal = FixRefusal(file: displayPath, message: "round \(state.rounds) refused: \(problem)")
+                break
+            }
+            state.applied += applied
+            state.bytes = next
+            state.tree = nextTree
+            state.check = checker.checkFile(tree: nextTree, displayPath: displayPath, package: package)
         }
-        return FileFixResult(path: displayPath, original: bytes, fixed: current, applied: applied, rounds: rounds, refusal: refusal,
-                             check: check, parses: parses)
+        return state
     }
 
     /// The findings whose edits overlap no edit of an earlier finding; the rest wait for a later round.

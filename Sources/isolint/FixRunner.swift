@@ -34,6 +34,7 @@ struct FixRunner {
                 FileHandle.standardOutput.write(Data(UnifiedDiff.render(old: old, new: new, path: result.path).utf8))
             }
             if let refusal = result.refusal { messages += "isolint: \(refusal)\n" }
+            for refused in result.refused { messages += "isolint: \(result.path): \(refused)\n" }
             let followUps = Array(Set(result.applied.compactMap(\.followUp))).sorted()
             if !followUps.isEmpty {
                 messages += "\(result.path): after these fixes:\n" + followUps.map { "  - \($0)\n" }.joined()

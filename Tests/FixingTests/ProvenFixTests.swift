@@ -1,4 +1,5 @@
 import Fixing
+import INFModel
 import INFSyntax
 import Isolation
 import Testing
@@ -79,5 +80,84 @@ struct ProvenFixTests {
         let other = Self.filterDriver.replacingOccurrences(of: "ServiceBinary = %12%\\%DriverName%.sys",
                                                            with: "ServiceBinary = %10%\\System32\\Drivers\\%DriverName%.sys")
         #expect(!Self.findings(other).contains { $0.rule == "service-binary-not-copied" })
+    }
+}
+
+/// Fixes are proven on every architecture and Windows range the INF installs on: a fix that adds an
+/// error it cannot complete is refused, and one that can be completed is.
+@Suite("Fixes proven on every architecture")
+struct ArchitectureProofTests {
+    /// amd64 from a decorated Models section, x86 from the undecorated one.
+    static let twoArchitectures = """
+        [Version]
+        Signature = "$Windows NT$"
+        Class = System
+        ClassGuid = {4d36e97d-e325-11ce-bfc1-08002be10318}
+        Provider = %P%
+        DriverVer = 01/01/2024,1.0.0.0
+        CatalogFile = t.cat
+        PnpLockdown = 1
+        [SourceDisksNames]
+        1 = %D%
+        [SourceDisksFiles]
+        t.sys = 1
+        [DestinationDirs]
+        DefaultDestDir = 12
+        [Manufacturer]
+        %P% = Models, NTamd64
+        [Models]
+        %Desc% = Install, root\\t
+        [Models.NTamd64]
+        %Desc% = Install, root\\t
+        [Install]
+        CopyFiles = Files
+        [Install.Services]
+        AddService = t, 0x2, Service
+        [Files]
+        t.sys
+        [Service]
+        ServiceType = 1
+        StartType = 3
+        ErrorControl = 1
+        ServiceBinary = %12%\\t.sys
+        [Strings]
+        P = "Contoso"
+        D = "Disk"
+        Desc = "T"
+        """
+
+    static func errors(_ text: String, arch: Architecture? = nil) -> Set<String> {
+        let checker = Checker(options: CheckOptions(architectures: arch.map { [$0] }))
+        return Set(checker.check(tree: INFParser.parse(bytes: Array(text.utf8), path: "t.inf"), displayPath: "t.inf")
+            .filter { $0.level == .error }.map(\.rule))
+    }
+
+    @Test("an undecorated Models section serves x86: the move to DIRID 13 decorates it too, and no architecture is left with 1199")
+    func undecoratedFallbackDecorated() {
+        let (text, applied) = ProvenFixTests.fixed(Self.twoArchitectures)
+        #expect(applied.contains("destination-not-driver-store"))
+        #expect(text.contains("%P% = Models, NTamd64.10.0...16299, NTx86.10.0...16299"))
+        #expect(text.contains("[Models.NTx86.10.0...16299]"))
+        for arch in [Architecture.x86, .amd64] {
+            #expect(Self.errors(text, arch: arch).isEmpty, "errors on \(arch)")
+        }
+    }
+
+    @Test("a fix whose follow-on error no fix can complete is refused, and the file keeps its destination")
+    func refusedWhenIncomplete() throws {
+        // Two headers of one Models section cannot be renamed in place: driver-store-needs-newer-os has no fix.
+        let split = Self.twoArchitectures.replacingOccurrences(of: "[Models]\n%Desc% = Install, root\\t",
+                                                                with: "[Models]\n%Desc% = Install, root\\t\n[Models]\n%Desc% = Install, root\\t2")
+        let engine = FixEngine(checker: Checker(options: CheckOptions(architectures: [.amd64])), options: FixOptions(unsafe: true))
+        let result = engine.fix(bytes: Array(split.utf8), displayPath: "t.inf")
+        let refused = try #require(result.refused.first { $0.rule == "destination-not-driver-store" })
+        #expect(refused.introduces.contains("driver-store-needs-newer-os"))
+        let text = String(decoding: result.fixed, as: UTF8.self)
+        #expect(text.contains("DefaultDestDir = 12"))
+        #expect(text.contains("ServiceBinary = %12%\\t.sys"))
+        // Narrowed to amd64 or not, no architecture gains an error.
+        for arch in [Architecture.x86, .amd64] {
+            #expect(Self.errors(text, arch: arch).isSubset(of: Self.errors(split, arch: arch)), "new errors on \(arch)")
+        }
     }
 }

@@ -181,6 +181,6 @@ public struct DestinationNotDriverStore: Rule {
         }
         return UnitFix(
             title: "Copy to the driver store (DIRID 13) and refer to the files as %13%\\…", safety: .unsafe, edits: edits,
-            followUp: "Run-from-driver-store needs Windows 10 version 1709 (build 16299): add a NT<arch>.10.0...16299 decoration to the Manufacturer line and the Models section (keep an undecorated Models section for older builds), and make sure the driver finds its files through the driver store (IoQueryFullDriverPath, GetModuleFileName) instead of a fixed folder.")
+            followUp: "The files now run from the driver store: make sure the driver and its tools find them there (IoQueryFullDriverPath, GetModuleFileName) instead of in a fixed folder. DIRID 13 needs Windows 10 version 1709 (build 16299): driver-store-needs-newer-os decorates the Models sections that install on older builds, and reports those it cannot.")
     }
 }

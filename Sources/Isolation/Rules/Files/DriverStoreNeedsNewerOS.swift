@@ -252,6 +252,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
     }
 
     private func fix(_ context: RuleContext, reach: DeviceInstallReach, field: Int?, decoration: String) -> UnitFix? {
+        if reach.range.decoration == nil { return fixUndecorated(context, reach: reach, decoration: decoration) }
         // Only the newest Models section of an architecture can take the newer decoration (older ones
         // keep serving older builds), and only a decoration without product type or suite mask whose
         // Models section has one header can be rewritten in place.
@@ -273,5 +274,23 @@ public struct DriverStoreNeedsNewerOS: Rule {
             title: "Decorate the Models section with \(decoration)", safety: .unsafe,
             edits: [(token.range, written), (headerNode.nameRange, newName)],
             followUp: "Windows builds older than \(build) no longer install this device; keep an undecorated copy of the Models section (and install sections without the newer syntax) if they must.")
+    }
+
+    /// The undecorated Models section, which x86 falls back to on every build: it becomes the x86
+    /// section of the newer builds (`[Models.NTx86.10.0...16299]`, and the decoration on the
+    /// Manufacturer line), so that no x86 build below the one the syntax needs installs it.
+    private func fixUndecorated(_ context: RuleContext, reach: DeviceInstallReach, decoration: String) -> UnitFix? {
+        let line = reach.range.manufacturer.line
+        guard reach.range.architecture == .x86, reach.range.upperBound == nil,
+              let models = context.document.section(named: reach.range.sectionName), models.headers.count == 1,
+              let header = models.headers.first, !context.document.hasSection("\(reach.range.manufacturer.modelsSection).\(decoration)"),
+              let last = context.document.token(of: line, field: max(1, line.fields.count)) else { return nil }
+        let build = decoration.split(separator: ".").last.map(String.init) ?? ""
+        let headerNode = context.tree.sections[header].header
+        let headerName = context.tree.text(of: headerNode.nameRange)
+        return UnitFix(
+            title: "Make the undecorated Models section the x86 section of build \(build) and later (\(decoration))", safety: .unsafe,
+            edits: [(last.range.upperBound..<last.range.upperBound, ", \(decoration)"), (headerNode.nameRange, "\(headerName).\(decoration)")],
+            followUp: "x86 builds older than \(build) no longer install this device (they used the undecorated Models section); keep an undecorated copy of the Models section and install sections without the newer syntax if they must.")
     }
 }
