@@ -36,8 +36,9 @@ struct CorpusFixTests {
             for file in device.files where file.dirid != nil {
                 copiedTo[file.name.lowercased(), default: []].insert(DirectoryTable.comparable(file.folder + "\\" + file.name))
             }
-            let paths = device.services.compactMap(\.resolvedBinary) + device.registry.flatMap(\.data)
-            for path in paths where path.contains("\\") {
+            // A registry value may list several paths separated by ';' (EventMessageFile).
+            let values = device.services.compactMap(\.resolvedBinary) + device.registry.flatMap(\.data)
+            for path in values.flatMap({ $0.split(separator: ";").map(String.init) }) where path.contains("\\") {
                 let name = path.split(separator: "\\").last.map { String($0).trimmingCharacters(in: .init(charactersIn: "\" ")).lowercased() } ?? ""
                 guard let destinations = copiedTo[name] else { continue }
                 let comparable = DirectoryTable.comparable(path.trimmingCharacters(in: .init(charactersIn: "\" ")))

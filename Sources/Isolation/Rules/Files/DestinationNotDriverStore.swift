@@ -167,15 +167,25 @@ public struct DestinationNotDriverStore: Rule {
         }
         // Rewrite %<dirid>%\…\<file> references to the moved files wherever they are written
         // (ServiceBinary, registry data, WDF service sections…), but not in [Strings] or [DestinationDirs].
+        // A value may list several paths separated by ';' (EventMessageFile), and a file name may be
+        // written with a string key (`%12%\%DriverName%.sys`).
+        let units = context.tree.source.text.units
         for section in context.document.sections where !Self.keepsReferences(section.name) {
             for line in section.lines {
-                for (index, raw) in line.rawFields.enumerated() {
-                    // The file name may be written with a string key (`%12%\%DriverName%.sys`): match it substituted.
-                    let pieces = context.document.substituter.pieces(raw)
-                    guard case .dirid(dirid)? = pieces.first,
-                          names.contains(fileName(of: pieces.dropFirst().textValue).lowercased()),
-                          let field = context.document.token(of: line, field: index + 1) else { continue }
-                    edits += context.occurrences(of: prefix, in: field.range).prefix(1).map { ($0, "%13%") }
+                for (index, raw) in line.rawFields.enumerated() where raw.utf8.contains(0x25) {
+                    guard let field = context.document.token(of: line, field: index + 1) else { continue }
+                    for occurrence in context.occurrences(of: prefix, in: field.range) {
+                        // A path starts the field or follows a ';' or a quote.
+                        if occurrence.lowerBound > field.range.lowerBound {
+                            let before = units[occurrence.lowerBound - 1]
+                            guard before == 0x3B || before == 0x22 || before == 0x20 else { continue }
+                        }
+                        var end = occurrence.upperBound
+                        while end < field.range.upperBound, units[end] != 0x3B, units[end] != 0x22 { end += 1 }
+                        let rest = context.document.substituter.substitute(context.tree.text(of: occurrence.upperBound..<end))
+                        guard rest.hasPrefix("\\"), names.contains(fileName(of: rest).lowercased()) else { continue }
+                        edits.append((occurrence, "%13%"))
+                    }
                 }
             }
         }

@@ -8,7 +8,7 @@ public struct DriverStoreRestriction: Rule {
         title: "A security descriptor, directive or copy flag is not allowed with DIRID 13",
         why: "Files copied to DIRID 13 are used in place from the package's own, read-only driver-store folder: Windows sets their security itself, an install may not delete or rename them, and no other copy ever writes to that folder, so the COPYFLG flags that decide whether or how an existing destination file is replaced (from the CopyFiles directive's list of flags: COPYFLG_FORCE_FILE_IN_USE, COPYFLG_NO_OVERWRITE, COPYFLG_REPLACEONLY, COPYFLG_NOPRUNE and COPYFLG_IN_USE_RENAME) have no meaning there. COPYFLG_OVERWRITE_OLDER_ONLY, which that page calls irrelevant to signed packages, and COPYFLG_REPLACE_BOOT_FILE, which marks a file the boot loader needs, are not reported.",
         fix: "Remove the [list.Security] section, the DelFiles and RenFiles directives on DIRID 13 lists and those flags; a new version of the package is installed into a new driver-store folder, so nothing has to be replaced or deleted.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: true, group: "F")
 
     public static let triggeringExamples = [
         """
@@ -62,6 +62,32 @@ public struct DriverStoreRestriction: Rule {
         """,
     ]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [DestinationDirs]
+            DefaultDestDir = 13
+            [Install]
+            CopyFiles = Drv
+            [Drv]
+            a.sys, , , 0x00004002
+            b.sys, , , 0x10
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [DestinationDirs]
+            DefaultDestDir = 13
+            [Install]
+            CopyFiles = Drv
+            [Drv]
+            a.sys, , , 0x00000002
+            b.sys, , , 0x00
+            """),
+    ]
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
@@ -82,6 +108,7 @@ public struct DriverStoreRestriction: Rule {
             guard !refused.isEmpty else { continue }
             result.append(Violation(range: context.range(of: file.entry.line, field: 4),
                                     message: "\(refused.map(\.name).joined(separator: ", ")) is not allowed for '\(file.entry.destination)', which is copied to DIRID 13",
+                                    fix: Self.dropFlags(context, line: file.entry.line, flags: flags, refused: refused),
                                     code: 1103))
         }
         var seenReferences = Set<String>()
@@ -97,5 +124,17 @@ public struct DriverStoreRestriction: Rule {
             }
         }
         return result
+    }
+
+    /// Rewrites the flags field without the refused flags, in hexadecimal as wide as it was written.
+    static func dropFlags(_ context: RuleContext, line: INFLine, flags: UInt32, refused: [(value: UInt32, name: String)]) -> UnitFix? {
+        guard let token = context.document.token(of: line, field: 4), !token.isQuoted,
+              let raw = line.rawField(4), !raw.contains("%") else { return nil }
+        let kept = refused.reduce(flags) { $0 & ~$1.value }
+        let digits = raw.lowercased().hasPrefix("0x") ? max(1, raw.count - 2) : 8
+        var hex = String(kept, radix: 16, uppercase: false)
+        if hex.count < digits { hex = String(repeating: "0", count: digits - hex.count) + hex }
+        return UnitFix(title: "Drop \(refused.map(\.name).joined(separator: ", ")) from the copy flags", safety: .safe,
+                       edits: [(token.range, "0x" + hex)])
     }
 }
