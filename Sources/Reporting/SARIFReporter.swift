@@ -84,7 +84,7 @@ public struct SARIFReporter: Reporter {
             ("defaultConfiguration", .object(configuration)),
             ("properties", .object([
                 ("infverifCodes", .ints(rule.codes)),
-                ("tags", .array([.string(rule.group)])),
+                ("tags", .array([.string(rule.group.tag)])),
                 ("precision", .string("very-high")),
                 ("problem.severity", .string(problemSeverity(level))),
             ])),

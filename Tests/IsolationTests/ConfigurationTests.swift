@@ -41,6 +41,14 @@ struct ConfigurationTests {
         #expect(findings.map(\.location.line) == [10])
     }
 
+    @Test("two configurations differing only in their provider are not equal")
+    func equalityCoversProvider() throws {
+        let a = try Configuration.parse("provider = \"Contoso\"", path: "isolint.toml")
+        let b = try Configuration.parse("provider = \"Fabrikam\"", path: "isolint.toml")
+        #expect(a != b)
+        #expect(a == (try Configuration.parse("provider = \"Contoso\"", path: "isolint.toml")))
+    }
+
     @Test("isolint.toml settings are read and checked")
     func configuration() throws {
         let configuration = try Configuration.parse("""

@@ -30,7 +30,7 @@ struct InfVerifParityTests {
 
     @Test("every parity rule lists InfVerif codes and belongs to group F")
     func parityRulesHaveCodes() {
-        let parity = RuleCatalog.descriptions.filter { $0.group == "F" }
+        let parity = RuleCatalog.descriptions.filter { $0.group == .infVerifParity }
         #expect(!parity.isEmpty)
         for description in parity {
             #expect(!description.codes.isEmpty, "\(description.name) lists no InfVerif code")

@@ -10,6 +10,10 @@ import Testing
 @Suite("Rule examples")
 struct RuleExampleTests {
     static let marker: Character = "↓"
+    /// The rules whose examples run: every rule, or the one ISOLINT_RULE names.
+    static let selectedRules = RuleCatalog.all.filter { rule in
+        ProcessInfo.processInfo.environment["ISOLINT_RULE"].map { $0 == rule.description.name } ?? true
+    }
     /// Marks an expected finding about the whole file (line 0, column 0).
     static let fileMarker: Character = "⇓"
 
@@ -77,7 +81,7 @@ struct RuleExampleTests {
     }
 
     /// A binary rule's examples may be binaries only (they run in `BinaryRuleExampleTests`).
-    @Test("every rule has examples of both kinds", arguments: RuleCatalog.all.map { RuleID($0) })
+    @Test("every rule has examples of both kinds", arguments: selectedRules.map { RuleID($0) })
     func hasExamples(rule: RuleID) {
         let binaryExamples = (rule.type as? any BinaryRule.Type)?.binaryExamples ?? []
         #expect(!rule.type.triggeringExamples.isEmpty || binaryExamples.contains { !$0.reports.isEmpty },
@@ -86,7 +90,7 @@ struct RuleExampleTests {
                 "\(rule) has no non-triggering example")
     }
 
-    @Test("triggering examples report exactly at their markers", arguments: RuleCatalog.all.map { RuleID($0) })
+    @Test("triggering examples report exactly at their markers", arguments: selectedRules.map { RuleID($0) })
     func triggering(rule: RuleID) {
         for example in rule.type.triggeringExamples {
             let (text, markers) = Self.strip(example)
@@ -105,7 +109,7 @@ struct RuleExampleTests {
         }
     }
 
-    @Test("non-triggering examples report nothing", arguments: RuleCatalog.all.map { RuleID($0) })
+    @Test("non-triggering examples report nothing", arguments: selectedRules.map { RuleID($0) })
     func nonTriggering(rule: RuleID) {
         for example in rule.type.nonTriggeringExamples {
             for variant in Variant.allCases where variant != .utf16 || !rule.type.examplesDependOnEncoding {

@@ -31,7 +31,7 @@ struct ReportTests {
 
     @Test func ruleLookup() {
         let duplicate = RuleDescription(name: "hardcoded-path", codes: [1], title: "Second", why: "", fix: "",
-                                        levels: [:], fixable: false, group: "files")
+                                        levels: [:], fixable: false, group: .files)
         let report = Report(findings: [], rules: SampleReport.rules + [duplicate], filesChecked: 0, duration: .zero,
                             mode: .isolation, toolVersion: "0.1.0")
         #expect(report.rule(named: "hardcoded-path")?.title == "Hard-coded absolute path")

@@ -35,7 +35,7 @@ public struct Configuration: Sendable, Equatable {
 
     public static func == (a: Configuration, b: Configuration) -> Bool {
         a.path == b.path && a.mode == b.mode && a.select == b.select && a.extendSelect == b.extendSelect
-            && a.ignore == b.ignore && a.baseline == b.baseline && a.maximumFileSize == b.maximumFileSize
+            && a.ignore == b.ignore && a.baseline == b.baseline && a.provider == b.provider && a.maximumFileSize == b.maximumFileSize
             && a.perPathIgnores.map(\.pattern) == b.perPathIgnores.map(\.pattern)
             && a.perPathIgnores.map(\.rules) == b.perPathIgnores.map(\.rules)
     }

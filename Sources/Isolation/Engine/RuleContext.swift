@@ -75,20 +75,6 @@ public struct RuleContext: Sendable {
 
     /// The code units of the whole logical line holding `line`, with its line end: for deleting it.
     public func fullLineRange(of line: INFLine) -> Range<Int> { tree.lines[line.syntaxIndex].range }
-
-    /// The install sections evaluated: those reached from Models (restricted by `--os`), plus
-    /// DefaultInstall and ClassInstall32 sections, plus every other section with an install role.
-    public var evaluatedInstallSections: [INFSection] {
-        var names: [String] = []
-        var seen = Set<String>()
-        for reach in deviceInstalls where seen.insert(CaseInsensitive.fold(reach.installSection)).inserted {
-            names.append(reach.installSection)
-        }
-        if targetVersion == nil {
-            for name in graph.installSectionNames where seen.insert(name).inserted { names.append(name) }
-        }
-        return names.compactMap { document.section(named: $0) }
-    }
 }
 
 extension RuleContext {

@@ -60,10 +60,10 @@ public enum RuleDocumentation {
         text += "`--ignore`, `isolint.toml`, `; isolint: ignore[…]`). Levels are listed for the modes isolation (`w`), "
         text += "signature (`h`), universal (`u`), declarative (`k`) and desktop (`d`): E error, W warning, N note, "
         text += "- off. ✓ marks rules with an automatic fix (`isolint fix`).\n\n"
-        var groups: [String] = []
+        var groups: [RuleGroup] = []
         for rule in rules where !groups.contains(rule.description.group) { groups.append(rule.description.group) }
         for group in groups {
-            text += "## \(group). \(groupTitle(group))\n\n"
+            text += "## \(group.rawValue). \(group.title)\n\n"
             text += "| Rule | InfVerif codes | w h u k d | Fix | Title |\n|---|---|---|---|---|\n"
             for rule in rules where rule.description.group == group {
                 let d = rule.description
@@ -83,7 +83,7 @@ public enum RuleDocumentation {
         let codes = d.codes.isEmpty ? "none (Isolint only)"
             : d.codes.map(String.init).joined(separator: ", ") + " ([InfVerif's list](\(infVerifCodesURL)))"
         text += "- InfVerif codes: \(codes)\n"
-        text += "- Group: \(d.group). \(groupTitle(d.group))\n"
+        text += "- Group: \(d.group.rawValue). \(d.group.title)\n"
         text += "- Automatic fix: \(d.fixable ? "yes, for some findings" : "no")\n\n"
         text += "## Why it matters\n\n\(d.why)\n\n"
         text += "## How to fix\n\n\(d.fix)\n\n"
@@ -209,19 +209,6 @@ public enum RuleDocumentation {
     }
 
     /// The title of a catalog group.
-    static func groupTitle(_ group: String) -> String {
-        switch group {
-        case "A": return "Files: run from the driver store"
-        case "B": return "Registry: relative to the device, interface or service"
-        case "C": return "Declarative INF"
-        case "D": return "Structure"
-        case "E": return "Binaries of a built package"
-        case "F": return "InfVerif parity"
-        case "G": return "Further isolation guidance"
-        default: return "Other"
-        }
-    }
-
     static func letter(_ level: Level) -> String {
         switch level {
         case .error: return "E"

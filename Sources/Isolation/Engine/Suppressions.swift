@@ -5,8 +5,6 @@ import INFSyntax
 public struct Suppressions: Sendable {
     /// Selectors by the physical line they apply to.
     private var byLine: [Int: [RuleSelector]] = [:]
-    /// Every suppression comment found, with its line, for reporting unused ones.
-    public private(set) var comments: [(line: Int, selectors: [RuleSelector])] = []
 
     public init(tree: SyntaxTree) {
         for line in tree.lines {
@@ -14,7 +12,6 @@ public struct Suppressions: Sendable {
                 let text = tree.text(of: comment)
                 guard let selectors = Self.parse(text) else { continue }
                 let physical = tree.position(of: comment.lowerBound).line
-                comments.append((physical, selectors))
                 let target = line.isEntry || line.header != nil ? physical : physical + 1
                 byLine[target, default: []] += selectors
             }

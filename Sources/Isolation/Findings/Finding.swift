@@ -127,14 +127,14 @@ public struct RuleDescription: Sendable, Hashable, Codable {
     public var levels: [Mode: Level]
     /// Whether the rule can offer an automatic fix.
     public var fixable: Bool
-    /// The catalog group (A files, B registry, C declarative, D structure, E binaries, F parity, G seed).
-    public var group: String
+    /// The catalog group.
+    public var group: RuleGroup
     /// The code InfVerif reports in a mode where it differs from the first of `codes` (e.g. 1304 in
     /// `/k` and `/u` for what `/w` reports as 1320).
     public var codeInMode: [Mode: Int]
 
     public init(name: String, codes: [Int], title: String, why: String, fix: String,
-                levels: [Mode: Level], fixable: Bool, group: String, codeInMode: [Mode: Int] = [:]) {
+                levels: [Mode: Level], fixable: Bool, group: RuleGroup, codeInMode: [Mode: Int] = [:]) {
         self.name = name
         self.codes = codes
         self.title = title

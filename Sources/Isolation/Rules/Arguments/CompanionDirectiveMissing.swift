@@ -7,7 +7,7 @@ public struct CompanionDirectiveMissing: Rule {
         title: "A WDF directive lacks its companion directive",
         why: "The WDF co-installation reads directives in pairs: a KmdfService section needs KmdfLibraryVersion, a UmdfService section needs UmdfLibraryVersion, and a DDInstall.Wdf section with UmdfService needs UmdfServiceOrder to load the UMDF drivers. Without the companion the framework does not know which library or order to use and the device fails to start.",
         fix: "Add the missing directive: `KmdfLibraryVersion = 1.15` or `UmdfLibraryVersion = 2.15.0` in the service's WDF section, `UmdfServiceOrder = <service>` in the DDInstall.Wdf section.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct DirectiveArgumentCount: Rule {
         title: "A directive has too few, empty or extra arguments",
         why: "Each directive reads a fixed list of fields: AddService needs a name, flags and a service-install section, AddFilter, AddSoftware and AddComponent a name, flags and a section, KmdfService and UmdfService a service and a section. A missing or empty required field makes Windows skip or fail the directive; fields after the last one the directive reads are ignored (a warning, as in InfVerif), which usually means a value ended up in the wrong place.",
         fix: "Give every required argument in its position (empty optional fields keep their commas: `AddService = Name,,Section` is not `AddService = Name,Section`), and remove the fields the directive does not read.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

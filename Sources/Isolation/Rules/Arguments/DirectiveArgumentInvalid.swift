@@ -7,7 +7,7 @@ public struct DirectiveArgumentInvalid: Rule {
         title: "A directive argument is not a valid number, flag, GUID or keyword",
         why: "Windows reads ServiceType, StartType, ErrorControl and FeatureScore as integers, AddService, AddInterface, AddFilter and AddSoftware flags as bit sets with only some bits defined, interface and event provider GUIDs as `{…}` GUIDs and FilterPosition as Upper or Lower. A value that does not parse, or that sets bits the directive does not define, is rejected or silently read as something else.",
         fix: "Write the value in the form the directive takes: a decimal or 0x hexadecimal integer, only the documented flag bits (0 where the documentation says flags must be 0), a braced GUID, or one of the keywords.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

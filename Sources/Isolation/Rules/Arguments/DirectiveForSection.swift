@@ -7,7 +7,7 @@ public struct DirectiveForSection: Rule {
         title: "A directive is in the wrong kind of section, or missing from its section",
         why: "Windows reads each directive only in its kind of section: AddService in DDInstall.Services, AddInterface in .Interfaces, AddFilter in .Filters, AddComponent in .Components, AddSoftware in .Software, AddEventProvider in .Events, KmdfService and UmdfService in .Wdf, ServiceBinary in a service-install section. Elsewhere the directive is ignored; and a .Filters, .Interfaces, .Components or .Software section without its directive installs nothing.",
         fix: "Move the directive to the section of its kind (`[Install.NTamd64.Services]` for AddService), or add the directive the suffix section exists for.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -9,7 +9,7 @@ public struct DuplicateData: Rule {
         title: "The same value is given twice with different data",
         why: "An AddReg section that writes one registry value twice with different data leaves whichever line Windows processes last, so the other line is dead and the result depends on order; a hardware id listed twice in one Models entry is redundant and usually a copy error where another id was meant.",
         fix: "Keep one line per registry value with the data meant, and list each hardware id once per Models entry.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct DuplicateDirective: Rule {
         title: "A single-valued directive is given twice in a section",
         why: "ServiceType, StartType, ErrorControl, ServiceBinary, Signature, Class, ClassGuid, Provider, DriverVer, CatalogFile, FeatureScore, FilterPosition and the other single-valued directives are read once per section; Windows takes the first line and ignores the second, so one of the two values is dead and the reader cannot tell which.",
         fix: "Keep one line for the directive, with the value meant.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -9,7 +9,7 @@ public struct DuplicateEntry: Rule {
         title: "A section lists the same entry twice",
         why: "A Models section that matches one hardware id to the same install section on two lines, a CopyFiles list that copies one file twice, or a Strings section that defines one key twice holds a dead copy: Windows uses one of them, and a later edit to the other has no effect.",
         fix: "Remove the repeated entry (for strings, keep the one with the text meant).",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

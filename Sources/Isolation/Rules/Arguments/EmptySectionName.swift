@@ -7,7 +7,7 @@ public struct EmptySectionName: Rule {
         title: "A directive that names sections has an empty name",
         why: "AddReg, CopyFiles, DelFiles, Include, Needs and the other list directives take section (or file) names; an empty value names nothing, so the directive does nothing there and usually hides a name that was lost in an edit.",
         fix: "Write the section name, or remove the empty value (and the directive, when it names nothing at all).",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct EntryArgumentsIncomplete: Rule {
         title: "An entry of a section has too few fields",
         why: "The lines of data sections have a fixed form: a Models entry names an install section and at least one hardware id, an AddReg, DelReg or BitReg line a root and then the subkey and value, a RenFiles line the new and the old file name. A line that stops after its first field does nothing useful and usually lost its values in an edit.",
         fix: "Complete the line (`HKR,,Value,,Data`, `Device = Install, HWID`, `new.sys, old.sys`) or remove it.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct EntryNotValidHere: Rule {
         title: "A line without a key in a section of directives",
         why: "[Version], [DestinationDirs], DDInstall sections and their suffix sections, service-install, add-interface, filter-install and WDF service sections hold `key = value` directives; a line without `=` (a file name, a registry line, a stray word) is not a directive there and Windows skips it, so whatever it was meant to do does not happen.",
         fix: "Move the line to the section it belongs to (a file list, a registry section), or write it as the directive it was meant to be. Only Reboot and Restart stand without `=` in a DDInstall section.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct ExclusiveDirectives: Rule {
         title: "A filter-install section has both FilterLevel and FilterPosition",
         why: "A declarative filter is placed either at a filter level the base driver package defines or at the default upper or lower position; the two directives exclude each other, and a section with both does not say where the filter goes.",
         fix: "Keep FilterLevel when the base package defines levels, otherwise FilterPosition.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

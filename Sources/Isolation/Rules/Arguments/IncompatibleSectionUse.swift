@@ -8,7 +8,7 @@ public struct IncompatibleSectionUse: Rule {
         title: "A section is used by directives that read it differently",
         why: "Each directive reads its section's lines in one syntax: CopyFiles a file list, AddReg registry lines, AddService service directives, AddProperty property lines. A section named by directives of two kinds has lines that are wrong for one of them, so that directive fails or does something unintended.",
         fix: "Give each directive a section of its own kind.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

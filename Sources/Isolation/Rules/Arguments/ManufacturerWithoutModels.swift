@@ -7,7 +7,7 @@ public struct ManufacturerWithoutModels: Rule {
         title: "A Manufacturer entry names no Models section",
         why: "Each `[Manufacturer]` entry points Windows to the Models section that lists the manufacturer's devices; an entry whose first value is empty names no section, so none of the devices meant there can install from the INF.",
         fix: "Write the Models section name after the `=`: `%Mfg% = Contoso, NTamd64`.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct MissingDirectiveValue: Rule {
         title: "A directive that needs a value has none",
         why: "Keys such as ServiceBinary, ServiceType, StartType, ErrorControl, DriverVer, CatalogFile, FeatureScore or the WDF library versions are read as values; `Key =` with nothing after it gives Windows an empty value, which fails the install or installs something other than meant.",
         fix: "Write the value after the `=`, or remove the line when the key is optional.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct MissingFileName: Rule {
         title: "A file name is missing",
         why: "`CopyFiles = @name` copies one file, the lines of CopyFiles and DelFiles lists start with the destination file name, and each SourceDisksFiles entry is keyed by a file name; where that name is empty Windows has no file to copy or delete, and the entry is an error.",
         fix: "Write the file name: `CopyFiles = @contoso.sys`, `contoso.sys` as the first field of a file-list line, `contoso.sys = 1` in SourceDisksFiles.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct ModelsEntryWithoutInstall: Rule {
         title: "A Models entry names no install section",
         why: "A Models entry `description = install-section, hardware-id, …` tells Windows which DDInstall section installs the device; with the install section empty the entry matches the device but gives it nothing to install, and Windows cannot use it.",
         fix: "Write the DDInstall section name as the first value of the entry.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

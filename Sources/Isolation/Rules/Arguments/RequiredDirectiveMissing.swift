@@ -8,7 +8,7 @@ public struct RequiredDirectiveMissing: Rule {
         title: "A section lacks a directive it requires",
         why: "Windows creates a service only from a service-install section with ServiceType, StartType, ErrorControl and ServiceBinary, and places a declarative filter only from a filter-install section with FilterLevel or FilterPosition; without them the AddService or AddFilter that names the section fails.",
         fix: "Add the missing directive to the section.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

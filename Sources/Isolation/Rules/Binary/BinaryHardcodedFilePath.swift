@@ -5,7 +5,7 @@ public struct BinaryHardcodedFilePath: BinaryRule {
         title: "A binary names an absolute file path",
         why: "An isolated package runs from the driver store, whose path differs on every machine, and keeps data in folders the system gives it; a fixed path such as \\SystemRoot\\System32\\drivers\\x.sys or C:\\Windows\\… breaks once the files are no longer copied there.",
         fix: "Find the package's own files relative to the binary (IoGetDriverDirectory with DriverDirectoryImage, or GetModuleFileName in user mode) and keep data under the driver's state folders (IoGetDriverDirectory with DriverDirectoryData, IoGetDeviceDirectory, GetServiceDirectory).",
-        levels: levels("E E W W"), fixable: false, group: "E")
+        levels: levels("E E W W"), fixable: false, group: .binaries)
 
     public static let binaryExamples = [
         BinaryExample(

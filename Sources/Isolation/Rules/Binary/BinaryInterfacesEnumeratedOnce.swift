@@ -5,7 +5,7 @@ public struct BinaryInterfacesEnumeratedOnce: BinaryRule {
         title: "A binary enumerates device interfaces without registering for arrivals",
         why: "Devices and their interfaces come and go (and a driver or service may start before its device does); a list taken once misses every interface that arrives later, so the isolation guidance pairs enumeration with a notification.",
         fix: "Register for interface arrival and removal with IoRegisterPlugPlayNotification (EventCategoryDeviceInterfaceChange, PNPNOTIFY_DEVICE_INTERFACE_INCLUDE_EXISTING_INTERFACES) in a driver, or CM_Register_Notification (CM_NOTIFY_FILTER_TYPE_DEVICEINTERFACE) in user mode, and open interfaces as they arrive.",
-        levels: levels("E E W W"), fixable: false, group: "E")
+        levels: levels("E E W W"), fixable: false, group: .binaries)
 
     public static let binaryExamples = [
         BinaryExample(

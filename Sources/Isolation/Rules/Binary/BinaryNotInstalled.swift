@@ -5,7 +5,7 @@ public struct BinaryNotInstalled: BinaryRule {
         title: "A package binary is installed by no INF",
         why: "A file that no CopyFiles names never reaches the driver store, so nothing can load it from there; it is often a stale build output or a helper the INF forgot, and it still goes into the catalog and the submission.",
         fix: "Copy it with a CopyFiles entry (and list it in SourceDisksFiles) if the package needs it, or remove it from the package folder.",
-        levels: levels("N N N N"), fixable: false, group: "E")
+        levels: levels("N N N N"), fixable: false, group: .binaries)
 
     public static let binaryExamples = [
         BinaryExample(

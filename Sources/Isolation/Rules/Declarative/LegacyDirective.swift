@@ -7,7 +7,7 @@ public struct LegacyDirective: Rule {
         title: "A legacy, non-declarative directive is used",
         why: "Declarative INFs only add state that Windows can remove with the package; these directives delete, rename or run things outside the package and are ignored or rejected.",
         fix: "Remove the directive: install files with CopyFiles to DIRID 13, registry state with HKR AddReg, and do any other setup in the driver or a separately shipped application.",
-        levels: levels("E E E E"), fixable: false, group: "C")
+        levels: levels("E E E E"), fixable: false, group: .declarative)
 
     /// The InfVerif code of each directive (in an extension INF, which must be a universal INF, every
     /// one of them is 1382, a directive not allowed in an extension INF): 1300 a deprecated directive, 1301 a legacy operation,

@@ -8,7 +8,7 @@ public struct LegacySection: Rule {
         title: "A legacy section or co-installer is used",
         why: "Class installers, co-installers and resource overrides run code or change hardware configuration at install time; declarative packages may not, and packages with co-installers are no longer signed.",
         fix: "Remove the section: WDF and WinUSB need no co-installer on Windows 10 and later, device-specific setup belongs in the driver or in software shipped separately.",
-        levels: levels("E E E E"), fixable: false, group: "C")
+        levels: levels("E E E E"), fixable: false, group: .declarative)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct PnpLockdownMissing: Rule {
         title: "[Version] does not set PnpLockdown=1",
         why: "PnpLockdown=1 keeps applications from modifying the package's installed files, which isolation relies on.",
         fix: "Add PnpLockdown = 1 to [Version].",
-        levels: levels("E E W W"), fixable: true, group: "C")
+        levels: levels("E E W W"), fixable: true, group: .declarative)
 
     public static let triggeringExamples = [
         """

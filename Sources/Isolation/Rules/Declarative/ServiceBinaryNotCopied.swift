@@ -7,7 +7,7 @@ public struct ServiceBinaryNotCopied: Rule {
         title: "ServiceBinary names a file the INF does not copy to that path",
         why: "A service whose binary the package does not install at the path it names points at whatever file happens to be there, or at nothing: a name copied to another folder does not count.",
         fix: "Copy the binary with CopyFiles and name its destination (%13%\\name); put a path with spaces in triple quotes.",
-        levels: levels("E E W W"), fixable: false, group: "C")
+        levels: levels("E E W W"), fixable: false, group: .declarative)
 
     public static let triggeringExamples = [
         """

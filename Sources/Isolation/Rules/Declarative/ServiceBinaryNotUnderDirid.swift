@@ -7,7 +7,7 @@ public struct ServiceBinaryNotUnderDirid: Rule {
         title: "ServiceBinary is not a path under a DIRID",
         why: "A service binary must be located through a DIRID so that it resolves on every machine; an absolute or relative path does not.",
         fix: "Write ServiceBinary = %13%\\name.sys.",
-        levels: levels("E E E E"), fixable: false, group: "C")
+        levels: levels("E E E E"), fixable: false, group: .declarative)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct UMDF1Driver: Rule {
         title: "The driver uses UMDF version 1",
         why: "UMDF 1 is deprecated and cannot run from the driver store; new packages cannot be signed with it.",
         fix: "Port the driver to UMDF 2 (or KMDF) and set UmdfLibraryVersion to a 2.x version.",
-        levels: levels("E W - -"), fixable: false, group: "C")
+        levels: levels("E W - -"), fixable: false, group: .declarative)
 
     public static let triggeringExamples = [
         """

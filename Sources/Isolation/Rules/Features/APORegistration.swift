@@ -10,7 +10,7 @@ public struct APORegistration: Rule {
         title: "An APO is registered outside an AudioProcessingObject INF, or FX properties lack wdmaudio.inf",
         why: "From Windows 11 an APO is registered by a component INF of the AudioProcessingObject class, which Windows services with the audio engine; other INFs writing AudioEngine\\AudioProcessingObjects register APOs the audio stack does not manage. An INF that attaches effects to endpoints (FX property keys under FX\\<n>) relies on the audio components of wdmaudio.inf, so its DDInstall must Include wdmaudio.inf and Need WDMAUDIO.Registration.",
         fix: "Move the APO registration into a component INF with Class = AudioProcessingObject (added with AddComponent from an extension INF); in the INF that sets FX properties, add Include = ks.inf, wdmaudio.inf and Needs = KS.Registration, WDMAUDIO.Registration to the DDInstall section.",
-        levels: levels("E E - -"), fixable: false, group: "F")
+        levels: levels("E E - -"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct ComThreadingModel: Rule {
         title: "A COM class has an invalid threading model",
         why: "COM reads the ThreadingModel of an in-process server to choose the apartment it loads in; any value other than Apartment, Both, Free or Neutral is not a threading model, and the class loads in the wrong apartment or not at all.",
         fix: "Set ThreadingModel to Apartment, Both, Free or Neutral, or leave it out to load in the caller's first apartment.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct ComponentIdCharacters: Rule {
         title: "A software component name or ID holds a backslash or a comma",
         why: "Windows makes the hardware ID of a software component by prefixing SWC\\ to each ComponentIDs value, and names the component device after the AddComponent name; a backslash or comma inside breaks those IDs apart.",
         fix: "Use component names and IDs without \\ or , (for example VEN_CONTOSO&CID_PANEL).",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct DesktopOnlyDecoration: Rule {
         title: "A Models decoration names a product type or suite mask",
         why: "A universal INF installs the same way on every edition of Windows; a TargetOSVersion decoration with a ProductType or SuiteMask field selects Models sections by edition, which only desktop Windows evaluates.",
         fix: "Drop the ProductType and SuiteMask fields from the decoration (NTamd64.10.0...16299 rather than NTamd64.10.0.1.0x0100...16299) and let one Models section serve every edition.",
-        levels: levels("E E E W"), fixable: false, group: "F")
+        levels: levels("E E E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

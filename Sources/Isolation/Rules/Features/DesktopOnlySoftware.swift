@@ -7,7 +7,7 @@ public struct DesktopOnlySoftware: Rule {
         title: "AddSoftware installs a Win32 installer, a desktop-only software type",
         why: "SoftwareType 1 runs an MSI or EXE installer, which only desktop editions of Windows support (not Windows 10 S or other editions); a universal INF references a Microsoft Store app with SoftwareType 2.",
         fix: "Publish the device software in the Microsoft Store and reference it with SoftwareType = 2 and SoftwareID = pfn://…, or keep type 1 for a desktop-only package.",
-        levels: levels("W W E W"), fixable: false, group: "F")
+        levels: levels("W W E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct DeviceInstall32Unmatched: Rule {
         title: "A DeviceInstall32 device is not matched by the INF's Models sections",
         why: "[DeviceInstall32] creates root-enumerated devices when the package is installed, and Windows then installs a driver on them by their hardware IDs; a device that no Models entry of the same INF matches is left without the driver the package meant for it.",
         fix: "Give the device a HardwareIds value that a Models entry of this INF lists, or add a Models entry for it.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -15,7 +15,7 @@ public struct DisplayDriverPath: Rule {
         title: "A display driver names its user-mode driver outside the driver store",
         why: "Since WDDM 2.1 a display driver package runs from the driver store, and the graphics kernel loads the user-mode drivers from the paths these values give; a bare name or a System32 path loads whatever file of that name another package left there.",
         fix: "Copy the user-mode drivers to DIRID 13 and write each value as %13%\\name.dll (one string per entry of a REG_MULTI_SZ list).",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct EventChannel: Rule {
         title: "An event channel has an invalid type, name or setting",
         why: "The event log creates a provider's channels from its AddChannel entries: the type must be 1 (Admin), 2 (Operational), 3 (Analytic) or 4 (Debug), the name must be unique in the provider, shorter than 255 characters and free of > < & \" | \\ : ` ? *, and the channel-install section may only hold the documented values. InfVerif does not publish which of 1180–1182 names which problem; Isolint reports the type under 1180, the name under 1181 and the channel-install section under 1182.",
         fix: "Correct the AddChannel type or name, or the channel-install value: Isolation 1–3, Enabled 0 or 1, a numeric Value, LoggingMaxSize of at least 1 MB, LoggingRetention 1 or 2, LoggingAutoBackup 0 or 1 (1 only with sequential retention on an Admin or Operational channel), Access an SDDL string.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

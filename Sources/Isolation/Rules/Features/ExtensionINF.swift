@@ -7,7 +7,7 @@ public struct ExtensionINF: Rule {
         title: "An extension INF has no valid ExtensionId or sets the function driver",
         why: "Windows picks one extension INF per ExtensionId, so an INF of the Extension class needs an ExtensionId GUID in [Version]; and an extension only supplements the base INF, so it may not mark a service as the device's function driver with SPSVCINST_ASSOCSERVICE (0x2).",
         fix: "Add ExtensionId = {guid} (a GUID your organization owns, the same for every update) to [Version]; install filters and other services of an extension INF without the 0x2 flag.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct IncludeUnknownINF: Rule {
         title: "Include names an INF that is not a known inbox INF",
         why: "Include may only name INFs that ship with Windows: another INF is not on the target system when the package installs, so its sections are not found. Isolint's list of inbox INFs is not complete, so it reports an unknown one as a warning.",
         fix: "Include only inbox INFs (such as ks.inf, wdmaudio.inf, wudfrd.inf, winusb.inf), and move sections of your own INFs into this INF.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct IncludedSectionNamedDirectly: Rule {
         title: "A directive names a section of an included INF",
         why: "Sections of an included INF are processed only through Needs, which runs them with the whole context of that INF; an AddReg, CopyFiles or other directive naming one directly reads it out of context, or not at all.",
         fix: "Name the section with Needs (in a section that has the matching Include) instead of AddReg, CopyFiles or the other directive.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

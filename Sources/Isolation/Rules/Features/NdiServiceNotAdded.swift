@@ -7,7 +7,7 @@ public struct NdiServiceNotAdded: Rule {
         title: "An Ndi Service or CoServices value names a service the INF does not add",
         why: "The network configuration starts the services that the component's Ndi key names in Service and CoServices; a service this INF does not add with AddService belongs to another package or does not exist, so the component depends on state it does not own.",
         fix: "Add the service with AddService in the DDInstall.Services section, or name the service this INF adds.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

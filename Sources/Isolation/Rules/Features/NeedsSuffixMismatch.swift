@@ -8,7 +8,7 @@ public struct NeedsSuffixMismatch: Rule {
         title: "Needs names a section of another kind",
         why: "Windows processes a needed section as if it were part of the section that needs it: a DDInstall section can only pull in DDInstall sections, a .Services section only .Services sections, a .HW section only .HW sections; a section of another kind is read with the wrong meaning. Isolint checks needed sections whose name ends in an install suffix (.Services, .HW, .Wdf, …), since inbox INFs name some of their suffix sections without one. InfVerif's 1310–1312 report suffix problems without publishing which code means which; Isolint reports them all under 1310.",
         fix: "Need the section with the same suffix as the needing section (for example Needs = WUDFRD.NT.Services in [X.NT.Services] and Needs = WUDFRD.NT in [X.NT]).",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

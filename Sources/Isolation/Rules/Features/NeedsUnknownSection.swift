@@ -7,7 +7,7 @@ public struct NeedsUnknownSection: Rule {
         title: "Needs names a section the included inbox INF does not offer",
         why: "A needed section that neither this INF nor any INF its section includes defines is not found, and what the package expected it to install is missing. Isolint checks only Needs whose Includes all name inbox INFs whose sections it knows completely (wudfrd.inf, winusb.inf, mshidkmdf.inf, mshidumdf.inf, umpass.inf, netvwifibus.inf). InfVerif reports missing needed sections in 1315–1319 without publishing which code means which; Isolint reports them under 1315.",
         fix: "Correct the section name (see the inbox INF for the sections it offers) or Include the INF that defines it.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct NeedsWithoutInclude: Rule {
         title: "Needs names a section of another INF without Include",
         why: "Windows finds a needed section of another INF only in the INFs that the same section names with Include; without it the section is not found and what it installs (services, registry values, files) is missing. InfVerif reports a Needs without any Include in the INF as 2651 and one without an Include in its own section in 1313–1314, without publishing which of the two; Isolint reports that case under 1313.",
         fix: "Add Include = <inbox>.inf in the same section as the Needs (for example Include = wudfrd.inf beside Needs = WUDFRD.NT.Services).",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

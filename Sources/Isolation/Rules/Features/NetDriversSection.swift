@@ -7,7 +7,7 @@ public struct NetDriversSection: Rule {
         title: "Only NetDriver-class INFs may use DefaultInstall.NetDrivers",
         why: "The NetDrivers sections describe network components to the network configuration of the NetDriver setup class; in an INF of another class nothing reads them, so the components they declare are never installed.",
         fix: "Set Class = NetDriver (with its class GUID) in an INF that declares network drivers this way, or move the declarations to an INF of that class.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

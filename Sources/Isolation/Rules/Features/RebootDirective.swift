@@ -8,7 +8,7 @@ public struct RebootDirective: Rule {
         title: "Reboot or Restart is not recommended",
         why: "Windows finds out by itself when an installation needs a restart (a file in use, a device that cannot be restarted); a Reboot or Restart directive asks every installation for a restart it rarely needs, and outside the DDInstall section itself Windows ignores it.",
         fix: "Remove the directive; keep Reboot only for a condition Windows cannot detect that always needs a restart, and then only in the DDInstall section itself.",
-        levels: levels("W W W W"), fixable: false, group: "F")
+        levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

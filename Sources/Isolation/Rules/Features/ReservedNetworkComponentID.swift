@@ -7,7 +7,7 @@ public struct ReservedNetworkComponentID: Rule {
         title: "A component ID uses a prefix reserved for Microsoft",
         why: "A network component ID is the provider's name, an underscore and the component's name; the ms_ and vms_ prefixes name Microsoft's own components (MS_TCPIP, VMS_PP…), so another provider's component with such an ID can replace or be mistaken for Microsoft's.",
         fix: "Begin the component ID with your own company's name (for example CONTOSO_FILTER), and update the Ndi and binding entries that use it.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

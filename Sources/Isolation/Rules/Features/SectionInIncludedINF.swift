@@ -7,7 +7,7 @@ public struct SectionInIncludedINF: Rule {
         title: "A section has the name of a section of an included INF",
         why: "When a section name exists both in this INF and in an INF it includes, Needs and the other directives may pick either one, so what gets installed depends on the lookup order rather than on the INF.",
         fix: "Rename the INF's own section (and the directives that name it) to a name the included INF does not use.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

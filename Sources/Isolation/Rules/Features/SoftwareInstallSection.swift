@@ -8,7 +8,7 @@ public struct SoftwareInstallSection: Rule {
         title: "An AddSoftware section is incomplete or runs a binary outside the package",
         why: "Windows runs the SoftwareBinary of an AddSoftware section from the driver store, so its path must be relative to the package (a bare name, a subfolder or %13%); and it needs the entries its SoftwareType requires: SoftwareBinary and SoftwareVersion for type 1, SoftwareID for type 2.",
         fix: "Give SoftwareBinary as a file of the package (copied with DestinationDirs 13), and add the entries the SoftwareType requires.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct UmdfServiceNotOrdered: Rule {
         title: "A UMDF service is not listed in UmdfServiceOrder",
         why: "UMDF adds its drivers to the device stack in the order UmdfServiceOrder lists them, and only those; the directive is required even for a single UMDF driver, and a UmdfService it does not name is never loaded.",
         fix: "List every UmdfService name of the .Wdf section in its UmdfServiceOrder, lowest driver first.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

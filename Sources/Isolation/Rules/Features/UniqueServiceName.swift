@@ -10,7 +10,7 @@ public struct UniqueServiceName: Rule {
         title: "A service is added both with and without a unique name",
         why: "With SPSVCINST_UNIQUE_NAME (0x00010000) Windows gives the service a name of its own for the package; an INF that adds the same service once with the flag and once without creates two services, and the install sections that name it no longer agree on which one runs.",
         fix: "Use the same AddService flags for the service everywhere the INF adds it: either every AddService line sets 0x00010000 or none does.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct WdfDirectiveForVersion: Rule {
         title: "A WDF directive is deprecated for the framework version",
         why: "UMDF 2 drivers are not COM objects, so DriverCLSID (a UMDF 1.11-and-earlier directive) means nothing to them; and from UMDF 2.15 the reflector handles USB I/O itself, so UmdfDispatcher = WinUsb routes I/O through WinUSB for no reason.",
         fix: "Remove DriverCLSID from the UMDF service-install section of a UMDF 2 driver; with UMDF 2.15 or later write UmdfDispatcher = NativeUSB.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

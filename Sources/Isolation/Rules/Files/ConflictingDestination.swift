@@ -7,7 +7,7 @@ public struct ConflictingDestination: Rule {
         title: "Different files are copied to the same destination",
         why: "When two install sections copy different files to one destination, whichever device installs last wins, and the other device runs the wrong file.",
         fix: "Give each variant its own file name, and let each DDInstall point to its own file with an HKR value holding %13%\\name.",
-        levels: levels("E E E E"), fixable: false, group: "A")
+        levels: levels("E E E E"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct DestinationNotDriverStore: Rule {
         title: "Files are copied outside the driver store",
         why: "An isolated package runs its files from the driver store (DIRID 13), so that versions install side by side and no global file is overwritten.",
         fix: "Set the DestinationDirs entry (or DefaultDestDir) to 13 and refer to the files as %13%\\name in ServiceBinary and registry values; the driver store needs Windows 10 version 1709 (build 16299), so decorate the Models section with NT<arch>.10.0...16299.",
-        levels: levels("E E* W W"), fixable: true, group: "A",
+        levels: levels("E E* W W"), fixable: true, group: .files,
         codeInMode: [.universal: 1306, .declarative: 1306, .desktop: 1306])
 
     public static let triggeringExamples = [

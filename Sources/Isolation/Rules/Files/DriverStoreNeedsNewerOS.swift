@@ -9,7 +9,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
         title: "Newer INF syntax is used on builds that do not support it",
         why: "DIRID 13 as a run location needs Windows 10 version 1709 (build 16299), 1803 (build 17134) for UMDF drivers and firmware; declared filters need 1903, event providers and HKR media categories 1809, AutoLoggers Windows 11; older builds install the package but not what the newer syntax declares.",
         fix: "Add a NT<arch>.10.0...16299 decoration (17134 for UMDF and firmware) to the Manufacturer line and the Models section name, or add a second decorated Models section and keep the old one for older builds.",
-        levels: levels("E E E E"), fixable: true, group: "A")
+        levels: levels("E E E E"), fixable: true, group: .files)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct DriverStoreRename: Rule {
         title: "A driver-store copy renames or moves a file",
         why: "Files in the driver store keep the names and layout of the package so that the store can verify them against the signed catalog.",
         fix: "Give the file its final name in the package, and use the same subdirectory in SourceDisksFiles and DestinationDirs.",
-        levels: levels("E E E E"), fixable: false, group: "A")
+        levels: levels("E E E E"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct CatalogFileName: Rule {
         title: "A CatalogFile value is not a catalog file name",
         why: "Windows looks for the catalog beside the INF under the name CatalogFile gives; a path, a name without the .cat extension or characters a file name cannot hold leave the package without the catalog that signs it.",
         fix: "Give the bare file name of the catalog, ending in .cat, e.g. CatalogFile = contoso.cat, and keep the catalog in the INF's folder.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct CompressedFileName: Rule {
         title: "A file name is a compressed file name",
         why: "A name whose extension ends in '_' is a file compressed with the old compress tool, which Windows expanded while copying from installation media; a driver package's files are stored in the driver store as they are signed and used from there, so they must be shipped uncompressed under their real names.",
         fix: "Ship the file uncompressed and list it under its real name (x.sys, not x.sy_) in [SourceDisksFiles] and in the CopyFiles list.",
-        levels: levels("E E E W"), fixable: false, group: "F")
+        levels: levels("E E E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

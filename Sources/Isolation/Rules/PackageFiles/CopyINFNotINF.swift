@@ -7,7 +7,7 @@ public struct CopyINFNotINF: Rule {
         title: "CopyINF lists a file that is not an INF",
         why: "CopyINF stages other INF files of the package into the driver store so that their devices can install; any other file is not an INF Windows can stage, and a package file is installed through CopyFiles instead.",
         fix: "List only .inf files in CopyINF; copy other files with CopyFiles.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

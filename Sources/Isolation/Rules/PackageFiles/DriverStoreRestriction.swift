@@ -8,7 +8,7 @@ public struct DriverStoreRestriction: Rule {
         title: "A security descriptor, directive or copy flag is not allowed with DIRID 13",
         why: "Files copied to DIRID 13 are used in place from the package's own, read-only driver-store folder: Windows sets their security itself, an install may not delete or rename them, and no other copy ever writes to that folder, so the COPYFLG flags that decide whether or how an existing destination file is replaced (from the CopyFiles directive's list of flags: COPYFLG_FORCE_FILE_IN_USE, COPYFLG_NO_OVERWRITE, COPYFLG_REPLACEONLY, COPYFLG_NOPRUNE and COPYFLG_IN_USE_RENAME) have no meaning there. COPYFLG_OVERWRITE_OLDER_ONLY, which that page calls irrelevant to signed packages, and COPYFLG_REPLACE_BOOT_FILE, which marks a file the boot loader needs, are not reported.",
         fix: "Remove the [list.Security] section, the DelFiles and RenFiles directives on DIRID 13 lists and those flags; a new version of the package is installed into a new driver-store folder, so nothing has to be replaced or deleted.",
-        levels: levels("E E E E"), fixable: true, group: "F")
+        levels: levels("E E E E"), fixable: true, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

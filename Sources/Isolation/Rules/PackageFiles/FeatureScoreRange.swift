@@ -7,7 +7,7 @@ public struct FeatureScoreRange: Rule {
         title: "FeatureScore is not a byte",
         why: "FeatureScore ranks drivers of the same device within one feature group and is a single byte written in hexadecimal, 0x00 to 0xFF (with or without the 0x); any other value is rejected, so the driver is not ranked as intended.",
         fix: "Give FeatureScore a hexadecimal value from 00 to FF (a lower score ranks higher), e.g. FeatureScore = F9; note that 100 is read as 0x100.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct LocalizedStringsMismatch: Rule {
         title: "A localized [Strings] section has a different number of entries",
         why: "Windows reads a %strkey% from the [Strings.LLLL] section of the system's language and falls back to [Strings] only for keys that section lacks; localized sections that do not define the same strings as [Strings] show a mix of languages, or a string missing in one language goes unnoticed.",
         fix: "Define the same keys in every [Strings.LLLL] section as in [Strings], translating the values; keep strings that are not translated in every section too.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

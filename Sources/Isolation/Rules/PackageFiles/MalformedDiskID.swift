@@ -7,7 +7,7 @@ public struct MalformedDiskID: Rule {
         title: "A disk id is not a number",
         why: "Disk ids are non-negative numbers that tie each SourceDisksFiles entry to a SourceDisksNames entry; an id that is not a number matches nothing, so the source path of the files on that disk cannot be built and their copy fails.",
         fix: "Number the disks in [SourceDisksNames] (1 = %DiskName%,,,) and give that number as the first value of each [SourceDisksFiles] entry.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -9,7 +9,7 @@ public struct MalformedGUID: Rule {
         title: "A GUID is malformed",
         why: "Windows reads these values as GUIDs written {nnnnnnnn-nnnn-nnnn-nnnn-nnnnnnnnnnnn} with hexadecimal digits; a GUID without its braces, with a digit missing or a stray character names no setup class, interface or provider, and the install fails or registers nothing.",
         fix: "Write the GUID in braces with 8-4-4-4-12 hexadecimal digits, e.g. {4d36e97d-e325-11ce-bfc1-08002be10318}; a GUID kept in [Strings] must be written the same way there.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -9,7 +9,7 @@ public struct MalformedPath: Rule {
         title: "A path is malformed",
         why: "A DestinationDirs subdirectory is relative to its DIRID, and SourceDisksNames and SourceDisksFiles paths are relative to the package folder; characters Windows paths cannot hold make the path unusable, and a '..' component, a drive letter or a network path leave the folder the path must stay in, so the package's files are not found or land outside their destination.",
         fix: "Write a relative path of plain folder names separated by '\\\\', e.g. DestinationDirs Drv = 13 or 10,Contoso and SourceDisksFiles a.sys = 1,amd64; name another location with a DIRID instead of a drive letter.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

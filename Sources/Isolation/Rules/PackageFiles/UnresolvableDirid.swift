@@ -9,7 +9,7 @@ public struct UnresolvableDirid: Rule {
         title: "A DIRID cannot be resolved",
         why: "Windows turns a DIRID into a folder through its table of system DIRIDs (-1 to 32767, with 16384 and up the shell folders); a user DIRID (32768 and up) exists only when a program defines it with SetupSetDirectoryId, which nothing does for a driver package (the print spooler's 66000–66004 aside), and a value that is not a number is no DIRID at all, so the files or paths have no destination.",
         fix: "Use a DIRID of the system table, normally 13 (the driver store), e.g. DefaultDestDir = 13 and %13%\\\\file.dll in paths.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

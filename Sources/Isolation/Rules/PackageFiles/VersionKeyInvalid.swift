@@ -8,7 +8,7 @@ public struct VersionKeyInvalid: Rule {
         title: "A [Version] value is invalid",
         why: "PnpLockdown is a switch that takes 0 or 1; a setup class name is stored in a buffer of 32 characters with its terminator, so it has at most 31, and it is written into the class key and the device's properties, where separators and control characters break it.",
         fix: "Set PnpLockdown = 1. Give the class a name of at most 31 letters, digits, spaces, '-' or '_' (an existing system class when the device fits one).",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

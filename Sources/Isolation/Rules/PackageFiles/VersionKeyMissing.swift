@@ -8,7 +8,7 @@ public struct VersionKeyMissing: Rule {
         title: "A required [Version] key is missing",
         why: "DriverVer dates and ranks the driver and Provider names its author, so every driver INF needs them; a device INF also needs Class and ClassGuid, the setup class its devices install under, and an extension INF the ExtensionId that identifies it.",
         fix: "Add the key to [Version]: DriverVer = MM/DD/YYYY,w.x.y.z, Provider = %Company%, Class and the matching ClassGuid, ExtensionId = {new GUID} for an extension INF. In an .inx template stampinf supplies DriverVer; in a source tree (a folder without the files the INF installs) a missing DriverVer is a note and an empty value a placeholder the build fills in. INFs that neither install devices nor add services are not checked.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct ArchitectureDecoration: Rule {
         title: "A Models section should be architecture-decorated",
         why: "Since Windows Server 2003 SP1 an undecorated Models section (or one decorated only NT or NT.<version>) applies on x86 alone: the devices it lists install on no 64-bit or Arm system.",
         fix: "List the architectures on the Manufacturer line and name the Models sections after them, e.g. %Mfg% = Contoso, NTamd64, NTarm64 with [Contoso.NTamd64] and [Contoso.NTarm64] (NT$ARCH$ in an .inx file).",
-        levels: levels("W W W W"), fixable: false, group: "F")
+        levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct BadDecoration: Rule {
         title: "A TargetOSVersion decoration is malformed or its build number is below 14310",
         why: "Windows skips a Models section whose decoration it cannot read, so the devices it lists install nowhere; build numbers are read only from Windows 10 version 1607 (build 14310) on, and older builds ignore the decoration altogether.",
         fix: "Write NT<arch>[.major[.minor[.producttype[.suitemask[.build]]]]], e.g. NTamd64.10.0...17763 (two empty fields before the build number), with a build number of 14310 or more.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

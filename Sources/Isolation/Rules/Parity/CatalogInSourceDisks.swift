@@ -7,7 +7,7 @@ public struct CatalogInSourceDisks: Rule {
         title: "A catalog file is listed in SourceDisksFiles",
         why: "The catalog signs the files SourceDisksFiles lists, so it cannot be one of them; CatalogFile in [Version] names it, and signing creates it after the INF is written.",
         fix: "Remove the .cat line from [SourceDisksFiles] (and any CopyFiles that copies it); name the catalog with CatalogFile in [Version].",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct CatalogMissing: Rule {
         title: "[Version] names no catalog file",
         why: "A driver package is signed through its catalog; without CatalogFile the package cannot be signed, and Windows installs it as unsigned or not at all.",
         fix: "Add CatalogFile = <name>.cat to [Version] (or CatalogFile.NT<arch> for each architecture); signing creates the file. An .inx template is not checked, since stampinf -c adds the line.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct ClassGuidMismatch: Rule {
         title: "Class and ClassGuid disagree for a well-known class",
         why: "Windows files the device under the ClassGuid, while tools and people read the Class name; when they name different classes the device lands in an unexpected class, with that class's filters, icon and security.",
         fix: "Write the ClassGuid that belongs to the class (or the class name that belongs to the GUID), as listed in the system-defined device setup classes.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

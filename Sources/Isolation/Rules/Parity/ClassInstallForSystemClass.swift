@@ -8,7 +8,7 @@ public struct ClassInstallForSystemClass: Rule {
         title: "[ClassInstall32] installs a Microsoft-defined class",
         why: "Windows defines its setup classes itself; a package that reinstalls one through [ClassInstall32] can overwrite the class's icon, name, installers and security for every device of the class.",
         fix: "Remove the [ClassInstall32] sections: a Microsoft-defined class is already installed. Define a class of your own only when none of Windows' fits.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct DefaultInstallNeedsArch: Rule {
         title: "[DefaultInstall] has no architecture decoration",
         why: "Windows processes a DefaultInstall-based INF as a primitive driver, tracked in the driver store and kept across OS upgrades, only when the section names its architecture; an undecorated section is run as a legacy script.",
         fix: "Rename the section (and its .Services and other suffix sections) with the architecture it installs on, e.g. [DefaultInstall.NTamd64] and [DefaultInstall.NTamd64.Services]; in an .inx file write [DefaultInstall.NT$ARCH$].",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct DiridInRegistryValue: Rule {
         title: "A registry value names a system folder by its DIRID",
         why: "A DIRID is resolved once, when the INF is installed, to the path of that moment; in an offline or redirected install (a mounted image, a 32-bit view) the stored path is wrong, while %SystemRoot% in a REG_EXPAND_SZ value is resolved where it is read.",
         fix: "Write the path with %%SystemRoot%% (a literal %SystemRoot% after substitution), e.g. %%SystemRoot%%\\System32\\drivers\\x.sys, in a REG_EXPAND_SZ value (flags 0x00020000); refer to the package's own files as %13%\\name.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct DriverVerFormat: Rule {
         title: "DriverVer has a malformed date or version",
         why: "Windows ranks drivers by the DriverVer date and version; a date it cannot read or a version part beyond 16 bits makes the ranking, and the version shown to users, wrong.",
         fix: "Write DriverVer = MM/DD/YYYY,w.x.y.z with a two-digit month and day, a four-digit year and up to four version parts from 0 to 65535, not all 0 (stampinf writes it when the build makes the INF). A placeholder without digits is checked only in a built package.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

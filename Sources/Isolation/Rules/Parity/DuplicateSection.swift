@@ -7,7 +7,7 @@ public struct DuplicateSection: Rule {
         title: "A section is defined more than once",
         why: "SetupAPI merges every header of the same name into one section, so lines written under the second header silently join the first; usually one of them was meant to have another name.",
         fix: "Merge the lines into one section, or rename the second one and name it from the directive meant to use it.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

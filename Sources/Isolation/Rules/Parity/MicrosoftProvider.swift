@@ -7,7 +7,7 @@ public struct MicrosoftProvider: Rule {
         title: "Provider names Microsoft",
         why: "The provider is shown as the author of the driver and ranks it against the inbox one; only Microsoft's own INFs may name Microsoft, and a copied inbox INF that keeps the name misleads users and driver ranking.",
         fix: "Set Provider to your company's name (through a %strkey% of [Strings]).",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct MissingServicesSection: Rule {
         title: "A device install section has no associated service",
         why: "Since Windows 10 version 1809 a device install fails unless its DDInstall.Services section names the function driver (AddService with flag 0x2) or says there is none (AddService = ,2); without it the device is left with a problem code.",
         fix: "Add [<install section>.Services] with AddService = <service>, 0x00000002, <service-install-section>, AddService = ,2 for a device that needs no driver, or Include/Needs of the inbox INF whose service drives the device. Extension, Printer, NetTrans, NetService and NetClient INFs are not checked: they install no function driver.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

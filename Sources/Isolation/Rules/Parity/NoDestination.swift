@@ -7,7 +7,7 @@ public struct NoDestination: Rule {
         title: "Copied files have no destination",
         why: "Without a DestinationDirs entry for the file list and without DefaultDestDir, SetupAPI copies the files to a default system folder that the INF never names, outside the driver store.",
         fix: "Add the file-list section to [DestinationDirs] with DIRID 13 (the driver store), or set DefaultDestDir = 13.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

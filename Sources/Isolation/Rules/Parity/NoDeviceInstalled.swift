@@ -8,7 +8,7 @@ public struct NoDeviceInstalled: Rule {
         title: "The device INF installs on no device",
         why: "Windows installs a device INF only on a device whose hardware or compatible ID a Models entry lists; with none, the INF can be staged but never installs anything.",
         fix: "List the hardware IDs in the Models sections, or, for software that belongs to no device, write a primitive driver: drop [Manufacturer] and install from [DefaultInstall.NT<arch>]. Printer INFs, whose models the Add Printer wizard installs by name, are not checked.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

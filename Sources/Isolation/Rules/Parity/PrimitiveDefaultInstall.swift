@@ -7,7 +7,7 @@ public struct PrimitiveDefaultInstall: Rule {
         title: "A DefaultInstall-based INF cannot be processed as a primitive driver",
         why: "Since Windows 10 version 1903 a DefaultInstall-based INF is installed as a primitive driver, staged in the driver store and kept across OS upgrades; that needs [Version] to name the class and provider as a device INF does, and no [Manufacturer] section beside it.",
         fix: "Give [Version] a Class, ClassGuid and Provider; split an INF that installs devices (Manufacturer) and a primitive driver (DefaultInstall) into two INFs.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

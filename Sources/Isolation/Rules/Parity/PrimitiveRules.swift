@@ -8,7 +8,7 @@ public struct PrimitiveRules: Rule {
         title: "A DefaultInstall or DefaultUninstall section breaks the primitive-driver rules",
         why: "Windows uninstalls a primitive driver itself, so a DefaultUninstall section is only for Windows versions before 1903 and must say so with LegacyUninstall=1; a suffix section such as [DefaultInstall.Services] is read only with the decoration of the entry section Windows chose, so one without a matching entry is never processed.",
         fix: "Add LegacyUninstall = 1 to each [DefaultUninstall.NT<arch>] section (or remove it); give suffix sections the decoration of their entry section, e.g. [DefaultInstall.NTamd64.Services] for [DefaultInstall.NTamd64].",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

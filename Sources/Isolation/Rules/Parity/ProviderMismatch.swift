@@ -7,7 +7,7 @@ public struct ProviderMismatch: Rule {
         title: "Provider differs from the required one",
         why: "A company that ships many packages wants each to name it the same way: Device Manager shows the provider, driver ranking and `pnputil /enum-drivers` group by it, and a package built from another team's template may still carry their name.",
         fix: "Set Provider in [Version] to the required name (through a %strkey% of [Strings]), or run with the provider the package really has.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct ReservedClass: Rule {
         title: "The setup class is reserved for Microsoft",
         why: "The Sample class exists for Microsoft's sample drivers and is refused for shipping packages; the classes reserved for system use (Unknown, Computer, LegacyDriver, …) hold devices Windows installs itself (reported as a warning: InfVerif's list of reserved classes is not published beyond Sample).",
         fix: "Use the system-defined class that fits the device (e.g. System, HIDClass, USBDevice) with its ClassGuid, or define your own class.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

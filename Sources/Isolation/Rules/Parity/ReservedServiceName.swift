@@ -9,7 +9,7 @@ public struct ReservedServiceName: Rule {
         title: "The service name is reserved",
         why: "Service names are global: a package that keeps a sample driver's name collides with every other package built from the same sample. InfVerif reserves the sample names (1017: all names used in sample drivers are reserved for internal use; 1293: reserved); its list is not published, so names known only from the samples are reported as warnings under 1017.",
         fix: "Give the service a name of your own, e.g. with your company's prefix, in AddService and wherever the service is named (KmdfService, UmdfService, Dependencies).",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct SectionReferencedTwice: Rule {
         title: "A section is referenced by two different directives",
         why: "Each directive reads a section's lines in its own way, so a section shared by CopyFiles and DelFiles, or by AddReg and DelReg, installs and removes the same things, which is rarely meant.",
         fix: "Give each directive its own section.",
-        levels: levels("W W W W"), fixable: false, group: "F")
+        levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct UnknownDiskID: Rule {
         title: "A SourceDisksFiles disk id is not in SourceDisksNames",
         why: "Windows finds a package file through the disk its SourceDisksFiles entry names; a disk id that SourceDisksNames (or its section for the architecture) does not define leaves the file without a source, and the copy fails. With no SourceDisksNames section at all for the platform, the source path of every file cannot be built.",
         fix: "Use a disk id defined in [SourceDisksNames], or add the disk there (and to every SourceDisksNames.<arch> section that replaces it); add a [SourceDisksNames] section when there is none. An INF with a LayoutFile takes its disks from that file and is not checked; a disk id that is not a number is reported by malformed-disk-id.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct UnresolvedToken: Rule {
         title: "An INF holds an unresolved $TOKEN$",
         why: "$ARCH$, $KMDFVERSION$ and the like are placeholders that stampinf replaces when the build makes the INF from an .inx (or a project's .inf); SetupAPI reads them as text, so a section named [Install.NT$ARCH$] is never selected. In a package folder without the files the INF installs (a source tree) the finding is a note, since the build may still stamp the file.",
         fix: "Generate the INF from its .inx with stampinf (-a for the architecture, -k/-u for the WDF versions), or write the values in place, e.g. NTamd64 for NT$ARCH$.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct UnusedSection: Rule {
         title: "A section is not referenced or used",
         why: "SetupAPI never reads a section nothing names, so what it holds is not installed; often a directive names the section with a typo, or a suffix section carries the wrong decoration.",
         fix: "Name the section from the directive that should use it (check the spelling and the platform decoration), or delete it.",
-        levels: levels("W W W W"), fixable: false, group: "F")
+        levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

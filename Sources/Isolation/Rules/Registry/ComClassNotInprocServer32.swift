@@ -7,7 +7,7 @@ public struct ComClassNotInprocServer32: Rule {
         title: "A COM class is registered other than as InprocServer32",
         why: "A driver package may register in-process COM servers only; local servers and handlers are applications.",
         fix: "Register the class with an InprocServer32 key, or ship the server as software outside the driver package.",
-        levels: levels("E E W W"), fixable: false, group: "B")
+        levels: levels("E E W W"), fixable: false, group: .registry)
 
     public static let triggeringExamples = [
         """

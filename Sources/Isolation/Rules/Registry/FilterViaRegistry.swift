@@ -7,7 +7,7 @@ public struct FilterViaRegistry: Rule {
         title: "A filter driver is added through the registry",
         why: "Editing UpperFilters or LowerFilters by hand can drop or reorder other packages' filters; declared filters are merged by Windows. In an extension INF InfVerif reports it as 1384, a warning in every mode.",
         fix: "Declare the filter in a DDInstall.Filters section with AddFilter = name, , filter-section and FilterPosition = Upper or Lower (Windows 10 1903+).",
-        levels: levels("E E W W"), fixable: true, group: "B")
+        levels: levels("E E W W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         """

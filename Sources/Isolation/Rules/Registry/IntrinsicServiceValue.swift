@@ -8,7 +8,7 @@ public struct IntrinsicServiceValue: Rule {
         title: "A service setting is written as a registry value",
         why: "Start type, image path, display name and the other service settings belong to the service control manager; the AddService install section sets them so that they stay consistent.",
         fix: "Use the service-install section's directive instead (StartType=, ServiceType=, ErrorControl=, ServiceBinary=, DisplayName=, Description=, LoadOrderGroup=, Dependencies=, …).",
-        levels: levels("E E E W"), fixable: true, group: "B")
+        levels: levels("E E E W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         """

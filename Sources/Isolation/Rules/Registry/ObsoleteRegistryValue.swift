@@ -7,7 +7,7 @@ public struct ObsoleteRegistryValue: Rule {
         title: "A registry value is obsolete",
         why: "MediaCategories Display values and DmaSecurity\\AllowedBuses are no longer read; writing them only adds global state.",
         fix: "Delete the line.",
-        levels: levels("W W W W"), fixable: true, group: "B")
+        levels: levels("W W W W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct RegistryRootNotHKR: Rule {
         title: "A registry line is not relative to the device, interface or service",
         why: "An isolated package keeps its registry state under HKR (the device, interface or service key), so that it is removed with the device and never collides with another package.",
         fix: "Write the value with HKR in the DDInstall (software key), DDInstall.HW (hardware key), the service's install section (Parameters) or the interface's section, and have the driver read it with the matching API (IoOpenDeviceRegistryKey, IoOpenDriverRegistryKey, WdfDeviceOpenRegistryKey…).",
-        levels: levels("E E* W W"), fixable: false, group: "B",
+        levels: levels("E E* W W"), fixable: false, group: .registry,
         codeInMode: [.universal: 1304, .declarative: 1304, .desktop: 1304])
 
     public static let triggeringExamples = [

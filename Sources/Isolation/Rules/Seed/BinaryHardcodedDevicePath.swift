@@ -5,7 +5,7 @@ public struct BinaryHardcodedDevicePath: BinaryRule {
         title: "A binary names a device by a fixed path",
         why: "Driver package isolation asks components to reach device stacks through device interfaces, not hard-coded names: a fixed \\DosDevices, \\??, \\\\.\\ or \\Device name assumes one device, one load order and one global namespace, and a symbolic link made with IoCreateSymbolicLink bypasses the interface's security and arrival notifications.",
         fix: "In the driver, register a device interface (IoRegisterDeviceInterface and IoSetDeviceInterfaceState, or WdfDeviceCreateDeviceInterface) instead of a named device and symbolic link; in user mode, find it with CM_Get_Device_Interface_List and CM_Register_Notification and open the path they return.",
-        levels: levels("E E W W"), fixable: false, group: "G")
+        levels: levels("E E W W"), fixable: false, group: .isolationGuidance)
 
     public static let binaryExamples = [
         BinaryExample(

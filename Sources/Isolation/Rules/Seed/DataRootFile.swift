@@ -5,7 +5,7 @@ public struct DataRootFile: BinaryRule {
         title: "A file lies in the root of a shared data folder",
         why: "The isolation guidance asks drivers and their components not to write files in the root of DriverData or ProgramData (nor of %TEMP%/%TMP%): the root is shared by every vendor, so names collide and nothing says whose a file is or when it may go.",
         fix: "Keep the file under a company subfolder: %DriverData%\\<Company>\\…, \\DriverData\\<Company>\\… in the kernel, %ProgramData%\\<Company>\\…; better still, use the folders the system gives the driver (IoGetDriverDirectory, IoGetDeviceDirectory, GetServiceDirectory).",
-        levels: levels("W W W W"), fixable: false, group: "G")
+        levels: levels("W W W W"), fixable: false, group: .isolationGuidance)
 
     public static let triggeringExamples = [
         """

@@ -9,7 +9,7 @@ public struct DriverDataInUserModePath: Rule {
         title: "%DriverData% is written for a kernel-mode reader",
         why: "%DriverData% is an environment variable that only user mode expands; the kernel reaches the same folder through the \\DriverData link, so a kernel-mode driver that reads a %DriverData% path from its registry state cannot open it.",
         fix: "Write the path as \\DriverData\\<Company>\\… for kernel-mode readers (or have the driver open the folder with IoGetDriverDirectory(DriverDirectoryData)); keep %DriverData% for user-mode readers such as UMDF drivers and services.",
-        levels: levels("W W W W"), fixable: false, group: "G")
+        levels: levels("W W W W"), fixable: false, group: .isolationGuidance)
 
     public static let triggeringExamples = [
         """

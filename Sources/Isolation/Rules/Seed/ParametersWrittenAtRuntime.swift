@@ -5,7 +5,7 @@ public struct ParametersWrittenAtRuntime: BinaryRule {
         title: "A driver may write its Parameters key at run time",
         why: "A service's Parameters key holds what the INF wrote and is read-only at run time under isolation; settings the driver changes belong in its persistent state (DriverRegKeyPersistentState), read back over the INF's defaults with RtlQueryRegistryValueWithFallback. The imports cannot show which key a write goes to, so this is a hint.",
         fix: "Open persistent state with IoOpenDriverRegistryKey(DriverRegKeyPersistentState) or WdfDriverOpenPersistentStateRegistryKey for writes, keep Parameters for reading, and read settings with RtlQueryRegistryValueWithFallback (persistent state first, Parameters as the fallback).",
-        levels: levels("N N N N"), fixable: false, group: "G")
+        levels: levels("N N N N"), fixable: false, group: .isolationGuidance)
 
     public static let binaryExamples = [
         BinaryExample(

@@ -7,7 +7,7 @@ public struct AssociatedServiceDisabled: Rule {
         title: "The associated service is disabled",
         why: "A device cannot be installed when its function driver's service is SERVICE_DISABLED: the service never starts, so the device is left without a driver.",
         fix: "Use StartType = 3 (SERVICE_DEMAND_START) for a Plug and Play function driver.",
-        levels: levels("W W W W"), fixable: false, group: "F")
+        levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

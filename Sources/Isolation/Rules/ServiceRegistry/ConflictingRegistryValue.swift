@@ -7,7 +7,7 @@ public struct ConflictingRegistryValue: Rule {
         title: "Two install sections set one registry value differently",
         why: "A value outside HKR is shared by every device the INF installs: when two install sections write it with different data, whichever device installs last wins, and the other device runs with the wrong setting.",
         fix: "Keep per-device settings under HKR of each DDInstall section, or write the same data from every section.",
-        levels: levels("E E E W"), fixable: false, group: "F")
+        levels: levels("E E E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

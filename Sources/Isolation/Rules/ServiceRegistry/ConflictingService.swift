@@ -7,7 +7,7 @@ public struct ConflictingService: Rule {
         title: "Two install sections configure one service differently",
         why: "A service is global: when two install sections add the same service name with different settings, whichever device installs last decides the service's configuration for every device that uses it.",
         fix: "Give each configuration its own service name, or let both install sections use the same service-install section and keep per-device settings under HKR.",
-        levels: levels("E E E W"), fixable: false, group: "F")
+        levels: levels("E E E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct EventLogType: Rule {
         title: "EventLogType is not System, Application or Security",
         why: "The event-log entry of a service is created under one of the three classic logs; any other name leaves the service's events without a registered source.",
         fix: "Write System (the default, right for nearly every driver), Application or Security, or leave the field empty.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

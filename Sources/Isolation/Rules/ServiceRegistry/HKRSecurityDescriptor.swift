@@ -7,7 +7,7 @@ public struct HKRSecurityDescriptor: Rule {
         title: "A security descriptor is applied to the HKR key itself",
         why: "An [add-registry-section.Security] descriptor applies to every key the section writes; on a line with HKR and no subkey that is the device, service or interface key itself, whose security Windows sets, so the descriptor is refused.",
         fix: "Move the values that need their own security into a subkey (HKR, Settings, ...), or drop the .Security section.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct MultiSzModification: Rule {
         title: "A REG_MULTI_SZ value is appended to or edited",
         why: "Appending to or removing from a list that other packages also edit is not additive: the result depends on what was installed before, and uninstalling one package cannot restore the others' state.",
         fix: "Write a value of your own under HKR instead of editing a shared list; for filters use AddFilter in a DDInstall.Filters section.",
-        levels: levels("E E E W"), fixable: false, group: "F")
+        levels: levels("E E E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct MultipleAssociatedServices: Rule {
         title: "More than one service is the associated service",
         why: "SPSVCINST_ASSOCSERVICE (0x2) makes a service the device's function driver, and a device has exactly one; with two, which one drives the device depends on the order SetupAPI processes the lines.",
         fix: "Keep the 0x2 flag on the function driver's AddService line only; filters and helper services are added without it.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

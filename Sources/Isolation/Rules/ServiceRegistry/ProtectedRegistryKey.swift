@@ -7,7 +7,7 @@ public struct ProtectedRegistryKey: Rule {
         title: "The INF modifies a registry key Windows owns",
         why: "Plug and Play owns the device instance keys (Enum), the class and software keys (Control\\Class), the interface keys (Control\\DeviceClasses), device containers and migration data, and the kernel, the security subsystem, Setup and the driver store own HARDWARE, SAM, SECURITY, SYSTEM\\Setup and SYSTEM\\DriverDatabase; writing there by absolute path bypasses the owner, breaks when the layout changes and is refused even where HKLM\\SYSTEM\\CurrentControlSet is otherwise allowed.",
         fix: "Write device and driver settings with HKR from the DDInstall or DDInstall.HW section (and interface settings from the AddInterface section); leave the other keys to Windows.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

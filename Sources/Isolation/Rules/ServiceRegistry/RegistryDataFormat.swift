@@ -7,7 +7,7 @@ public struct RegistryDataFormat: Rule {
         title: "Registry flags and data do not agree",
         why: "SetupAPI reads a registry line's data by its flags: REG_BINARY and custom types as hexadecimal bytes, REG_DWORD and REG_QWORD as one number, BitReg masks as a byte; data it cannot read that way fails the install or writes a different value than the author meant.",
         fix: "Make the flags say the type the data has: bytes in hex (01,ff) for binary and custom types (a custom type number in the high word with FLG_ADDREG_BINVALUETYPE 0x1 in the low word, never a string type), one decimal or 0x number for REG_DWORD and REG_QWORD, FLG_ADDREG_APPEND only as 0x00010008, and the string to remove after DelReg 0x00018002.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct ServiceBinaryImagePath: Rule {
         title: "ServiceBinary cannot be parsed as an image path",
         why: "ServiceBinary becomes the service's ImagePath, a command line: an unbalanced quote makes it unreadable, and a path with spaces that is not quoted is cut at the first space, so a different file (or none) is started.",
         fix: "Quote a path with spaces inside the INF string, as the docs show: ServiceBinary = \"\"\"%13%\\Sub Dir\\x.sys\"\"\"; balance every quote.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct ServiceTypeConflict: Rule {
         title: "A service setting conflicts with the service type",
         why: "Boot and system start are for drivers the loader and the kernel start; RequiredPrivileges, ServiceSidType, DelayedAutoStart, AddTrigger and FailureActions apply to Win32 services only, BootFlags to kernel-mode drivers only, and a kernel-mode driver is not a user-mode .exe or .dll: the service control manager rejects or ignores such settings.",
         fix: "Make ServiceType match the binary (1 for a kernel-mode driver, 0x10 or 0x20 for a Win32 service) and drop the settings that do not apply to it; a Win32 service starts with StartType 2 or 3.",
-        levels: levels("W W W W"), fixable: false, group: "F")
+        levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

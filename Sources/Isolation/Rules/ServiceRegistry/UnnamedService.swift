@@ -7,7 +7,7 @@ public struct UnnamedService: Rule {
         title: "A service directive has no service name",
         why: "Without a name there is no service to add or delete: the only nameless form is `AddService = ,2`, which installs the device with no function driver, and a service-install section given to it is never read.",
         fix: "Name the service; for a device that needs no driver write `AddService = ,2` without an install section.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct WMIInterfaceFlags: Rule {
         title: "WMIInterface flags are invalid",
         why: "WMIInterface takes a WMI class GUID, flags of which only SCWMI_CLOBBER_SECURITY (0x1) is defined, and the section holding the class's security descriptor; anything else leaves the WMI class with the default security.",
         fix: "Write WMIInterface = {class-guid}, [0x1 or empty], WMI-class-section.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct WellKnownValueType: Rule {
         title: "A well-known device value has the wrong type",
         why: "Plug and Play reads DeviceCharacteristics, DeviceType and Exclusive as REG_DWORD, UpperFilters and LowerFilters as REG_MULTI_SZ, Security as a security descriptor and the property-page and resource values as strings; a value of another type is ignored or misread.",
         fix: "Use the type the AddReg special keywords take: 0x10001 for DeviceCharacteristics, DeviceType and Exclusive, 0x10000 for UpperFilters and LowerFilters, a string for Security, EnumPropPages32, LocationInformationOverride and the ResourcePicker values.",
-        levels: levels("E E E E"), fixable: false, group: "F")
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
         """

@@ -7,7 +7,7 @@ public struct FileNotInSourceDisks: Rule {
         title: "A copied file is not listed in SourceDisksFiles",
         why: "Windows finds a package's files through SourceDisksFiles; a file missing there is not part of the signed package and the copy fails.",
         fix: "List the file in [SourceDisksFiles] (or in the SourceDisksFiles.<arch> section of every architecture that copies it).",
-        levels: levels("E E E E"), fixable: false, group: "D")
+        levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct MissingSection: Rule {
         title: "A directive names a section that does not exist",
         why: "SetupAPI silently skips a section it cannot find, so the files, registry values or services it should install are missing.",
         fix: "Add the section or correct its name; to copy a single file without a file-list section, write CopyFiles = @file.sys.",
-        levels: levels("E E E E"), fixable: false, group: "D")
+        levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct SyntaxError: Rule {
         title: "SetupAPI rejects or misreads the text",
         why: "Windows reads INF text with its own rules; a line it rejects stops the install, and one it misreads installs something other than what the author wrote.",
         fix: "Close the section header or the quote, remove NUL and Ctrl-Z characters, end lines with LF or CR LF, and put every line after a section header.",
-        levels: levels("E E E E"), fixable: false, group: "D")
+        levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
         """

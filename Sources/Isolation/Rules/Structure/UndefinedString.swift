@@ -7,7 +7,7 @@ public struct UndefinedString: Rule {
         title: "A %token% has no [Strings] entry",
         why: "SetupAPI leaves an undefined %token% as written, percent signs included, so the value installed is not what was meant.",
         fix: "Define the token in [Strings], or write %% for a literal percent sign (e.g. %%SystemRoot%%).",
-        levels: levels("E E E E"), fixable: false, group: "D")
+        levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
         """

@@ -8,7 +8,7 @@ public struct UnsupportedEncoding: Rule {
         title: "The file's encoding is not ANSI or UTF-16LE with a BOM",
         why: "SetupAPI reads UTF-16LE (with a byte-order mark) or the ANSI code page; other encodings are rejected or turn non-ASCII text into garbage.",
         fix: "Save the file as UTF-16LE with a byte-order mark (or plain ASCII).",
-        levels: levels("E E E E"), fixable: false, group: "D")
+        levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
         "\u{FEFF}⇓[Version]\nSignature = \"$Windows NT$\"\n",

@@ -7,7 +7,7 @@ public struct VersionSection: Rule {
         title: "[Version] is missing or its signature is not $Windows NT$",
         why: "SetupAPI opens an INF for device installation only with a [Version] Signature, and InfVerif accepts only $Windows NT$.",
         fix: "Start the file with [Version] and Signature = \"$Windows NT$\".",
-        levels: levels("E E E E"), fixable: true, group: "D")
+        levels: levels("E E E E"), fixable: true, group: .structure)
 
     public static let triggeringExamples = [
         "⇓[Strings]\nA = B\n",
