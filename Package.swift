@@ -18,10 +18,12 @@ let package = Package(
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
         .target(name: "PE"),
         .target(name: "DriverPackage", dependencies: ["INFSyntax", "INFModel", "PE"]),
-        .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "TOMLKit"]),
-        .target(name: "Reporting", dependencies: ["Isolation", "DriverPackage", "INFModel"]),
+        .target(name: "IsolationKnowledge", dependencies: ["INFModel"]),
+        .target(name: "Isolation", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge"]),
+        .target(name: "ConfigurationFiles", dependencies: ["Isolation", "TOMLKit"]),
+        .target(name: "Reporting", dependencies: ["Isolation", "IsolationKnowledge", "DriverPackage", "INFModel"]),
         .target(name: "Fixing", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Isolation"]),
-        .target(name: "Workspace", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Isolation", "Fixing"]),
+        .target(name: "Workspace", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Isolation", "ConfigurationFiles", "Fixing"]),
         .executableTarget(
             name: "isolint",
             dependencies: [
@@ -29,6 +31,7 @@ let package = Package(
                 "INFModel",
                 "DriverPackage",
                 "Isolation",
+                "ConfigurationFiles",
                 "Reporting",
                 "Fixing",
                 "Workspace",
@@ -41,9 +44,9 @@ let package = Package(
         .testTarget(name: "PETests", dependencies: ["PE"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Golden"]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage"]),
-        .testTarget(name: "IsolationTests", dependencies: ["Isolation", "DriverPackage", "INFSyntax"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IsolationTests", dependencies: ["Isolation", "ConfigurationFiles", "DriverPackage", "INFSyntax"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FixingTests", dependencies: ["Fixing", "Isolation", "INFSyntax", "DriverPackage"], exclude: ["KnownFixGaps.txt"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Isolation", "Fixing", "Reporting", "DriverPackage"], exclude: ["KnownVerdictGaps.txt"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Isolation", "ConfigurationFiles", "Fixing", "Reporting", "DriverPackage"], exclude: ["KnownVerdictGaps.txt"]),
         .testTarget(name: "EndToEndTests", dependencies: ["isolint"], exclude: ["Golden"]),
     ]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks isolint against reading the same bytes with `cat`, in one run on the same files.
 
-usage: Benchmarks/bench.py [--runs N] [--corpus DIR] [--isolint PATH] [--scale N]
+usage: Benchmarks/bench.py [--runs N] [--corpus DIR] [--isolint PATH] [--baseline-isolint PATH] [--scale N]
 Run `swift build -c release --product isolint` first (Benchmarks/run.sh does).
 
 Times, as medians over --runs runs:
@@ -9,6 +9,8 @@ Times, as medians over --runs runs:
   (a) cat of every INF file to /dev/null                  (the baseline: reading the bytes)
   (b) isolint dump --stats                                 (parse + model)
   (c) isolint check, every rule                            (parse + model + rules + report)
+  (c') the same check by --baseline-isolint, an earlier build, when given (the ratio compares them)
+  (c'') isolint fix --diff --unsafe-fixes over the corpus, with the fix rounds and parses it counts
   (d) cat and isolint check on the corpus copied --scale times into a temporary tree
   (e) cat and isolint check on a package whose driver is a fixture padded to --binary-mb MB
   (f) isolint check on two adversarial INF files: one 10 MB line (a field every 64 bytes) and
@@ -57,6 +59,7 @@ def main():
     parser.add_argument("--binary-mb", type=int, default=50)
     parser.add_argument("--corpus", default=os.path.join(here, "..", "..", "shared", "corpus"))
     parser.add_argument("--isolint", default=os.path.join(here, "..", ".build", "release", "isolint"))
+    parser.add_argument("--baseline-isolint", help="an earlier isolint build whose check is timed in the same run")
     args = parser.parse_args()
     files = inf_files(args.corpus)
     if not files:
@@ -79,7 +82,16 @@ def main():
     row("isolint check, one INF", [args.isolint, "check", "--no-config", "--exit-zero", one], 1, one_size, cat_one)
     cat = row("cat (read the bytes)", ["cat"] + files, len(files), size, None)
     row("isolint dump --stats (parse + model)", [args.isolint, "dump", "--stats"] + files, len(files), size, cat)
-    row("isolint check (all rules)", [args.isolint, "check", "--exit-zero", "--output-format", "json", args.corpus], len(files), size, cat)
+    check = row("isolint check (all rules)", [args.isolint, "check", "--exit-zero", "--output-format", "json", args.corpus], len(files), size, cat)
+    if args.baseline_isolint:
+        earlier = row("baseline build: isolint check (all rules)",
+                      [args.baseline_isolint, "check", "--exit-zero", "--output-format", "json", args.corpus], len(files), size, cat)
+        print(f"{'  this build / baseline build':44} {check / earlier:9.2f}")
+    fix_cmd = [args.isolint, "check", "--diff", "--unsafe-fixes", "--exit-zero", "--stats", "--no-binaries", args.corpus]
+    row("isolint fix --diff --unsafe-fixes", fix_cmd, len(files), size, cat)
+    stats = [line for line in subprocess.run(fix_cmd, capture_output=True, text=True).stderr.splitlines() if "stats:" in line]
+    if stats:
+        print(f"{'  fix counters':44} {stats[-1].split('stats:', 1)[1].strip()}")
 
     with tempfile.TemporaryDirectory() as scaled:
         for copy in range(args.scale):

@@ -43,10 +43,10 @@ if [ -z "${FUZZ_NO_BUILD:-}" ]; then
     module INFModel $(find Sources/INFModel -name '*.swift')
     module PE Sources/PE/*.swift
     module DriverPackage Sources/DriverPackage/*.swift
-    # Configuration files and baselines (TOML, JSON) are not needed to check a parsed tree.
-    module Isolation $(find Sources/Isolation -name '*.swift' ! -path '*/Configuration/*')
+    module IsolationKnowledge Sources/IsolationKnowledge/*.swift
+    module Isolation $(find Sources/Isolation -name '*.swift')
     module Fixing Sources/Fixing/*.swift
-    link fuzz-inf Fuzz/INFFuzzer.swift "$out"/{INFSyntax,INFModel,PE,DriverPackage,Isolation,Fixing}.o
+    link fuzz-inf Fuzz/INFFuzzer.swift "$out"/{INFSyntax,INFModel,PE,DriverPackage,IsolationKnowledge,Isolation,Fixing}.o
     link fuzz-pe Fuzz/PEFuzzer.swift "$out/PE.o"
 fi
 

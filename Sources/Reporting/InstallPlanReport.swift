@@ -1,6 +1,7 @@
 import DriverPackage
 import INFModel
 import Isolation
+import IsolationKnowledge
 
 /// Renders an install plan as an indented tree, as JSON or as an HTML page, marking each entry isolated or not with
 /// the rules that say so.

@@ -1,4 +1,5 @@
 import DriverPackage
+import ConfigurationFiles
 import Foundation
 import INFModel
 import INFSyntax

@@ -1,6 +1,7 @@
 import ArgumentParser
 import INFModel
 import Isolation
+import IsolationKnowledge
 import Workspace
 
 /// `isolint api`: the state-management APIs, which Windows version brought each, and which one to
@@ -91,9 +92,11 @@ struct Api: ParsableCommand {
 
     /// A Windows version written as `10.0.17134`, `17134` or a decoration such as `NTamd64.10.0...17134`.
     static func version(parsing text: String) throws -> WindowsVersion {
-        if let decoration = PlatformDecoration(parsing: text), decoration.major != nil { return decoration.minimumVersion }
-        if let version = WindowsVersion(parsing: text) { return version }
-        throw ValidationError("--min-os takes a Windows version such as 10.0.17134 or NTamd64.10.0...17134, not '\(text)'")
+        do {
+            return try WorkspaceSettings.target(os: text).version
+        } catch {
+            throw ValidationError("--min-os takes a Windows version such as 10.0.17134 or NTamd64.10.0...17134, not '\(text)'")
+        }
     }
 
     /// The description of the API (or argument value) named `name`, for `family` when given.

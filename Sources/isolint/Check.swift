@@ -1,5 +1,6 @@
 import ArgumentParser
 import DriverPackage
+import ConfigurationFiles
 import Foundation
 import INFModel
 import INFSyntax
@@ -83,6 +84,9 @@ struct Check: ParsableCommand {
 
     @Flag(help: "With --fix, keep each original as <file>.orig.")
     var backup = false
+
+    @Flag(help: "With --fix or --diff: print the number of files, fix rounds and parses on standard error.")
+    var stats = false
 
     @Flag(help: "Check the INF files only, not the .sys, .dll and .exe files of built packages.")
     var noBinaries = false

@@ -48,6 +48,12 @@ struct FixRunner {
         let fixedCount = run.fixesApplied
         let files = run.check.filesChecked
         messages += "\(verb) \(fixedCount) finding\(fixedCount == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s").\n"
+        if arguments.stats {
+            let rounds = run.files.reduce(0) { $0 + $1.outcome.result.rounds }
+            let parses = run.files.reduce(0) { $0 + $1.outcome.result.parses }
+            let refused = run.files.reduce(0) { $0 + $1.outcome.result.refused.count }
+            messages += "isolint: stats: \(run.files.count) files, \(rounds) fix rounds, \(parses) parses, \(refused) rules' fixes refused\n"
+        }
         FileHandle.standardError.write(Data(messages.utf8))
         let remaining = run.check.findings
         if !arguments.diff {

@@ -1,5 +1,6 @@
 import INFModel
 import Isolation
+import IsolationKnowledge
 import Testing
 
 /// The shapes of global paths the binary rules look for in strings.

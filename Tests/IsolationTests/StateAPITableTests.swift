@@ -1,5 +1,6 @@
 import INFModel
 import Isolation
+import IsolationKnowledge
 import Testing
 
 /// The state-API knowledge base holds every row of the isolation guidance's OS support tables

@@ -1,6 +1,7 @@
 import DriverPackage
 import INFModel
 import INFSyntax
+import IsolationKnowledge
 
 /// Options of a check run that change what is reported.
 public struct CheckOptions: Sendable {
@@ -189,8 +190,8 @@ public struct Checker: Sendable {
 }
 
 extension Array where Element == UInt16 {
-    /// Whether the text holds a `$ARCH$` token (any case).
-    var containsARCHToken: Bool {
+    /// Whether the text holds a `$ARCH$` token (any case): the files whose architecture is stamped.
+    public var containsARCHToken: Bool {
         let pattern: [UInt16] = Array("$arch$".utf16)
         guard count >= pattern.count else { return false }
         var i = 0

@@ -115,20 +115,6 @@ func fileName(of path: String) -> String {
 }
 
 extension String {
-    /// The string without the characters of `set` (ASCII characters, as every caller passes) at
-    /// either end.
-    func trimmingCharacters(in set: String) -> String {
-        // Nearly always nothing is trimmed: compare the end bytes before building anything.
-        guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
-        if !set.utf8.contains(firstByte) && !set.utf8.contains(lastByte) { return self }
-        var s = Substring(self)
-        while let first = s.first, set.contains(first) { s.removeFirst() }
-        while let last = s.last, set.contains(last) { s.removeLast() }
-        return String(s)
-    }
-}
-
-extension String {
     /// The string with every `/` written as a backslash.
     var withBackslashes: String {
         utf8.contains(0x2F) ? String(decoding: utf8.map { $0 == 0x2F ? 0x5C : $0 }, as: UTF8.self) : self

@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// A package binary imports a state API that a Windows version the INF installs it on does not have.
 public struct BinaryAPINewerThanTarget: BinaryRule {

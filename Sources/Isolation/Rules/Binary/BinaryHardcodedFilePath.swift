@@ -1,3 +1,5 @@
+import IsolationKnowledge
+
 /// A package binary holds an absolute file path.
 public struct BinaryHardcodedFilePath: BinaryRule {
     public static let description = RuleDescription(

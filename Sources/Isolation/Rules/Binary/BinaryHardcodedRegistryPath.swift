@@ -1,3 +1,5 @@
+import IsolationKnowledge
+
 /// A package binary holds an absolute path to a machine-wide registry key.
 public struct BinaryHardcodedRegistryPath: BinaryRule {
     public static let description = RuleDescription(

@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// ServiceBinary naming an inbox binary.
 public struct InboxServiceBinary: Rule {

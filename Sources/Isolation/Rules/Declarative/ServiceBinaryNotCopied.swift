@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// ServiceBinary naming a file no CopyFiles installs.
 public struct ServiceBinaryNotCopied: Rule {

@@ -1,5 +1,6 @@
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 /// Audio processing object registrations: only AudioProcessingObject-class INFs may write the APO
 /// registration key, and an INF that sets FX properties must Include wdmaudio.inf and Need its

@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// A COM class ThreadingModel other than Apartment, Both, Free or Neutral.
 public struct ComThreadingModel: Rule {

@@ -1,3 +1,5 @@
+import IsolationKnowledge
+
 /// Values the install-feature rules check against, from Microsoft's INF reference pages.
 enum FeatureKnowledge {
     /// `ThreadingModel` values of a COM class ("INF AddComClass directive"; the same four names

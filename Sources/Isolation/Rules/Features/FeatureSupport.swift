@@ -1,5 +1,6 @@
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 extension RuleContext {
     /// Whether the INF is an extension INF: `Class = Extension` or the Extension class GUID.

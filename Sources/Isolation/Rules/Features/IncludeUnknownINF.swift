@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// An `Include` naming an INF that is neither in the package nor a known inbox INF.
 public struct IncludeUnknownINF: Rule {

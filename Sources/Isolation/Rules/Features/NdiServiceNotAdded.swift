@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// An Ndi `Service` or `CoServices` value naming a service the INF does not add.
 public struct NdiServiceNotAdded: Rule {

@@ -1,6 +1,7 @@
 import Foundation
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 /// DIRID 13 used by a DDInstall that older Windows builds can install.
 public struct DriverStoreNeedsNewerOS: Rule {

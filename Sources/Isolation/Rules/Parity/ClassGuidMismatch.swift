@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// `Class` and `ClassGuid` that disagree for a well-known setup class.
 public struct ClassGuidMismatch: Rule {

@@ -1,5 +1,6 @@
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 /// A `[ClassInstall32]` section in an INF whose class Windows defines.
 public struct ClassInstallForSystemClass: Rule {

@@ -1,3 +1,5 @@
+import IsolationKnowledge
+
 /// The page that maps every code of InfVerif's table to the Isolint rules that report it, or says
 /// why none does: `docs/infverif-parity.md`, written from the rule catalog and `InfVerifCodes`.
 public enum InfVerifParityDocument {
@@ -13,7 +15,7 @@ public enum InfVerifParityDocument {
         # InfVerif parity
 
         This page is generated from Isolint's rule catalog and its table of InfVerif codes
-        (`Sources/Isolation/Knowledge/InfVerifCodes.swift`); do not edit it by hand. To write it again, run
+        (`Sources/IsolationKnowledge/InfVerifCodes.swift`); do not edit it by hand. To write it again, run
         `ISOLINT_UPDATE_DOCS=1 swift test --filter InfVerifParityTests`.
 
         The codes, their meaning and their levels are those of InfVerif's table of INF validation errors and

@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// A setup class reserved for Microsoft (`Sample`) or for system use (`Unknown`, `Computer`, …).
 public struct ReservedClass: Rule {

@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// An AddService name that Windows reserves: the names of Microsoft's sample drivers. Names InfVerif
 /// is known to refuse are reported as reserved (1293); the other sample names as reserved for

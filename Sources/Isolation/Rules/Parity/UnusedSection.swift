@@ -1,5 +1,6 @@
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 /// A section that no directive, Models entry or entry point names.
 public struct UnusedSection: Rule {

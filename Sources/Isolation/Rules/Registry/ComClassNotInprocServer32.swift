@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// COM registrations other than InprocServer32.
 public struct ComClassNotInprocServer32: Rule {

@@ -1,5 +1,6 @@
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 /// Shared check for rules that report one kind of global registry location.
 protocol GlobalKeyRule: Rule {

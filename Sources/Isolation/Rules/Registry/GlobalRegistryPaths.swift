@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// Global registry locations that specific rules report instead of the generic non-HKR rule.
 enum GlobalRegistryPath: Sendable {

@@ -1,5 +1,6 @@
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 /// Writes to `HKLM\SYSTEM\CurrentControlSet\Services\<svc>`.
 public struct GlobalServiceKey: Rule {

@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// Writes under HKEY_CLASSES_ROOT.
 public struct HKCRModification: Rule {

@@ -1,5 +1,6 @@
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 /// Service configuration values set through AddReg instead of the service-install directives.
 public struct IntrinsicServiceValue: Rule {

@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// Registry values that no Windows version reads any more.
 public struct ObsoleteRegistryValue: Rule {

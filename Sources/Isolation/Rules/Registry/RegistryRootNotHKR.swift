@@ -1,5 +1,6 @@
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 /// Registry lines whose root is not HKR.
 public struct RegistryRootNotHKR: Rule {

@@ -1,5 +1,6 @@
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 /// A service-install AddReg writing HKR outside the `Parameters` subtree.
 public struct ServiceKeyOutsideParameters: Rule {

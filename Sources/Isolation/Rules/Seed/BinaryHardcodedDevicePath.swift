@@ -1,3 +1,5 @@
+import IsolationKnowledge
+
 /// A package binary names a device by a fixed path instead of a device interface.
 public struct BinaryHardcodedDevicePath: BinaryRule {
     public static let description = RuleDescription(

@@ -1,3 +1,5 @@
+import IsolationKnowledge
+
 /// A file written directly in the root of %DriverData%, %ProgramData% or the temporary folder.
 public struct DataRootFile: BinaryRule {
     public static let description = RuleDescription(

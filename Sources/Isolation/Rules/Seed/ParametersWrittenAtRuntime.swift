@@ -1,3 +1,5 @@
+import IsolationKnowledge
+
 /// A driver writes registry values and opens its Parameters key, but keeps no persistent state.
 public struct ParametersWrittenAtRuntime: BinaryRule {
     public static let description = RuleDescription(

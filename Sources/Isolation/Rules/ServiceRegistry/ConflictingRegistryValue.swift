@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// One absolute registry value set to different data by two install sections.
 public struct ConflictingRegistryValue: Rule {

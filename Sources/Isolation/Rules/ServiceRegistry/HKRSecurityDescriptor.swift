@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// An add-registry section with a `.Security` section that writes the HKR key itself.
 public struct HKRSecurityDescriptor: Rule {

@@ -1,4 +1,5 @@
 import INFModel
+import IsolationKnowledge
 
 /// A registry line that writes or deletes under a key Windows owns.
 public struct ProtectedRegistryKey: Rule {

@@ -1,5 +1,6 @@
 import DriverPackage
 import INFModel
+import IsolationKnowledge
 
 /// A special HKR value of a device or class key written with another type than the docs give it.
 public struct WellKnownValueType: Rule {

@@ -1,4 +1,5 @@
 import Foundation
+import Isolation
 import TOMLKit
 
 /// Settings read from `isolint.toml` (or `.isolint.toml`) at the package or repository root.

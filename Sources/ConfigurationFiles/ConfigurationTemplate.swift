@@ -1,3 +1,5 @@
+import Isolation
+
 /// The commented `isolint.toml` that `isolint init` writes: the mode set, every other setting shown
 /// as a commented-out example with what it does.
 public enum ConfigurationTemplate {

@@ -1,4 +1,5 @@
 import Foundation
+import Isolation
 
 /// Findings accepted as they are, so that only new ones are reported. Entries match on rule, file
 /// and the text of the line (not its number), so that edits elsewhere in the file keep them valid.
