@@ -41,9 +41,22 @@ public struct RefusedFix: Sendable, Hashable, CustomStringConvertible {
     /// The error rules the fixes would have added (or reported more often), on some architecture or
     /// Windows range the INF installs on.
     public let introduces: [String]
+    /// Whether no one rule's fixes were to blame, so it was refused with the file's other unsafe fixes
+    /// (or with every fix, when the safe ones alone added errors too).
+    public let withOthers: Bool
+
+    public init(rule: String, introduces: [String], withOthers: Bool = false) {
+        self.rule = rule
+        self.introduces = introduces
+        self.withOthers = withOthers
+    }
 
     public var description: String {
-        "\(rule): fix refused: it would add errors of \(introduces.joined(separator: ", ")) on an architecture or Windows range the INF installs on"
+        let added = introduces.joined(separator: ", ")
+        if withOthers {
+            return "\(rule): fix refused: with the file's other fixes it would add errors of \(added) on an architecture or Windows range the INF installs on, and no one rule's fixes are to blame"
+        }
+        return "\(rule): fix refused: it would add errors of \(added) on an architecture or Windows range the INF installs on"
     }
 }
 
@@ -116,32 +129,44 @@ public struct FixEngine: Sendable {
         var excluded = Set<String>()
         var refused: [RefusedFix] = []
         while outcome.bytes != bytes {
-            let introduced = Self.introduced(before, errorCounts(outcome, displayPath: displayPath, package: package))
-            if introduced.isEmpty { break }
-            // Leave out one rule's fixes at a time, unsafe ones first, until nothing is introduced.
+            let excess = Self.excess(before, errorCounts(outcome, displayPath: displayPath, package: package))
+            if excess.isEmpty { break }
+            // Leave out one rule's fixes at a time, unsafe ones first, keeping the exclusion that
+            // removes the most of the added errors; repeat until none is added.
             var candidates: [String] = []
             for fix in outcome.applied.sorted(by: { ($0.safety == .unsafe ? 0 : 1) < ($1.safety == .unsafe ? 0 : 1) })
             where !excluded.contains(fix.rule) && !candidates.contains(fix.rule) {
                 candidates.append(fix.rule)
             }
-            var best: (rule: String, outcome: Rounds, introduced: Set<String>)?
+            var best: (rule: String, outcome: Rounds, excess: [String: Int])?
             for rule in candidates {
                 let trial = rounds(from: start, excluding: excluded.union([rule]), displayPath: displayPath, package: package, keep: keep)
                 parses += trial.parses
-                let left = trial.bytes == bytes ? [] : Self.introduced(before, errorCounts(trial, displayPath: displayPath, package: package))
-                if left.count < introduced.count && left.count < (best?.introduced.count ?? Int.max) {
+                let left = trial.bytes == bytes ? [:] : Self.excess(before, errorCounts(trial, displayPath: displayPath, package: package))
+                if Self.total(left) < Self.total(best?.excess ?? excess) {
                     best = (rule, trial, left)
                     if left.isEmpty { break }
                 }
             }
             if let best {
                 excluded.insert(best.rule)
-                refused.append(RefusedFix(rule: best.rule, introduces: introduced.subtracting(best.introduced).sorted()))
+                let removed = excess.keys.filter { (best.excess[$0] ?? 0) < (excess[$0] ?? 0) }.sorted()
+                refused.append(RefusedFix(rule: best.rule, introduces: removed))
                 outcome = best.outcome
             } else {
-                // No single rule is to blame: keep the file as it was.
-                for rule in candidates { refused.append(RefusedFix(rule: rule, introduces: introduced.sorted())) }
-                outcome = start
+                // No one rule's fixes are to blame: leave out every unsafe fix (the safe ones are kept
+                // when that is enough), or else every fix, keeping the file as it was.
+                let unsafeRules = Set(outcome.applied.filter { $0.safety == .unsafe }.map(\.rule)).subtracting(excluded)
+                let safeOnly = unsafeRules.isEmpty ? nil
+                    : rounds(from: start, excluding: excluded.union(unsafeRules), displayPath: displayPath, package: package, keep: keep)
+                parses += safeOnly?.parses ?? 0
+                if let safeOnly, safeOnly.bytes == bytes || Self.excess(before, errorCounts(safeOnly, displayPath: displayPath, package: package)).isEmpty {
+                    for rule in unsafeRules.sorted() { refused.append(RefusedFix(rule: rule, introduces: excess.keys.sorted(), withOthers: true)) }
+                    outcome = safeOnly
+                } else {
+                    for rule in candidates { refused.append(RefusedFix(rule: rule, introduces: excess.keys.sorted(), withOthers: true)) }
+                    outcome = start
+                }
                 break
             }
         }
@@ -168,10 +193,15 @@ public struct FixEngine: Sendable {
         return counts
     }
 
-    /// The rules with more error findings after than before.
-    static func introduced(_ before: [String: Int], _ after: [String: Int]) -> Set<String> {
-        Set(after.compactMap { rule, count in count > (before[rule] ?? 0) ? rule : nil })
+    /// How many more error findings of each rule there are after than before (rules with none more left out).
+    static func excess(_ before: [String: Int], _ after: [String: Int]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (rule, count) in after where count > (before[rule] ?? 0) { result[rule] = count - (before[rule] ?? 0) }
+        return result
     }
+
+    /// The number of added error findings.
+    static func total(_ excess: [String: Int]) -> Int { excess.values.reduce(0, +) }
 
     /// The fix rounds from `start`, leaving out the fixes of the rules in `excluded`.
     private func rounds(from start: Rounds, excluding excluded: Set<String>, displayPath: String, package: PackageContents?,

@@ -65,6 +65,17 @@ struct ProvenFixTests {
         #expect(!remaining.contains { $0.rule == "destination-not-driver-store" || $0.rule == "service-binary-not-copied" })
     }
 
+    @Test("the move rewrites the old folder however it is spelled, and every path of a ';' list")
+    func otherSpellingsRewritten() {
+        let text = Self.filterDriver
+            .replacingOccurrences(of: "ServiceBinary = %12%\\%DriverName%.sys", with: "ServiceBinary = %10%\\System32\\Drivers\\%DriverName%.sys")
+            .replacingOccurrences(of: "[Install.NTamd64.Services]", with: "AddReg = Reg\n[Reg]\nHKR, , EventMessageFile, 0x00020000, \"%11%\\IoLogMsg.dll;%12%\\npf.sys\"\n[Install.NTamd64.Services]")
+        let (fixed, applied) = Self.fixed(text)
+        #expect(applied.contains("destination-not-driver-store"))
+        #expect(fixed.contains("ServiceBinary = %13%\\%DriverName%.sys"))
+        #expect(fixed.contains("\"%11%\\IoLogMsg.dll;%13%\\npf.sys\""))
+    }
+
     @Test("a ServiceBinary under DIRID 12 whose file is copied to DIRID 13 is an error")
     func serviceBinaryPathComparedWithCopy() throws {
         let moved = Self.filterDriver.replacingOccurrences(of: "DefaultDestDir = 12", with: "DefaultDestDir = 13")

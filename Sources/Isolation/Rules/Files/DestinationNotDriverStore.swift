@@ -153,38 +153,65 @@ public struct DestinationNotDriverStore: Rule {
         return folded == "strings" || folded.hasPrefix("strings.") || folded == "destinationdirs"
     }
 
+    /// The paths in `range` that start with a DIRID (`%N%…`), each up to the next ';' or quote: where
+    /// a path starts (the field's start, or after ';', a quote or a space), the DIRID and the length of
+    /// its `%N%` text.
+    static func diridPaths(in range: Range<Int>, context: RuleContext) -> [(range: Range<Int>, dirid: Int, diridLength: Int)] {
+        let units = context.tree.source.text.units
+        var result: [(range: Range<Int>, dirid: Int, diridLength: Int)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let startsPath = i == range.lowerBound || units[i - 1] == 0x3B || units[i - 1] == 0x22 || units[i - 1] == 0x20
+            guard units[i] == 0x25, startsPath else { i += 1; continue }
+            var j = i + 1
+            var value = 0
+            while j < range.upperBound, units[j] >= 0x30, units[j] <= 0x39, value < 1_000_000 {
+                value = value * 10 + Int(units[j] - 0x30)
+                j += 1
+            }
+            guard j > i + 1, j < range.upperBound, units[j] == 0x25 else { i += 1; continue }
+            var end = j + 1
+            while end < range.upperBound, units[end] != 0x3B, units[end] != 0x22 { end += 1 }
+            result.append((i..<end, value, j + 1 - i))
+            i = end
+        }
+        return result
+    }
+
     private func fix(_ context: RuleContext, destination: DestinationDirectory, dirid: Int, names: Set<String>,
                      dropping subfolder: String?) -> UnitFix? {
         guard let token = context.document.token(of: destination.line, field: 1), !token.isQuoted else { return nil }
         var edits: [(range: Range<Int>, replacement: String)]
-        // `%<dirid>%\<subfolder>\` in references becomes `%13%\` when the subfolder is dropped.
-        var prefix = "%\(dirid)%"
-        if let subfolder, let last = context.document.token(of: destination.line, field: 2) {
+        // References to the files' folder become `%13%` (with the subfolder when it is kept).
+        var newFolder = "%13%"
+        if subfolder != nil, let last = context.document.token(of: destination.line, field: 2) {
             edits = [(token.range.lowerBound..<last.range.upperBound, "13")]
-            prefix += "\\" + subfolder.trimmingCharacters(in: "\\")
         } else {
             edits = [(token.range, "13")]
+            if let sub = destination.subdirectory?.trimmingCharacters(in: "\\ "), !sub.isEmpty { newFolder += "\\" + sub }
         }
-        // Rewrite %<dirid>%\…\<file> references to the moved files wherever they are written
-        // (ServiceBinary, registry data, WDF service sections…), but not in [Strings] or [DestinationDirs].
-        // A value may list several paths separated by ';' (EventMessageFile), and a file name may be
-        // written with a string key (`%12%\%DriverName%.sys`).
-        let units = context.tree.source.text.units
+        // Rewrite the references to the moved files wherever they are written (ServiceBinary, registry
+        // data, WDF service sections…), but not in [Strings] or [DestinationDirs]: every path whose
+        // folder is the files' old folder, however it is spelled (`%12%`, `%10%\System32\Drivers`), in
+        // a value that may list several paths separated by ';' (EventMessageFile), with a file name
+        // that may be a string key (`%12%\%DriverName%.sys`).
+        let table = DirectoryTable.native(infName: "package.inf", architecture: "amd64")
+        let oldFolder = table.folder(dirid: dirid, subdirectory: destination.subdirectory)
         for section in context.document.sections where !Self.keepsReferences(section.name) {
             for line in section.lines {
                 for (index, raw) in line.rawFields.enumerated() where raw.utf8.contains(0x25) {
                     guard let field = context.document.token(of: line, field: index + 1) else { continue }
-                    for occurrence in context.occurrences(of: prefix, in: field.range) {
-                        // A path starts the field or follows a ';' or a quote.
-                        if occurrence.lowerBound > field.range.lowerBound {
-                            let before = units[occurrence.lowerBound - 1]
-                            guard before == 0x3B || before == 0x22 || before == 0x20 else { continue }
-                        }
-                        var end = occurrence.upperBound
-                        while end < field.range.upperBound, units[end] != 0x3B, units[end] != 0x22 { end += 1 }
-                        let rest = context.document.substituter.substitute(context.tree.text(of: occurrence.upperBound..<end))
-                        guard rest.hasPrefix("\\"), names.contains(fileName(of: rest).lowercased()) else { continue }
-                        edits.append((occurrence, "%13%"))
+                    for path in Self.diridPaths(in: field.range, context: context) {
+                        let text = context.tree.text(of: path.range)
+                        guard let slash = text.lastIndex(of: "\\") else { continue }
+                        let folderText = text[..<slash]
+                        let name = context.document.substituter.substitute(String(text[text.index(after: slash)...]))
+                        // The folder part must be literal below its DIRID, so that it can be rewritten.
+                        guard names.contains(name.lowercased()), !folderText.dropFirst(path.diridLength).contains("%"),
+                              let base = table.path(for: path.dirid),
+                              DirectoryTable.comparable(base + "\\" + folderText.dropFirst(path.diridLength)) == oldFolder else { continue }
+                        let folderEnd = path.range.lowerBound + folderText.utf16.count
+                        edits.append((path.range.lowerBound..<folderEnd, newFolder))
                     }
                 }
             }

@@ -98,7 +98,8 @@ public struct UnisolatedFileReference: Rule {
                 let field = 5 + offset
                 let range = context.range(of: item.entry.line, field: field)
                 var fix: UnitFix?
-                if inStore.contains(name), let token = context.document.token(of: item.entry.line, field: field) {
+                // A value listing several paths (`a.dll;b.sys`) is not rewritten whole: that would drop the others.
+                if inStore.contains(name), !value.contains(";"), let token = context.document.token(of: item.entry.line, field: field) {
                     let replacement = "%13%\\" + fileName(of: value)
                     fix = UnitFix(title: "Refer to the file as \(replacement)", safety: .unsafe,
                                   edits: [(token.range, token.isQuoted ? "\"\(replacement)\"" : replacement)],
