@@ -140,7 +140,7 @@ private struct Builder {
         for section in entries { follow(section) }
         // Sections with install directives that nothing reached are still checked.
         for section in document.sections where roles[CaseInsensitive.fold(section.name)] == nil {
-            guard Self.installDirectives.contains(where: { !section.directive($0).isEmpty }) else { continue }
+            guard DirectiveTable.installMarkers.contains(where: { !section.directive($0).isEmpty }) else { continue }
             add(.unreachedInstall, to: section.name)
             for suffix in SectionGraph.installSuffixes where CaseInsensitive.fold(section.name).hasSuffix("." + suffix.lowercased()) {
                 add(.installSuffix(suffix), to: section.name)
@@ -149,10 +149,9 @@ private struct Builder {
         }
     }
 
-    static let installDirectives = [
-        "CopyFiles", "AddReg", "DelReg", "BitReg", "AddService", "AddInterface", "CopyINF", "Include", "Needs",
-        "DelFiles", "RenFiles", "AddProperty",
-    ]
+    /// The directives `linkOne` links with roles of their own; every other directive of the table
+    /// that names sections is linked as a directive target.
+    static let directivesWithRoles: Set<String> = ["copyfiles", "delfiles", "renfiles", "addreg", "delreg", "bitreg", "addservice", "addinterface"]
 
     /// `name` is `base` or `base.<decoration>` (a platform decoration, optionally with OS version).
     static func isVariant(_ name: String, of base: String) -> Bool {
@@ -237,12 +236,14 @@ private struct Builder {
                 add(.interfaceInstall(guid: guid), to: install)
             }
         }
-        for (directive, field) in [("KmdfService", 2), ("UmdfService", 2), ("AddEventProvider", 2), ("AddAutoLogger", 3),
-                                   ("UpdateAutoLogger", 2), ("AddFilter", 3), ("AddSoftware", 3), ("AddComponent", 3),
-                                   ("AddComServer", 3), ("AddProperty", 0), ("AddPowerSetting", 0), ("LogConfig", 0),
-                                   ("Ini2Reg", 0), ("UpdateInis", 0), ("UpdateIniFields", 0), ("ProfileItems", 0),
-                                   ("RegisterDlls", 0), ("UnregisterDlls", 0), ("DelProperty", 0), ("WMIInterface", 3)] {
-            link(section, directive, field: field) { _ in .directiveTarget(directive) }
+        for info in DirectiveTable.directives where !Builder.directivesWithRoles.contains(CaseInsensitive.fold(info.name)) {
+            let directive = info.name
+            switch info.sectionFields {
+            case .none: continue
+            case .all: link(section, directive, field: 0) { _ in .directiveTarget(directive) }
+            case .fields(let fields):
+                for field in fields { link(section, directive, field: field) { _ in .directiveTarget(directive) } }
+            }
         }
         // The links just added are this section's own (sections are merged by name, and each is
         // linked once).
@@ -254,7 +255,7 @@ private struct Builder {
         }
         // .Wdf service sections and other directive targets may hold AddReg too.
         for link in own {
-            if case .directiveTarget(let d) = link.role, ["KmdfService", "UmdfService", "AddComServer", "AddSoftware"].contains(d),
+            if case .directiveTarget(let d) = link.role, DirectiveTable.info(d)?.namedSectionsHoldDirectives == true,
                let target = document.section(named: link.to) {
                 next.append(target)
             }

@@ -79,26 +79,6 @@ extension RuleContext {
         return result
     }
 
-    /// The architectures an install section can apply to, from its platform decoration: its own
-    /// architecture when decorated with one; otherwise every architecture that has no more specific
-    /// variant of the same base section.
-    public func architectures(ofInstallSection name: String) -> Set<Architecture> {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        var base = name
-        for index in parts.indices.dropFirst() {
-            guard let decoration = PlatformDecoration(parsing: parts[index...].prefix(6).joined(separator: ".")) ??
-                    PlatformDecoration(parsing: parts[index]) else { continue }
-            if let arch = decoration.architecture { return [arch] }
-            base = parts[..<index].joined(separator: ".")
-            break
-        }
-        var result = Set(Architecture.allCases)
-        for arch in Architecture.allCases where document.hasSection("\(base).NT\(arch.rawValue)") {
-            result.remove(arch)
-        }
-        return result
-    }
-
     /// The service names this INF adds, lowercased.
     public var addedServiceNames: Set<String> {
         Set(services.map { $0.install.name.lowercased() }.filter { !$0.isEmpty })

@@ -86,7 +86,7 @@ public struct DirectiveForSection: Rule {
             for line in section.lines where line.hasExplicitKey {
                 guard let key = line.key else { continue }
                 let folded = key.lowercased()
-                if let suffix = DirectiveKnowledge.suffixOnlyDirectives[folded], !suffixes.contains(suffix.lowercased()) {
+                if let suffix = DirectiveTable.suffixOnly[folded], !suffixes.contains(suffix.lowercased()) {
                     result.append(Violation(range: context.range(of: line, field: 0),
                                             message: "Directive '\(key)' is invalid in section [\(section.name)]; it belongs in a DDInstall.\(suffix) section",
                                             code: 1290))

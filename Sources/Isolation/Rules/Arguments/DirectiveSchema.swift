@@ -101,13 +101,6 @@ enum DirectiveKnowledge {
     /// SPSVCINST_* bits AddService defines (0x1 … 0x40000).
     static let addServiceFlags: UInt32 = 0x0007_FFFF
 
-    /// Directives whose values are section names (one or more).
-    static let sectionListDirectives: Set<String> = [
-        "addreg", "delreg", "bitreg", "copyfiles", "delfiles", "renfiles", "include", "needs", "copyinf",
-        "addproperty", "delproperty", "logconfig", "ini2reg", "updateinis", "updateinifields", "profileitems",
-        "registerdlls", "unregisterdlls", "addpowersetting",
-    ]
-
     /// The schemas of directives in install sections (DDInstall and its suffixes).
     static let installDirectives: [String: DirectiveSchema] = index([
         schema("AddService", [("service name", .text), ("flags", .flags(mask: addServiceFlags)),
@@ -183,14 +176,6 @@ enum DirectiveKnowledge {
         case .eventLogInstall, .interfaceInstall: return [:]
         }
     }
-
-    /// Directives valid only in one suffix section (folded name -> suffix).
-    static let suffixOnlyDirectives: [String: String] = [
-        "addservice": "Services", "delservice": "Services", "addinterface": "Interfaces", "addfilter": "Filters",
-        "addcomponent": "Components", "addsoftware": "Software", "addeventprovider": "Events",
-        "addautologger": "Events", "updateautologger": "Events", "kmdfservice": "Wdf", "umdfservice": "Wdf",
-        "umdfserviceorder": "Wdf", "addcomserver": "COM", "wmiinterface": "WMI",
-    ]
 
     /// The directive a suffix section exists to hold (suffix -> directive).
     static let suffixRequiredDirective: [String: String] = [

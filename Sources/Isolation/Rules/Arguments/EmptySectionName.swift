@@ -51,7 +51,7 @@ public struct EmptySectionName: Rule {
         var result: [Violation] = []
         for (section, _) in context.directiveSections {
             for line in section.lines where line.hasExplicitKey {
-                guard let key = line.key, DirectiveKnowledge.sectionListDirectives.contains(key.lowercased()) else { continue }
+                guard let key = line.key, DirectiveTable.listDirectives.contains(CaseInsensitive.fold(key)) else { continue }
                 let values = line.rawFields.map { $0.trimmingCharacters(in: " \t") }
                 // A trailing comma after a name (`CopyFiles = Files,`) leaves nothing unnamed.
                 let last = values.lastIndex(where: { !$0.isEmpty }) ?? 0

@@ -59,8 +59,8 @@ public struct ConflictingDestination: Rule {
             let source = "\(sourceSub.lowercased())|\(file.entry.sourceName.lowercased())"
             guard let earlier = first[target] else { first[target] = (source, file); continue }
             guard earlier.source != source, !CaseInsensitive.equal(earlier.file.installSection, file.installSection),
-                  !context.architectures(ofInstallSection: earlier.file.installSection)
-                      .isDisjoint(with: context.architectures(ofInstallSection: file.installSection)),
+                  !context.document.installArchitectures(ofSection: earlier.file.installSection)
+                      .isDisjoint(with: context.document.installArchitectures(ofSection: file.installSection)),
                   reported.insert(file.entry.line.syntaxIndex).inserted else { continue }
             let field = file.entry.source?.isEmpty == false ? 2 : 1
             result.append(Violation(

@@ -101,7 +101,7 @@ extension RuleContext {
         guard isInstalled(a), isInstalled(b) else { return false }
         let (baseA, suffixA) = Self.undecorated(a), (baseB, suffixB) = Self.undecorated(b)
         if CaseInsensitive.equal(baseA, baseB), CaseInsensitive.equal(suffixA, suffixB) { return false }
-        guard !architectures(ofInstallSection: a).isDisjoint(with: architectures(ofInstallSection: b)) else { return false }
+        guard !document.installArchitectures(ofSection: a).isDisjoint(with: document.installArchitectures(ofSection: b)) else { return false }
         let rangesA = deviceInstalls.filter { CaseInsensitive.equal($0.installSection, baseA) }.map(\.range)
         let rangesB = deviceInstalls.filter { CaseInsensitive.equal($0.installSection, baseB) }.map(\.range)
         guard !rangesA.isEmpty, !rangesB.isEmpty else { return true }
