@@ -90,7 +90,7 @@ struct CommandLineTests {
         #expect(json.status == 1)
         try Self.expectGolden("legacy-filter.json", json.stdout)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect((object?["findings"] as? [Any])?.count == 9)
+        #expect((object?["findings"] as? [Any])?.count == 10)
         let github = try Self.run(["check", "--output-format", "github", "Examples/legacy-filter"])
         #expect(github.status == 1)
         try Self.expectGolden("legacy-filter.github.txt", github.stdout)
@@ -146,7 +146,7 @@ struct CommandLineTests {
     func modes() throws {
         let desktop = try Self.run(["check", "--mode", "desktop", "Examples/legacy-filter"])
         #expect(desktop.status == 0)
-        #expect(desktop.stdout.contains("9 warnings"))
+        #expect(desktop.stdout.contains("10 warnings"))
         let universal = try Self.run(["check", "--mode", "u", "Examples/legacy-filter"])
         #expect(universal.stdout.contains("warning[registry-root-not-hkr"))
     }

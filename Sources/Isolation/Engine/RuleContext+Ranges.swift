@@ -72,3 +72,30 @@ extension RuleContext {
         return "\(base)\(index)"
     }
 }
+
+extension RuleContext {
+    /// The paths in `range` that start with a DIRID (`%N%…`), each up to the next ';' or quote: where
+    /// a path starts (the field's start, or after ';', a quote or a space), the DIRID and the length of
+    /// its `%N%` text.
+    public func diridPaths(in range: Range<Int>) -> [(range: Range<Int>, dirid: Int, diridLength: Int)] {
+        let units = tree.source.text.units
+        var result: [(range: Range<Int>, dirid: Int, diridLength: Int)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let startsPath = i == range.lowerBound || units[i - 1] == 0x3B || units[i - 1] == 0x22 || units[i - 1] == 0x20
+            guard units[i] == 0x25, startsPath else { i += 1; continue }
+            var j = i + 1
+            var value = 0
+            while j < range.upperBound, units[j] >= 0x30, units[j] <= 0x39, value < 1_000_000 {
+                value = value * 10 + Int(units[j] - 0x30)
+                j += 1
+            }
+            guard j > i + 1, j < range.upperBound, units[j] == 0x25 else { i += 1; continue }
+            var end = j + 1
+            while end < range.upperBound, units[end] != 0x3B, units[end] != 0x22 { end += 1 }
+            result.append((i..<end, value, j + 1 - i))
+            i = end
+        }
+        return result
+    }
+}

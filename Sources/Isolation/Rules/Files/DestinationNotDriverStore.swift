@@ -153,31 +153,6 @@ public struct DestinationNotDriverStore: Rule {
         return folded == "strings" || folded.hasPrefix("strings.") || folded == "destinationdirs"
     }
 
-    /// The paths in `range` that start with a DIRID (`%N%…`), each up to the next ';' or quote: where
-    /// a path starts (the field's start, or after ';', a quote or a space), the DIRID and the length of
-    /// its `%N%` text.
-    static func diridPaths(in range: Range<Int>, context: RuleContext) -> [(range: Range<Int>, dirid: Int, diridLength: Int)] {
-        let units = context.tree.source.text.units
-        var result: [(range: Range<Int>, dirid: Int, diridLength: Int)] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let startsPath = i == range.lowerBound || units[i - 1] == 0x3B || units[i - 1] == 0x22 || units[i - 1] == 0x20
-            guard units[i] == 0x25, startsPath else { i += 1; continue }
-            var j = i + 1
-            var value = 0
-            while j < range.upperBound, units[j] >= 0x30, units[j] <= 0x39, value < 1_000_000 {
-                value = value * 10 + Int(units[j] - 0x30)
-                j += 1
-            }
-            guard j > i + 1, j < range.upperBound, units[j] == 0x25 else { i += 1; continue }
-            var end = j + 1
-            while end < range.upperBound, units[end] != 0x3B, units[end] != 0x22 { end += 1 }
-            result.append((i..<end, value, j + 1 - i))
-            i = end
-        }
-        return result
-    }
-
     private func fix(_ context: RuleContext, destination: DestinationDirectory, dirid: Int, names: Set<String>,
                      dropping subfolder: String?) -> UnitFix? {
         guard let token = context.document.token(of: destination.line, field: 1), !token.isQuoted else { return nil }
@@ -201,7 +176,7 @@ public struct DestinationNotDriverStore: Rule {
             for line in section.lines {
                 for (index, raw) in line.rawFields.enumerated() where raw.utf8.contains(0x25) {
                     guard let field = context.document.token(of: line, field: index + 1) else { continue }
-                    for path in Self.diridPaths(in: field.range, context: context) {
+                    for path in context.diridPaths(in: field.range) {
                         let text = context.tree.text(of: path.range)
                         guard let slash = text.lastIndex(of: "\\") else { continue }
                         let folderText = text[..<slash]

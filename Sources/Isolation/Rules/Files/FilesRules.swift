@@ -7,6 +7,7 @@ extension RuleCatalog {
         DriverStoreRename.self,
         ConflictingDestination.self,
         UnisolatedFileReference.self,
+        RegistryPathNotCopied.self,
         HardcodedPath.self,
         DriverStoreNeedsNewerOS.self,
     ]
