@@ -98,3 +98,58 @@ struct OneVerdictTests {
         #expect(binary.contains("NOT isolated: service-binary-not-copied"))
     }
 }
+
+/// The three commands on one folder whose `isolint.toml` has per-path ignores and a baseline.
+@Suite("check, fix --diff and explain under one isolint.toml")
+struct SharedSettingsTests {
+    @Test("a per-path ignore and a baseline hide the same findings from check, fix --diff and explain")
+    func settingsApplyToEveryCommand() throws {
+        let example = try String(contentsOf: CommandLineTests.packageRoot.appendingPathComponent("Examples/legacy-filter/legacyfilter.inf"),
+                                 encoding: .utf8)
+        let root = try OneVerdictTests.package([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["a", "b"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try Data(example.utf8).write(to: root.appendingPathComponent("\(folder)/legacyfilter.inf"))
+        }
+        try Data("""
+            baseline = "baseline.json"
+
+            [per-path-ignores]
+            "b/*" = ["pnplockdown-missing", "registry-root-not-hkr"]
+            """.utf8).write(to: root.appendingPathComponent("isolint.toml"))
+        // The baseline accepts a's reserved class.
+        let all = try CommandLineTests.run(["check", "--no-config", "--no-binaries", "--output-format", "json", "a"], in: root)
+        let object = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any]
+        let findings = (object?["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "reserved-class" }
+        #expect(findings.count == 1)
+        let written = try CommandLineTests.run(["check", "--no-config", "--no-binaries", "--select", "reserved-class",
+                                                "--write-baseline", "baseline.json", "a"], in: root)
+        #expect(written.status == 0)
+
+        let check = try CommandLineTests.run(["check", "--no-binaries", "--output-format", "json", "."], in: root)
+        let checked = (try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        func rules(in folder: String) -> Set<String> {
+            Set(checked.filter { (($0["location"] as? [String: Any])?["file"] as? String ?? "").hasSuffix("\(folder)/legacyfilter.inf") }
+                .compactMap { $0["rule"] as? String })
+        }
+        #expect(rules(in: "a").isSuperset(of: ["pnplockdown-missing", "registry-root-not-hkr"]))
+        #expect(!rules(in: "a").contains("reserved-class"))
+        #expect(rules(in: "b").isDisjoint(with: ["pnplockdown-missing", "registry-root-not-hkr"]))
+        #expect(rules(in: "b").contains("reserved-class"))
+
+        // fix --diff adds PnpLockdown to a's [Version], and not to b's.
+        let diff = try CommandLineTests.run(["fix", "--diff", "--unsafe-fixes", "--no-binaries", "."], in: root)
+        let files = diff.stdout.components(separatedBy: "--- a/").dropFirst()
+        let aDiff = files.first { $0.hasPrefix("a/") || $0.hasPrefix("./a/") } ?? ""
+        let bDiff = files.first { $0.hasPrefix("b/") || $0.hasPrefix("./b/") } ?? ""
+        #expect(aDiff.contains("+PnpLockdown = 1"))
+        #expect(!bDiff.isEmpty && !bDiff.contains("PnpLockdown"))
+
+        // explain marks the HKLM value in a, and not in b.
+        let explainA = try CommandLineTests.run(["explain", "a"], in: root)
+        let explainB = try CommandLineTests.run(["explain", "b"], in: root)
+        #expect(explainA.stdout.contains("registry-root-not-hkr"))
+        #expect(!explainB.stdout.contains("registry-root-not-hkr"))
+    }
+}
