@@ -63,6 +63,28 @@ extension RuleContext {
         return registryEntries.filter { seen.insert($0.entry.line.syntaxIndex).inserted }
     }
 
+    /// Where a path written as `%dirid%` + `rest` leads compared with where the INF copies the file it
+    /// names: `nil` when the INF does not copy a file of that name, or copies it there (or somewhere
+    /// without a known DIRID); otherwise the places it does copy it to, as `%N%\sub\name`, sorted.
+    public func copiedElsewhere(dirid: Int, rest: String) -> [String]? {
+        let name = fileName(of: rest)
+        guard !name.isEmpty else { return nil }
+        let copies = copiedFiles.filter { CaseInsensitive.equal($0.entry.destination, name) }
+        guard !copies.isEmpty else { return nil }
+        let table = DirectoryTable.native(infName: "package.inf", architecture: architectures.first?.rawValue ?? "amd64")
+        guard let base = table.path(for: dirid) else { return nil }
+        let written = DirectoryTable.comparable(base + "\\" + rest)
+        var shown = Set<String>()
+        for copy in copies {
+            guard let destination = copy.destination, let copyDirid = destination.dirid else { return nil }
+            let folder = table.folder(dirid: copyDirid, subdirectory: destination.subdirectory)
+            if written == DirectoryTable.comparable(folder + "\\" + copy.entry.destination) { return nil }
+            let sub = destination.subdirectory.map { $0.isEmpty ? "" : "\\" + $0 } ?? ""
+            shown.insert("%\(copyDirid)%\(sub)\\\(copy.entry.destination)")
+        }
+        return shown.sorted()
+    }
+
     /// The file names (lowercased) this INF copies anywhere.
     public var copiedFileNames: Set<String> {
         Set(copiedFiles.map { $0.entry.destination.lowercased() })

@@ -89,33 +89,21 @@ public struct ServiceBinaryNotCopied: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        var copies: [String: [CopiedFile]] = [:]
-        for file in context.copiedFiles { copies[file.entry.destination.lowercased(), default: []].append(file) }
-        let table = DirectoryTable.native(infName: "package.inf", architecture: context.architectures.first?.rawValue ?? "amd64")
+        let copied = context.copiedFileNames
         return serviceBinaries(context).compactMap { item in
             let name = fileName(of: item.value)
             guard !name.isEmpty, InboxKnowledge.serviceBinaries[name.lowercased()] == nil else { return nil }
-            guard let copied = copies[name.lowercased()] else {
+            guard copied.contains(name.lowercased()) else {
                 return Violation(range: context.range(of: item.line, field: 1),
                                  message: "Service binary '\(item.value)' of '\(item.service)' should reference a CopyFiles destination file")
             }
             // The file is copied: the path must be where it is copied to, not only its name.
+            // (A path not under a DIRID is reported by service-binary-not-under-dirid.)
             let pieces = context.document.substituter.pieces(item.raw)
-            guard case .dirid(let dirid)? = pieces.first else { return nil } // service-binary-not-under-dirid reports it
-            let written = DirectoryTable.comparable(table.folder(dirid: dirid, subdirectory: nil) + "\\" + pieces.dropFirst().textValue)
-            var destinations: [(folder: String, shown: String)] = []
-            for copy in copied {
-                guard let destination = copy.destination, let copyDirid = destination.dirid else { continue }
-                let folder = table.folder(dirid: copyDirid, subdirectory: destination.subdirectory)
-                if written == DirectoryTable.comparable(folder + "\\" + name) { return nil }
-                let sub = destination.subdirectory.map { $0.isEmpty ? "" : "\\" + $0 } ?? ""
-                destinations.append((folder, "%\(copyDirid)%\(sub)\\\(copy.entry.destination)"))
-            }
-            // A copy without a known destination is reported by no-destination.
-            guard !destinations.isEmpty else { return nil }
-            let shown = Array(Set(destinations.map(\.shown))).sorted().joined(separator: ", ")
+            guard case .dirid(let dirid)? = pieces.first,
+                  let elsewhere = context.copiedElsewhere(dirid: dirid, rest: pieces.dropFirst().textValue) else { return nil }
             return Violation(range: context.range(of: item.line, field: 1),
-                             message: "Service binary '\(item.value)' of '\(item.service)' names a path the INF does not copy '\(name)' to (it copies it to \(shown)): the service would start a file that is not there")
+                             message: "Service binary '\(item.value)' of '\(item.service)' names a path the INF does not copy '\(name)' to (it copies it to \(elsewhere.joined(separator: ", "))): the service would start a file that is not there")
         }
     }
 }

@@ -58,40 +58,20 @@ public struct RegistryPathNotCopied: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        var copies: [String: [CopiedFile]] = [:]
-        for file in context.copiedFiles { copies[file.entry.destination.lowercased(), default: []].append(file) }
-        guard !copies.isEmpty else { return [] }
-        let table = DirectoryTable.native(infName: "package.inf", architecture: context.architectures.first?.rawValue ?? "amd64")
+        guard !context.copiedFiles.isEmpty else { return [] }
         var result: [Violation] = []
         for item in context.uniqueRegistryEntries where item.entry.operation == .addReg {
             for offset in item.entry.rawData.indices {
                 guard let field = context.document.token(of: item.entry.line, field: 5 + offset) else { continue }
                 for path in context.diridPaths(in: field.range) {
                     let text = context.document.substituter.substitute(context.tree.text(of: path.range))
-                    let name = Self.lastComponent(text).lowercased()
-                    guard let copied = copies[name], let base = table.path(for: path.dirid) else { continue }
-                    let written = DirectoryTable.comparable(base + "\\" + text.dropFirst(path.diridLength))
-                    var shown: [String] = []
-                    var matches = false
-                    for copy in copied {
-                        guard let destination = copy.destination, let dirid = destination.dirid else { matches = true; break }
-                        let folder = table.folder(dirid: dirid, subdirectory: destination.subdirectory)
-                        if DirectoryTable.comparable(folder + "\\" + copy.entry.destination) == written { matches = true; break }
-                        let sub = destination.subdirectory.map { $0.isEmpty ? "" : "\\" + $0 } ?? ""
-                        shown.append("%\(dirid)%\(sub)\\\(copy.entry.destination)")
-                    }
-                    guard !matches, !shown.isEmpty else { continue }
+                    guard let elsewhere = context.copiedElsewhere(dirid: path.dirid, rest: String(text.dropFirst(path.diridLength))) else { continue }
                     result.append(Violation(
                         range: path.range,
-                        message: "'\(text)' names '\(Self.lastComponent(text))' where the INF does not copy it (it copies it to \(Array(Set(shown)).sorted().joined(separator: ", ")))"))
+                        message: "'\(text)' names '\(fileName(of: text))' where the INF does not copy it (it copies it to \(elsewhere.joined(separator: ", ")))"))
                 }
             }
         }
         return result
-    }
-
-    static func lastComponent(_ path: String) -> String {
-        guard let index = path.lastIndex(where: { $0 == "\\" || $0 == "/" }) else { return path }
-        return String(path[path.index(after: index)...])
     }
 }
