@@ -81,7 +81,18 @@ public struct JSONReporter: Reporter {
                 .object([("message", .string($0.message)), ("location", location($0.location))])
             })),
             ("fix", finding.fix.map(fix) ?? .null),
+            ("scope", finding.scope.map(scope) ?? .null),
         ])
+    }
+
+    private func scope(_ scope: FindingScope) -> JSONValue {
+        .array(scope.ranges.map { range in
+            .object([
+                ("architecture", .string(range.architecture.rawValue)),
+                ("from", .nullable(range.lowest?.description)),
+                ("below", .nullable(range.upperBound?.description)),
+            ])
+        })
     }
 
     private func location(_ location: Location) -> JSONValue {

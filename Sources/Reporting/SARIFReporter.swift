@@ -120,7 +120,12 @@ public struct SARIFReporter: Reporter {
         if let fix = finding.fix {
             members.append(("fixes", .array([self.fix(fix, file: finding.location.file)])))
         }
-        members.append(("properties", .object([("infverifCodes", .ints(finding.codes))])))
+        var properties: [(String, JSONValue)] = [("infverifCodes", .ints(finding.codes))]
+        if let scope = finding.scope {
+            properties.append(("architectures", .array(scope.architectures.map { .string($0.rawValue) })))
+            properties.append(("holdsFor", .string(scope.description)))
+        }
+        members.append(("properties", .object(properties)))
         return .object(members)
     }
 

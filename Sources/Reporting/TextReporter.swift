@@ -55,6 +55,9 @@ public struct TextReporter: Reporter {
         if let frame = CodeFrame(location: finding.location) {
             lines += frame.lines(style: style, level: finding.level)
         }
+        if let scope = finding.scope {
+            lines += note("holds for", scope.description, style: style)
+        }
         for related in finding.related {
             lines += note("related", "\(related.location.displayDescription): \(related.message)", style: style)
         }

@@ -1,9 +1,11 @@
+import INFModel
 import Isolation
 import Reporting
 
 /// A fixed run used by the golden and SARIF tests: a line finding with a safe fix, a multi-line
 /// finding with an unsafe fix and follow-up, a whole-file finding, findings in a binary (at an
-/// offset and about the whole binary), a finding with related locations, and a finding whose
+/// offset and about the whole binary), a finding with related locations, one that holds for some
+/// architectures and versions only, and a finding whose
 /// file, message and line need escaping (`%`, `,`, `:`, a line break, quotes, a tab, non-ASCII).
 enum SampleReport {
     static let rules: [RuleDescription] = [
@@ -117,7 +119,11 @@ enum SampleReport {
                                  TextEdit(byteRange: 2400..<2400,
                                           replacement: "[Toaster_Device.NT.Filters]\r\nAddFilter = ToasterFilter,,Toaster_Filter_Inst\r\n"),
                              ],
-                             followUp: "AddFilter needs Windows 10 version 1903: decorate the Models section with NTamd64.10.0...18362.")),
+                             followUp: "AddFilter needs Windows 10 version 1903: decorate the Models section with NTamd64.10.0...18362."),
+                    scope: FindingScope(ranges: [
+                        FindingScope.Range(architecture: .amd64, lowest: WindowsVersion(major: 10, minor: 0, build: 16299), upperBound: nil),
+                        FindingScope.Range(architecture: .x86, lowest: nil, upperBound: WindowsVersion(major: 10, minor: 0, build: 22000)),
+                    ])),
             Finding(rule: "obsolete-registry-value", codes: [1320], level: .warning,
                     message: "The MediaCategories value Display is obsolete.",
                     location: Location(file: "Driver/toaster.inf", line: 42, column: obsolete.start,

@@ -83,6 +83,7 @@ public struct Checker: Sendable {
                                   expectedProvider: options.expectedProvider)
         let suppressions = Suppressions(tree: tree)
         var findings: [Finding] = []
+        var scopes: InstallScopes?
         for rule in rules {
             let description = rule.description
             guard let level = description.levels[options.mode] else { continue }
@@ -102,9 +103,21 @@ public struct Checker: Sendable {
                         followUp: unitFix.followUp)
                 }
                 let cappedLevel = violation.maximumLevel.map { min($0, level) } ?? level
+                var scope: FindingScope?
+                if let start = violation.range?.lowerBound {
+                    let known = scopes ?? InstallScopes(context: context)
+                    scopes = known
+                    scope = known.scope(at: start)
+                }
                 findings.append(Finding(rule: description.name, codes: description.codes(in: options.mode, specific: violation.code),
-                                        level: cappedLevel,
-                                        message: violation.message, location: location, related: related, fix: fix))
+                                        level: cappedLevel, message: violation.message, location: location,
+                                        related: related, fix: fix, scope: scope))
+            }
+        }
+        if options.architectures != nil || options.targetVersion != nil {
+            // A narrowed view (`--arch`, `--os`) drops what holds only outside it.
+            findings.removeAll { finding in
+                finding.scope.map { !$0.includes(architectures: options.architectures, version: options.targetVersion) } ?? false
             }
         }
         findings.sort { ($0.location.line, $0.location.column, $0.rule) < ($1.location.line, $1.location.column, $1.rule) }

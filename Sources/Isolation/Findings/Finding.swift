@@ -98,9 +98,12 @@ public struct Finding: Sendable, Hashable, Codable {
     public var related: [RelatedLocation]
     /// An automatic fix, when one exists.
     public var fix: Fix?
+    /// The architectures and Windows versions the finding holds for, when fewer than the file installs on.
+    public var scope: FindingScope?
 
     public init(rule: String, codes: [Int], level: Level, message: String, location: Location,
-                related: [RelatedLocation] = [], fix: Fix? = nil) {
+                related: [RelatedLocation] = [], fix: Fix? = nil, scope: FindingScope? = nil) {
+        self.scope = scope
         self.rule = rule
         self.codes = codes
         self.level = level
