@@ -1,8 +1,10 @@
 import DriverPackage
+import Findings
 import Fixing
 import INFModel
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 
 /// The checkers the INF target runs: every rule of the catalog exactly once, each in the first mode
 /// that has it, with binaries off (the target reads nothing from disk).

@@ -44,9 +44,11 @@ if [ -z "${FUZZ_NO_BUILD:-}" ]; then
     module PE Sources/PE/*.swift
     module DriverPackage Sources/DriverPackage/*.swift
     module IsolationKnowledge Sources/IsolationKnowledge/*.swift
-    module Isolation $(find Sources/Isolation -name '*.swift')
+    module Findings Sources/Findings/*.swift
+    module IsolationEngine Sources/IsolationEngine/*.swift
+    module IsolationRules $(find Sources/IsolationRules -name '*.swift')
     module Fixing Sources/Fixing/*.swift
-    link fuzz-inf Fuzz/INFFuzzer.swift "$out"/{INFSyntax,INFModel,PE,DriverPackage,IsolationKnowledge,Isolation,Fixing}.o
+    link fuzz-inf Fuzz/INFFuzzer.swift "$out"/{INFSyntax,INFModel,PE,DriverPackage,IsolationKnowledge,Findings,IsolationEngine,IsolationRules,Fixing}.o
     link fuzz-pe Fuzz/PEFuzzer.swift "$out/PE.o"
 fi
 

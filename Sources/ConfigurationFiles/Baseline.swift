@@ -1,5 +1,6 @@
+import Findings
 import Foundation
-import Isolation
+import IsolationEngine
 
 /// Findings accepted as they are, so that only new ones are reported. Entries match on rule, file
 /// and the text of the line (not its number), so that edits elsewhere in the file keep them valid.

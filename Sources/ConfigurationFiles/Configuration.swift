@@ -1,5 +1,6 @@
+import Findings
 import Foundation
-import Isolation
+import IsolationEngine
 import TOMLKit
 
 /// Settings read from `isolint.toml` (or `.isolint.toml`) at the package or repository root.

@@ -1,4 +1,5 @@
-import Isolation
+import Findings
+import IsolationEngine
 
 /// The commented `isolint.toml` that `isolint init` writes: the mode set, every other setting shown
 /// as a commented-out example with what it does.

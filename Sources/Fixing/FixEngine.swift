@@ -1,7 +1,8 @@
 import DriverPackage
+import Findings
 import INFModel
 import INFSyntax
-import Isolation
+import IsolationEngine
 
 /// Which fixes a run applies.
 public struct FixOptions: Sendable {

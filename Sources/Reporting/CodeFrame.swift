@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 
 /// The two lines under a finding's header in the text format: the source line with its number in a
 /// gutter, and a `^~~~` underline below the offending columns.

@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 
 /// GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding,
 /// which GitHub shows as an annotation on the file.

@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 
 /// One self-contained HTML page: a summary with counts, then the findings grouped by file, each
 /// with its rule and InfVerif codes, level, location, message, a code frame that marks the

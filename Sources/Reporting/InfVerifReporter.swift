@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 
 /// Lines in the style of Microsoft's InfVerif, for build scripts and log parsers written against it.
 ///

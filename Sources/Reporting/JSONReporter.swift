@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 
 /// The `isolint-report/1` JSON document, a stable interface for scripts and other tools.
 ///

@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 
 extension Location {
     /// Whether the location is an offset in a binary file.

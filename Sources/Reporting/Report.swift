@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 
 /// Everything a reporter needs to know about one run: the findings in a stable order, the rules that
 /// ran, how many INF files were checked, how long it took, in which mode and with which version.

@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 
 /// SARIF 2.1.0 with one run, as GitHub code scanning and other SARIF viewers read it.
 ///

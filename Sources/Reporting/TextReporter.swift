@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 
 /// The default format, written for people.
 ///

@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 
 /// ANSI styling for the text format; a no-op when colours are off, so that output without colours
 /// holds no escape codes at all.

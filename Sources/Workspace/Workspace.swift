@@ -1,9 +1,11 @@
 import DriverPackage
+import Findings
 import Fixing
 import Foundation
 import INFModel
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 
 /// The engine every command is a view of: the paths of a run and its resolved settings in; per file,
 /// the findings (and the fixes, or the install plan) out. Discovery, the binaries of each package,
@@ -51,7 +53,7 @@ public struct Workspace: Sendable {
             bytes = try SourceFile.readBytes(fileSystemPath: file.fileSystemPath, displayPath: file.displayPath,
                                              limit: engine.checker.options.maximumFileSize)
         } catch {
-            return (FileCheck(findings: [CheckRun.finding(for: error, displayPath: file.displayPath)]), nil)
+            return (FileCheck(findings: [UnreadableInput.finding(for: error, displayPath: file.displayPath)]), nil)
         }
         let result = engine.fix(bytes: bytes, displayPath: file.displayPath, package: package, keep: keep)
         guard result.changed, request.write else { return (result.check, FileFixOutcome(result: result, writeError: nil)) }
@@ -81,7 +83,7 @@ public struct Workspace: Sendable {
                 bytes = try SourceFile.readBytes(fileSystemPath: file.fileSystemPath, displayPath: file.displayPath,
                                                  limit: options.maximumFileSize)
             } catch {
-                items.append(Explanation.Item(file: file, plan: nil, findings: [CheckRun.finding(for: error, displayPath: file.displayPath)]))
+                items.append(Explanation.Item(file: file, plan: nil, findings: [UnreadableInput.finding(for: error, displayPath: file.displayPath)]))
                 continue
             }
             let tree = INFParser.parse(bytes: bytes, path: file.displayPath)
@@ -160,11 +162,20 @@ public struct FixRun: Sendable {
 
 /// The install plans of a workspace, with the findings that mark each entry.
 public struct Explanation: Sendable {
-    /// One INF: its plan (nil when it could not be read) and its findings on the plan's target.
+    /// One INF: its plan (nil when it could not be read), its findings on the plan's target, and the
+    /// verdict on each item of the plan that those findings give.
     public struct Item: Sendable {
         public let file: DiscoveredFile
         public let plan: InstallPlan?
         public let findings: [Finding]
+        public let verdicts: InstallVerdicts
+
+        init(file: DiscoveredFile, plan: InstallPlan?, findings: [Finding]) {
+            self.file = file
+            self.plan = plan
+            self.findings = findings
+            verdicts = plan.map { InstallVerdicts(plan: $0, findings: findings) } ?? InstallVerdicts()
+        }
     }
 
     public let items: [Item]

@@ -1,9 +1,11 @@
-import DriverPackage
 import ConfigurationFiles
+import DriverPackage
+import Findings
 import Foundation
 import INFModel
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 
 /// What a run was asked for, as typed: command-line options, each `nil` or empty when not given.
 public struct SettingsInput: Sendable {

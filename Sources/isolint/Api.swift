@@ -1,7 +1,9 @@
 import ArgumentParser
+import Findings
 import INFModel
-import Isolation
+import IsolationEngine
 import IsolationKnowledge
+import IsolationRules
 import Workspace
 
 /// `isolint api`: the state-management APIs, which Windows version brought each, and which one to

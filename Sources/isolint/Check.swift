@@ -1,10 +1,12 @@
 import ArgumentParser
-import DriverPackage
 import ConfigurationFiles
+import DriverPackage
+import Findings
 import Foundation
 import INFModel
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Reporting
 import Workspace
 

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Findings
 import Foundation
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Workspace
 
 /// `isolint explain NAME|CODE`: a rule's documentation with its examples.

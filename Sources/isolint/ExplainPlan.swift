@@ -1,7 +1,9 @@
 import DriverPackage
+import Findings
 import Foundation
 import INFModel
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Reporting
 import Workspace
 
@@ -32,7 +34,7 @@ struct ExplainPlan {
             guard let plan = item.plan else {
                 throw ExplainError(item.findings.first?.message ?? "\(item.file.displayPath) cannot be read")
             }
-            let report = InstallPlanReport(file: item.file.displayPath, plan: plan, findings: item.findings)
+            let report = InstallPlanReport(file: item.file.displayPath, plan: plan, verdicts: item.verdicts)
             reports.append(report)
             if outputFormat != "html" { output += outputFormat == "json" ? report.json() : report.text() + "\n" }
         }

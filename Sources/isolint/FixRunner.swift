@@ -1,9 +1,11 @@
 import ArgumentParser
 import DriverPackage
+import Findings
 import Fixing
 import Foundation
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Reporting
 import Workspace
 

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Findings
 import Foundation
-import Isolation
+import IsolationEngine
+import IsolationRules
 
 /// `isolint generate-docs`: writes the rule pages and their index from the rule types.
 struct GenerateDocs: ParsableCommand {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import ConfigurationFiles
+import Findings
 import Foundation
-import Isolation
+import IsolationEngine
+import IsolationRules
 
 /// `isolint init`: writes a commented `isolint.toml` to start from.
 struct Init: ParsableCommand {

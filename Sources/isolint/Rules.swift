@@ -1,5 +1,7 @@
 import ArgumentParser
-import Isolation
+import Findings
+import IsolationEngine
+import IsolationRules
 
 /// `isolint rules`: list every rule.
 struct Rules: ParsableCommand {

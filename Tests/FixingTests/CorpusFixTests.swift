@@ -1,9 +1,11 @@
-import Foundation
 import DriverPackage
+import Findings
 import Fixing
+import Foundation
 import INFModel
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// Ports every INF of the shared corpus in memory with every fix, safe and unsafe.

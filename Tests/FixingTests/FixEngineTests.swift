@@ -1,7 +1,9 @@
-import Foundation
+import Findings
 import Fixing
+import Foundation
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 @Suite("Fix engine")

@@ -1,9 +1,11 @@
 import DriverPackage
+import Findings
 import Fixing
 import Foundation
 import INFModel
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// Runs every input under Tests/Fixtures/fuzz-regressions and the hostile INF files through what the

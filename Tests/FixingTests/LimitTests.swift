@@ -1,8 +1,10 @@
+import Findings
 import Fixing
 import Foundation
 import INFModel
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// Adversarial sizes: a 10 MB line and 100,000 chained sections are parsed, modelled, checked and

@@ -1,7 +1,9 @@
+import Findings
 import Fixing
 import INFModel
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// Fixes that move files must move every reference to them, and the check must see a reference that

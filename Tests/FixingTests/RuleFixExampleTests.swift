@@ -1,7 +1,9 @@
-import Foundation
+import Findings
 import Fixing
+import Foundation
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// Applies each fixable rule's fixes to its before-examples and checks the result: exactly the

@@ -1,5 +1,7 @@
+import Findings
 import Foundation
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// The fixture binaries built by `scripts/build-pe-fixtures.sh` into `Fixtures/`.

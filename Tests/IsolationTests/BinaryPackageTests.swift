@@ -1,7 +1,9 @@
 import DriverPackage
 import Foundation
 import INFModel
-@testable import Isolation
+import Findings
+@testable import IsolationEngine
+@testable import IsolationRules
 import Testing
 
 /// Packages with binaries, checked end to end through `CheckRun`: which binaries are read, how

@@ -1,5 +1,7 @@
+import Findings
 import Foundation
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// Runs every binary rule's examples: each example becomes a package folder holding its INF and

@@ -1,7 +1,9 @@
 import ConfigurationFiles
+import Findings
 import Foundation
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 @Suite("Selection, suppressions, configuration and baselines")

@@ -1,6 +1,8 @@
 import DriverPackage
 import INFModel
-@testable import Isolation
+import Findings
+@testable import IsolationEngine
+@testable import IsolationRules
 import Testing
 
 /// The directive table of the model layer is the one place that says which fields name sections and

@@ -1,6 +1,8 @@
+import Findings
 import INFModel
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// A finding says which architectures and Windows versions it holds for when that is narrower than

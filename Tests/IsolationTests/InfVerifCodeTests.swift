@@ -1,5 +1,7 @@
+import Findings
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// Findings name the InfVerif code of the problem they report first: per violation for rules that

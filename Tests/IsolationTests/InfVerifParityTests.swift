@@ -1,5 +1,7 @@
+import Findings
 import Foundation
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// Keeps `docs/infverif-parity.md` in step with the rule catalog and the table of InfVerif codes.

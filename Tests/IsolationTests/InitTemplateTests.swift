@@ -1,5 +1,7 @@
 import ConfigurationFiles
-import Isolation
+import Findings
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// The `isolint.toml` that `isolint init` writes is a valid configuration, and so are the examples

@@ -1,6 +1,8 @@
 import DriverPackage
+import Findings
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// What the InfVerif parity rules do beyond their examples: the file kind (.inf or .inx), built

@@ -1,6 +1,8 @@
+import Findings
 import INFModel
-import Isolation
+import IsolationEngine
 import IsolationKnowledge
+import IsolationRules
 import Testing
 
 /// The shapes of global paths the binary rules look for in strings.

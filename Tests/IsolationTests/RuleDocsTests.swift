@@ -1,5 +1,7 @@
 import Foundation
-@testable import Isolation
+import Findings
+@testable import IsolationEngine
+@testable import IsolationRules
 import Testing
 
 /// The committed rule pages under `docs/rules/` are what `isolint generate-docs` writes from the rule

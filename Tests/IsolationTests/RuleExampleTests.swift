@@ -1,7 +1,9 @@
-import Foundation
 import DriverPackage
+import Findings
+import Foundation
 import INFSyntax
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 
 /// Runs every rule's examples: triggering examples must produce findings exactly where their `↓`

@@ -1,6 +1,8 @@
+import Findings
 import INFModel
-import Isolation
+import IsolationEngine
 import IsolationKnowledge
+import IsolationRules
 import Testing
 
 /// The state-API knowledge base holds every row of the isolation guidance's OS support tables

@@ -1,6 +1,6 @@
-import Isolation
-@testable import Reporting
+import Findings
 import Testing
+@testable import Reporting
 
 /// Workflow-command escaping and GitHub's annotation limit.
 struct GitHubReporterTests {

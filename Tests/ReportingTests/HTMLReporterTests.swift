@@ -1,7 +1,7 @@
 import DriverPackage
+import Findings
 import Foundation
 import INFModel
-import Isolation
 import Reporting
 import Testing
 
@@ -152,7 +152,7 @@ struct HTMLReporterTests {
         """
         let document = INFDocument(bytes: Array(inf.utf8), path: "sample.inf")
         let plan = InstallPlan(document: document, target: TargetPlatform(architecture: .amd64, version: .newest), infName: "sample.inf")
-        let report = InstallPlanReport(file: "pkg/<sample>.inf", plan: plan, findings: [], uninstalledFiles: ["notes & <todo>.txt"])
+        let report = InstallPlanReport(file: "pkg/<sample>.inf", plan: plan, verdicts: InstallVerdicts(), uninstalledFiles: ["notes & <todo>.txt"])
         let page = report.html()
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.hasSuffix("</html>\n"))

@@ -1,4 +1,4 @@
-import Isolation
+import Findings
 import Reporting
 import Testing
 

@@ -1,7 +1,7 @@
+import Findings
 import Foundation
-import Isolation
-@testable import Reporting
 import Testing
+@testable import Reporting
 
 /// The JSON document: valid JSON, the documented keys, and escaping.
 struct JSONReporterTests {

@@ -1,6 +1,6 @@
-import Isolation
-@testable import Reporting
+import Findings
 import Testing
+@testable import Reporting
 
 /// The report value, the shared formatting helpers and the determinism of the outputs.
 struct ReportTests {

@@ -1,5 +1,5 @@
+import Findings
 import Foundation
-import Isolation
 import Reporting
 import Testing
 

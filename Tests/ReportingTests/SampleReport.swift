@@ -1,5 +1,5 @@
+import Findings
 import INFModel
-import Isolation
 import Reporting
 
 /// A fixed run used by the golden and SARIF tests: a line finding with a safe fix, a multi-line

@@ -1,6 +1,6 @@
-import Isolation
-@testable import Reporting
+import Findings
 import Testing
+@testable import Reporting
 
 /// The text format beyond the golden file: colours, summary wording, code frames on unusual lines.
 struct TextReporterTests {

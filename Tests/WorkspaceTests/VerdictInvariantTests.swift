@@ -1,9 +1,11 @@
 import DriverPackage
+import Findings
 import Foundation
-import Isolation
-@testable import Reporting
+import IsolationEngine
+import IsolationRules
 import Testing
 import Workspace
+@testable import Reporting
 
 /// Over every INF of the shared corpus, on amd64, x86 and arm64: each item `explain` marks not
 /// isolated has an error-level `check` finding of that rule in the same file, under the same settings.
@@ -44,13 +46,7 @@ struct VerdictInvariantTests {
             for item in explanation.items {
                 guard let plan = item.plan else { continue }
                 counts["files \(arch)", default: 0] += 1
-                let report = InstallPlanReport(file: item.file.displayPath, plan: plan, findings: item.findings)
-                var marked: Set<String> = []
-                for device in plan.devices {
-                    for file in device.files { marked.formUnion(report.fileRules(file)) }
-                    for service in device.services where service.binary != nil { marked.formUnion(report.serviceRules(service)) }
-                    for value in device.registry { marked.formUnion(report.rules(onLine: value.line.lineNumber)) }
-                }
+                let marked = item.verdicts.allRules
                 counts["not-isolated marks \(arch)", default: 0] += marked.count
                 for rule in marked.sorted() where !(errors[item.file.displayPath]?.contains(rule) ?? false) {
                     // A mark from a warning or note finding is not a verdict check must fail on.

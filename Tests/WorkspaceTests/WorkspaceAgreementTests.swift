@@ -1,6 +1,8 @@
 import ConfigurationFiles
+import Findings
 import Foundation
-import Isolation
+import IsolationEngine
+import IsolationRules
 import Testing
 import Workspace
 

@@ -1,0 +1,226 @@
+import DriverPackage
+import Findings
+import INFModel
+import INFSyntax
+import IsolationKnowledge
+
+/// Options of a check run that change what is reported.
+public struct CheckOptions: Sendable {
+    public var mode: Mode
+    public var selection: RuleSelection
+    /// The architectures to evaluate; `nil` evaluates those the INF declares.
+    public var architectures: [Architecture]?
+    /// The one Windows version to evaluate (`--os`); `nil` evaluates every Models range.
+    public var targetVersion: WindowsVersion?
+    public var locale: StringsLocale
+    /// Whether the binaries of built packages are read and checked (`--no-binaries` turns this off).
+    public var scansBinaries: Bool
+    /// The provider every INF must name (`--provider`, InfVerif's `/provider`), if any.
+    public var expectedProvider: String?
+    /// The largest INF file read, in bytes (`--max-file-size`); a larger file is reported, not loaded.
+    public var maximumFileSize: Int
+
+    public init(mode: Mode = .isolation, selection: RuleSelection = RuleSelection(), architectures: [Architecture]? = nil,
+                targetVersion: WindowsVersion? = nil, locale: StringsLocale = .english, scansBinaries: Bool = true,
+                expectedProvider: String? = nil, maximumFileSize: Int = SourceFile.maximumSize) {
+        self.expectedProvider = expectedProvider
+        self.maximumFileSize = maximumFileSize
+        self.mode = mode
+        self.selection = selection
+        self.architectures = architectures
+        self.targetVersion = targetVersion
+        self.locale = locale
+        self.scansBinaries = scansBinaries
+    }
+}
+
+/// The result of checking one INF: its findings and what it says about its package's binaries.
+public struct FileCheck: Sendable {
+    public var findings: [Finding]
+    /// Whether the package folder holds a file the INF lists.
+    public var isBuilt = false
+    /// The paths below the package folder of the binaries the INF installs.
+    public var installedBinaries: [String] = []
+
+    public init(findings: [Finding], isBuilt: Bool = false, installedBinaries: [String] = []) {
+        self.findings = findings
+        self.isBuilt = isBuilt
+        self.installedBinaries = installedBinaries
+    }
+}
+
+/// Runs the rules of the catalog over INF files and the binaries they install, and turns violations
+/// into findings.
+public struct Checker: Sendable {
+    public let options: CheckOptions
+    public let rules: [any Rule.Type]
+    /// The binaries read so far, shared by every check this checker makes, so that each is read once;
+    /// nil when binaries are not scanned or no selected rule looks at them.
+    public let binaries: BinaryCache?
+
+    public init(options: CheckOptions, rules: [any Rule.Type]) {
+        self.options = options
+        self.rules = rules.filter { options.selection.includes($0.description) && $0.description.levels[options.mode] != nil }
+        let readsBinaries = options.scansBinaries && self.rules.contains { $0 is any BinaryRule.Type }
+        binaries = readsBinaries ? BinaryCache(options: Self.binaryScanOptions) : nil
+    }
+
+    /// What a scan keeps of a binary's strings: those that hold a path one of the binary rules looks for.
+    static let binaryScanOptions = BinaryScanOptions(keepsString: { PathPatterns.isCandidate($0.value) })
+
+    /// Checks one parsed INF, and the binaries it installs when `package` is a built package.
+    /// `displayPath` is the path findings name; binaries are named by their place beside it.
+    public func check(tree: SyntaxTree, displayPath: String, package: PackageContents? = nil) -> [Finding] {
+        checkFile(tree: tree, displayPath: displayPath, package: package).findings
+    }
+
+    /// Checks one parsed INF and the binaries it installs.
+    public func checkFile(tree: SyntaxTree, displayPath: String, package: PackageContents?) -> FileCheck {
+        // `$ARCH$` tokens (in .inx files, and in .inf files that were never stamped) take the evaluated architecture.
+        let stamp = tree.source.text.units.containsARCHToken ? (options.architectures?.first ?? .amd64).rawValue : nil
+        let document = INFDocument(tree: tree, options: ModelOptions(locale: options.locale, directories: .keep, stampArchitecture: stamp))
+        let context = RuleContext(document: document, package: package, architectures: options.architectures,
+                                  targetVersion: options.targetVersion, mode: options.mode,
+                                  expectedProvider: options.expectedProvider)
+        let suppressions = Suppressions(tree: tree)
+        var findings: [Finding] = []
+        var scopes: InstallScopes?
+        for rule in rules {
+            let description = rule.description
+            guard let level = description.levels[options.mode] else { continue }
+            var seen = Set<String>()
+            for violation in rule.init().check(context) {
+                if violation.allowedInSignatureMode && options.mode == .signature { continue }
+                let location = Self.location(of: violation.range, in: tree, path: displayPath)
+                if suppressions.suppresses(description, onLine: location.line) { continue }
+                let key = "\(location.line):\(location.column):\(violation.message)"
+                guard seen.insert(key).inserted else { continue }
+                let related = violation.related.map {
+                    RelatedLocation(location: Self.location(of: $0.range, in: tree, path: displayPath), message: $0.message)
+                }
+                let fix = violation.fix.map { unitFix in
+                    Fix(title: unitFix.title, safety: unitFix.safety,
+                        edits: unitFix.edits.map { TextEdit(byteRange: tree.byteRange(of: $0.range), replacement: $0.replacement) },
+                        followUp: unitFix.followUp)
+                }
+                let cappedLevel = violation.maximumLevel.map { min($0, level) } ?? level
+                var scope: FindingScope?
+                if let start = violation.range?.lowerBound {
+                    let known = scopes ?? InstallScopes(context: context)
+                    scopes = known
+                    scope = known.scope(at: start)
+                }
+                findings.append(Finding(rule: description.name, codes: description.codes(in: options.mode, specific: violation.code),
+                                        level: cappedLevel, message: violation.message, location: location,
+                                        related: related, fix: fix, scope: scope))
+            }
+        }
+        if options.architectures != nil || options.targetVersion != nil {
+            // A narrowed view (`--arch`, `--os`) drops what holds only outside it.
+            findings.removeAll { finding in
+                finding.scope.map { !$0.includes(architectures: options.architectures, version: options.targetVersion) } ?? false
+            }
+        }
+        findings.sort { ($0.location.line, $0.location.column, $0.rule) < ($1.location.line, $1.location.column, $1.rule) }
+        guard let cache = binaries, context.isBuiltPackage else { return FileCheck(findings: findings) }
+        let installed = context.installedBinaries
+        let targets = installed.compactMap { binary, sites in
+            cache.image(of: binary).map { BinaryTarget(image: $0, installs: sites, targetVersion: options.targetVersion) }
+        }
+        let binaryFindings = check(targets, besideINF: displayPath) { rule, target in
+            // A suppression comment on a line that installs the binary silences the rule for it.
+            !target.installs.contains { site in
+                suppressions.suppresses(rule, onLine: tree.position(of: site.range.lowerBound).line)
+            }
+        } relatedLocation: { range in
+            Self.location(of: range, in: tree, path: displayPath)
+        }
+        return FileCheck(findings: findings + binaryFindings, isBuilt: true,
+                         installedBinaries: installed.map(\.binary.relativePath))
+    }
+
+    /// Checks binaries of a package that no INF installs. `infDisplayPath` is the display path of an
+    /// INF of the package, beside which the binaries are named.
+    public func checkUninstalled(_ binaries: [PackageBinary], besideINF infDisplayPath: String) -> [Finding] {
+        guard let cache = self.binaries else { return [] }
+        let targets = binaries.compactMap { binary in
+            cache.image(of: binary).map { BinaryTarget(image: $0, installs: [], targetVersion: options.targetVersion) }
+        }
+        return check(targets, besideINF: infDisplayPath) { _, _ in true } relatedLocation: { _ in nil }
+    }
+
+    /// Runs the binary rules over `targets`; `keeps` says whether a rule is reported for a target
+    /// (suppressions), `relatedLocation` places INF ranges.
+    private func check(
+        _ targets: [BinaryTarget], besideINF infDisplayPath: String,
+        keeps: (RuleDescription, BinaryTarget) -> Bool, relatedLocation: (Range<Int>) -> Location?
+    ) -> [Finding] {
+        var findings: [Finding] = []
+        for rule in rules {
+            guard let binaryRule = rule as? any BinaryRule.Type else { continue }
+            let description = rule.description
+            guard let level = description.levels[options.mode] else { continue }
+            var seen = Set<String>()
+            for target in targets {
+                for violation in binaryRule.init().check(target) {
+                    guard let position = violation.binary else { continue }
+                    if violation.allowedInSignatureMode && options.mode == .signature { continue }
+                    guard keeps(description, target) else { continue }
+                    let file = Self.displayPath(ofBinary: position.relativePath, besideINF: infDisplayPath)
+                    guard seen.insert("\(file)+\(position.offset):\(violation.message)").inserted else { continue }
+                    let related = violation.related.compactMap { item in
+                        relatedLocation(item.range).map { RelatedLocation(location: $0, message: item.message) }
+                    }
+                    findings.append(Finding(
+                        rule: description.name, codes: description.codes(in: options.mode, specific: violation.code),
+                        level: violation.maximumLevel.map { min($0, level) } ?? level, message: violation.message,
+                        location: Location(file: file, line: 0, column: 0, binaryOffset: position.offset), related: related))
+                }
+            }
+        }
+        return findings.sorted {
+            ($0.location.file, $0.location.binaryOffset ?? 0, $0.rule, $0.message) < ($1.location.file, $1.location.binaryOffset ?? 0, $1.rule, $1.message)
+        }
+    }
+
+    /// The display path of a binary at `relativePath` in the package of the INF shown as `infDisplayPath`.
+    static func displayPath(ofBinary relativePath: String, besideINF infDisplayPath: String) -> String {
+        guard let slash = infDisplayPath.lastIndex(where: { $0 == "/" || $0 == "\\" }) else { return relativePath }
+        return String(infDisplayPath[...slash]) + relativePath
+    }
+
+    /// The location of a code-unit range (the whole file for `nil`).
+    static func location(of range: Range<Int>?, in tree: SyntaxTree, path: String) -> Location {
+        guard let range else { return .wholeFile(path) }
+        let start = tree.position(of: range.lowerBound)
+        let end = tree.position(of: max(range.lowerBound, range.upperBound))
+        let lineStart = tree.lineStarts[start.line - 1]
+        var lineEnd = start.line < tree.lineStarts.count ? tree.lineStarts[start.line] : tree.textEnd
+        let units = tree.source.text.units
+        while lineEnd > lineStart, lineEnd - 1 < units.count, units[lineEnd - 1] == 0x0A || units[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        return Location(file: path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+                        byteRange: tree.byteRange(of: range), lineText: tree.text(of: lineStart..<min(lineEnd, tree.textEnd)))
+    }
+}
+
+extension Array where Element == UInt16 {
+    /// Whether the text holds a `$ARCH$` token (any case): the files whose architecture is stamped.
+    public var containsARCHToken: Bool {
+        let pattern: [UInt16] = Array("$arch$".utf16)
+        guard count >= pattern.count else { return false }
+        var i = 0
+        while i + pattern.count <= count {
+            if self[i] == 0x24 {
+                var matched = true
+                for k in 1..<pattern.count {
+                    var c = self[i + k]
+                    if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                    if c != pattern[k] { matched = false; break }
+                }
+                if matched { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

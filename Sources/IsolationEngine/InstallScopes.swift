@@ -1,0 +1,111 @@
+import DriverPackage
+import Findings
+import INFModel
+import INFSyntax
+
+/// For each section of a file, the installs that reach it — an architecture and the Models range
+/// chosen on it — so that a finding on the section's lines can say where it holds.
+///
+/// Scopes are computed over every architecture and version the file installs on, whatever view
+/// `--arch` and `--os` select, so that a narrowed view can drop the findings that lie outside it.
+struct InstallScopes {
+    private struct Reach: Hashable {
+        let architecture: Architecture
+        let lowest: WindowsVersion
+        let upperBound: WindowsVersion?
+    }
+
+    private var bySection: [String: Set<Reach>] = [:]
+    private var all: Set<Reach> = []
+    private let tree: SyntaxTree
+
+    init(context: RuleContext) {
+        tree = context.tree
+        var roots: [String: Set<Reach>] = [:]
+        let declared = context.document.declaredArchitectures
+        let architectures = declared.isEmpty ? [Architecture.amd64] : declared
+        for install in context.document.deviceInstalls(architectures: architectures) {
+            let reach = Reach(architecture: install.range.architecture, lowest: install.range.lowest,
+                              upperBound: install.range.upperBound)
+            let base = install.installSection
+            for name in [install.range.sectionName, base] + SectionGraph.installSuffixes.map({ base + "." + $0 }) {
+                roots[CaseInsensitive.fold(name), default: []].insert(reach)
+            }
+        }
+        for name in context.graph.installSectionNames where context.graph.roles(of: name).contains(.defaultInstall) {
+            for architecture in context.document.installArchitectures(ofSection: name)
+            where architectures.contains(architecture) {
+                roots[name, default: []].insert(Reach(architecture: architecture, lowest: WindowsVersion(major: 0, minor: 0),
+                                                      upperBound: nil))
+            }
+        }
+        for (root, reaches) in roots {
+            all.formUnion(reaches)
+            var queue = [root]
+            var visited: Set<String> = [root]
+            while let name = queue.popLast() {
+                bySection[name, default: []].formUnion(reaches)
+                for link in context.graph.links(from: name) {
+                    let target = CaseInsensitive.fold(link.to)
+                    if visited.insert(target).inserted { queue.append(target) }
+                }
+            }
+        }
+    }
+
+    /// Where a finding starting at code unit `offset` holds, or `nil` when it holds wherever the file
+    /// installs or its section is reached by no install.
+    func scope(at offset: Int) -> FindingScope? {
+        guard let name = sectionName(at: offset), let reaches = bySection[CaseInsensitive.fold(name)],
+              !reaches.isEmpty, reaches != all else { return nil }
+        return scope(of: reaches)
+    }
+
+    private func scope(of reaches: Set<Reach>) -> FindingScope {
+        var ranges: [FindingScope.Range] = []
+        for architecture in Architecture.allCases {
+            let mine = reaches.filter { $0.architecture == architecture }
+            guard !mine.isEmpty else { continue }
+            var spans: [(lowest: WindowsVersion, upperBound: WindowsVersion?)] = []
+            for reach in mine.sorted(by: { $0.lowest < $1.lowest }) {
+                if let last = spans.last, let upper = last.upperBound, upper >= reach.lowest {
+                    spans[spans.count - 1].upperBound = reach.upperBound.map { max($0, upper) }
+                } else if let last = spans.last, last.upperBound == nil {
+                    continue
+                } else {
+                    spans.append((reach.lowest, reach.upperBound))
+                }
+            }
+            let zero = WindowsVersion(major: 0, minor: 0)
+            ranges += spans.map {
+                FindingScope.Range(architecture: architecture, lowest: $0.lowest == zero ? nil : $0.lowest, upperBound: $0.upperBound)
+            }
+        }
+        return FindingScope(ranges: ranges)
+    }
+
+    /// The name of the section whose header or body holds code unit `offset`; for a `[DestinationDirs]`
+    /// entry, the file list it names.
+    private func sectionName(at offset: Int) -> String? {
+        var low = 0
+        var high = tree.lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tree.lines[middle].range.upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < tree.lines.count else { return nil }
+        var first = 0
+        var last = tree.sections.count
+        while first < last {
+            let middle = (first + last) / 2
+            if tree.sections[middle].headerLine <= low { first = middle + 1 } else { last = middle }
+        }
+        guard first > 0 else { return nil }
+        let section = tree.sections[first - 1]
+        guard low == section.headerLine || section.bodyLines.contains(low) else { return nil }
+        if CaseInsensitive.equal(section.header.name, "DestinationDirs") {
+            return low == section.headerLine ? nil : tree.lines[low].key?.value
+        }
+        return section.header.name
+    }
+}

@@ -1,0 +1,125 @@
+import DriverPackage
+import Findings
+import INFModel
+
+/// A file a CopyFiles directive copies, with the section that copies it and where it lands.
+public struct CopiedFile: Sendable {
+    /// The install section holding the CopyFiles directive.
+    public let installSection: String
+    public let operation: CopyFilesOperation
+    public let entry: CopyFileEntry
+    /// The DestinationDirs entry that applies (the list's own entry or DefaultDestDir).
+    public let destination: DestinationDirectory?
+}
+
+/// A registry line with the key HKR means for it.
+public struct ContextualRegistryEntry: Sendable {
+    public let entry: RegistryEntry
+    public let context: RegistryContext
+    /// The directive line that names the registry section.
+    public let link: SectionLink
+}
+
+extension RuleContext {
+    /// Every file every install section copies, in file order of the install sections.
+    func computeCopiedFiles() -> [CopiedFile] {
+        let dirs = document.destinationDirs
+        var result: [CopiedFile] = []
+        var seen = Set<String>()
+        for section in document.sections where graph.roles(of: section.name).contains(where: \.isInstall) {
+            for operation in document.copyFiles(in: section) {
+                let destination: DestinationDirectory?
+                switch operation.target {
+                case .file: destination = dirs.defaultDirectory
+                case .section(let name): destination = dirs.destination(for: name)
+                }
+                for entry in operation.files {
+                    let key = "\(section.name)|\(entry.line.syntaxIndex)|\(operation.reference.line.syntaxIndex)"
+                    guard seen.insert(key).inserted else { continue }
+                    result.append(CopiedFile(installSection: section.name, operation: operation, entry: entry, destination: destination))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Every registry line reached through an AddReg, DelReg or BitReg directive, once per context.
+    func computeRegistryEntries() -> [ContextualRegistryEntry] {
+        var result: [ContextualRegistryEntry] = []
+        var seen = Set<String>()
+        for link in graph.registryLinks {
+            guard case .registry(let operation, let context) = link.role else { continue }
+            let key = "\(CaseInsensitive.fold(link.to))|\(operation.rawValue)|\(context)"
+            guard seen.insert(key).inserted else { continue }
+            for entry in document.registryEntries(inSection: link.to, operation: operation) {
+                result.append(ContextualRegistryEntry(entry: entry, context: context, link: link))
+            }
+        }
+        return result
+    }
+
+    /// The same registry lines, each only once whatever the number of contexts naming its section.
+    public var uniqueRegistryEntries: [ContextualRegistryEntry] {
+        var seen = Set<Int>()
+        return registryEntries.filter { seen.insert($0.entry.line.syntaxIndex).inserted }
+    }
+
+    /// Where a path written as `%dirid%` + `rest` leads compared with where the INF copies the file it
+    /// names: `nil` when the INF does not copy a file of that name, or copies it there (or somewhere
+    /// without a known DIRID); otherwise the places it does copy it to, as `%N%\sub\name`, sorted.
+    public func copiedElsewhere(dirid: Int, rest: String) -> [String]? {
+        let name = fileName(of: rest)
+        guard !name.isEmpty else { return nil }
+        let copies = copiedFiles.filter { CaseInsensitive.equal($0.entry.destination, name) }
+        guard !copies.isEmpty else { return nil }
+        let table = DirectoryTable.native(infName: "package.inf", architecture: architectures.first?.rawValue ?? "amd64")
+        guard let base = table.path(for: dirid) else { return nil }
+        let written = DirectoryTable.comparable(base + "\\" + rest)
+        var shown = Set<String>()
+        for copy in copies {
+            guard let destination = copy.destination, let copyDirid = destination.dirid else { return nil }
+            let folder = table.folder(dirid: copyDirid, subdirectory: destination.subdirectory)
+            if written == DirectoryTable.comparable(folder + "\\" + copy.entry.destination) { return nil }
+            let sub = destination.subdirectory.map { $0.isEmpty ? "" : "\\" + $0 } ?? ""
+            shown.insert("%\(copyDirid)%\(sub)\\\(copy.entry.destination)")
+        }
+        return shown.sorted()
+    }
+
+    /// The file names (lowercased) this INF copies anywhere.
+    public var copiedFileNames: Set<String> {
+        Set(copiedFiles.map { $0.entry.destination.lowercased() })
+    }
+
+    /// The AddService lines of every `.Services` section, with their service-install sections.
+    func computeServices() -> [(install: ServiceInstall, section: ServiceInstallSection?)] {
+        var result: [(ServiceInstall, ServiceInstallSection?)] = []
+        for section in document.sections where !section.directive("AddService").isEmpty {
+            for service in document.services(in: section) {
+                result.append((service, document.serviceInstallSection(of: service)))
+            }
+        }
+        return result
+    }
+
+    /// The service names this INF adds, lowercased.
+    public var addedServiceNames: Set<String> {
+        Set(services.map { $0.install.name.lowercased() }.filter { !$0.isEmpty })
+    }
+}
+
+/// The file name at the end of a path written with `\` (or `/`).
+public func fileName(of path: String) -> String {
+    let trimmed = path.trimmingCharacters(in: "\" ")
+    if let index = trimmed.lastIndex(where: { $0 == "\\" || $0 == "/" }) {
+        return String(trimmed[trimmed.index(after: index)...])
+    }
+    return trimmed
+}
+
+extension String {
+    /// The string with every `/` written as a backslash.
+    public var withBackslashes: String {
+        utf8.contains(0x2F) ? String(decoding: utf8.map { $0 == 0x2F ? 0x5C : $0 }, as: UTF8.self) : self
+    }
+}

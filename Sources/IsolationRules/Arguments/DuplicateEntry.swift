@@ -1,0 +1,104 @@
+import DriverPackage
+import Findings
+import INFModel
+import IsolationEngine
+
+/// The same entry twice in one section: a hardware id for the same install section in a Models section,
+/// a file in a CopyFiles list, a string key in a Strings section.
+public struct DuplicateEntry: Rule {
+    public static let description = RuleDescription(
+        name: "duplicate-entry", codes: [1294],
+        title: "A section lists the same entry twice",
+        why: "A Models section that matches one hardware id to the same install section on two lines, a CopyFiles list that copies one file twice, or a Strings section that defines one key twice holds a dead copy: Windows uses one of them, and a later edit to the other has no effect.",
+        fix: "Remove the repeated entry (for strings, keep the one with the text meant).",
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
+
+    public static let triggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Manufacturer]
+        Contoso = Models, NTamd64
+        [Models.NTamd64]
+        Device = Install, ROOT\\Contoso
+        Device2 = Install, ↓root\\contoso
+        [DestinationDirs]
+        DefaultDestDir = 13
+        [Install.NTamd64]
+        CopyFiles = Files
+        [Files]
+        contoso.sys
+        ↓contoso.sys
+        [Strings]
+        Mfg = "Contoso"
+        ↓mfg = "Fabrikam"
+        """,
+    ]
+
+    public static let nonTriggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Manufacturer]
+        Contoso = Models, NTamd64
+        [Models.NTamd64]
+        Device = Install, ROOT\\Contoso
+        Device2 = Other, ROOT\\Contoso
+        Device3 = Install, ROOT\\Contoso3, ROOT\\Contoso
+        [DestinationDirs]
+        DefaultDestDir = 13
+        [Install.NTamd64]
+        CopyFiles = Files
+        [Other.NTamd64]
+        [Files]
+        contoso.sys
+        contoso.dll
+        [Strings]
+        Mfg = "Contoso"
+        [Strings.0407]
+        Mfg = "Contoso GmbH"
+        """,
+    ]
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        var result: [Violation] = []
+        for section in context.document.sections {
+            let roles = context.graph.roles(of: section.name)
+            if roles.contains(.models) {
+                var seen = Set<String>()
+                for line in section.lines where line.hasExplicitKey {
+                    guard let install = line.field(1)?.trimmingCharacters(in: " \t").lowercased(), !install.isEmpty else { continue }
+                    // Field 2 is the hardware id; the compatible ids after it may repeat across entries.
+                    guard let id = line.field(2), case let folded = id.trimmingCharacters(in: " \t").lowercased(), !folded.isEmpty,
+                          !seen.insert(install + "|" + folded).inserted else { continue }
+                    result.append(Violation(range: context.range(of: line, field: 2),
+                                            message: "Hardware id '\(id)' for install section '\(line.field(1) ?? "")' is listed twice in [\(section.name)]",
+                                            code: 1294))
+                }
+            }
+            if roles.contains(.copyFiles) {
+                var seen = Set<String>()
+                for line in section.lines where !line.hasExplicitKey {
+                    guard let field = line.field(1), !isBlank(field), !isUnresolved(field) else { continue }
+                    let name = field.trimmingCharacters(in: " \t").lowercased()
+                    if !seen.insert(name).inserted {
+                        result.append(Violation(range: context.range(of: line),
+                                                message: "File '\(line.field(1) ?? "")' is listed twice in [\(section.name)]", code: 1294))
+                    }
+                }
+            }
+            let base = section.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+            if CaseInsensitive.equal(base, "Strings") {
+                var seen = Set<String>()
+                for line in section.lines where line.hasExplicitKey {
+                    guard let key = line.rawKey?.lowercased(), !seen.insert(key).inserted else { continue }
+                    result.append(Violation(range: context.range(of: line, field: 0),
+                                            message: "String key '\(line.rawKey ?? "")' is defined twice in [\(section.name)]", code: 1294))
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,96 @@
+import Findings
+import INFModel
+import IsolationEngine
+
+/// Directives that declarative INFs may not use.
+public struct LegacyDirective: Rule {
+    public static let description = RuleDescription(
+        name: "legacy-directive", codes: [1300, 1301, 1302, 1303, 1308, 1309, 1382, 1450, 2009],
+        title: "A legacy, non-declarative directive is used",
+        why: "Declarative INFs only add state that Windows can remove with the package; these directives delete, rename or run things outside the package and are ignored or rejected.",
+        fix: "Remove the directive: install files with CopyFiles to DIRID 13, registry state with HKR AddReg, and do any other setup in the driver or a separately shipped application.",
+        levels: levels("E E E E"), fixable: false, group: .declarative)
+
+    /// The InfVerif code of each directive (in an extension INF, which must be a universal INF, every
+    /// one of them is 1382, a directive not allowed in an extension INF): 1300 a deprecated directive, 1301 a legacy operation,
+    /// 1302 an operation on something outside the package, 1308 and 1309 non-additive (deleting)
+    /// registry and property operations. InfVerif's table does not publish which delete goes with which
+    /// of 1308 and 1309; Isolint reports registry deletes as 1308 and property deletes as 1309.
+    static let codes: [String: Int] = [
+        "logconfig": 1300, "bitreg": 1301, "ini2reg": 1301, "profileitems": 1301, "registerdlls": 1301,
+        "unregisterdlls": 1301, "updateinifields": 1301, "updateinis": 1301,
+        "delfiles": 1302, "delservice": 1302, "renfiles": 1302, "delreg": 1308, "delproperty": 1309,
+    ]
+
+    public static let directives = [
+        "BitReg", "DelFiles", "DelProperty", "DelReg", "DelService", "Ini2Reg", "LogConfig", "ProfileItems",
+        "RegisterDlls", "RenFiles", "UnregisterDlls", "UpdateIniFields", "UpdateInis",
+    ]
+
+    public static let triggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Install]
+        CopyFiles = Files
+        ↓DelFiles = Old_Files
+        ↓RegisterDlls = Dlls
+        ↓DelReg = Old_Reg
+        [Files]
+        a.sys
+        [Old_Files]
+        b.sys
+        [Dlls]
+        11,,x.dll,1
+        [Old_Reg]
+        HKR,,Obsolete
+        """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        Class = Extension
+        ClassGuid = {e2f84ce7-8efa-411c-aa69-97454ca4cb57}
+        ExtensionId = {028b4317-f2e4-4fb2-80af-82ac8c07e98e}
+        [Manufacturer]
+        %Contoso% = Ext, NTamd64
+        [Ext.NTamd64]
+        %Desc% = Ext_Install, USB\\VID_1234&PID_5678
+        [Ext_Install]
+        ↓DelReg = Old_Reg
+        [Old_Reg]
+        HKR,,Obsolete
+        [Strings]
+        Contoso = "Contoso"
+        Desc = "Contoso extension"
+        """,
+    ]
+
+    public static let nonTriggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Install]
+        CopyFiles = Files
+        AddReg = Reg
+        [Files]
+        a.sys
+        [Reg]
+        HKR,,A,,B
+        """,
+    ]
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        var result: [Violation] = []
+        for section in context.document.sections where context.graph.roles(of: section.name).contains(where: \.isInstall) {
+            for line in section.lines where line.hasExplicitKey {
+                guard let key = line.key, let directive = Self.directives.first(where: { CaseInsensitive.equal($0, key) }) else { continue }
+                result.append(Violation(range: context.range(of: line, field: 0),
+                                        message: "Legacy directive '\(directive)' is not allowed in a declarative INF",
+                                        code: context.isExtensionINF ? 1382 : Self.codes[directive.lowercased()]))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+import DriverPackage
+import Findings
+import INFModel
+import IsolationEngine
+
+/// Sections that declarative INFs may not have, and co-installer registrations.
+public struct LegacySection: Rule {
+    public static let description = RuleDescription(
+        name: "legacy-section", codes: [1300, 1301, 1302, 1303],
+        title: "A legacy section or co-installer is used",
+        why: "Class installers, co-installers and resource overrides run code or change hardware configuration at install time; declarative packages may not, and packages with co-installers are no longer signed.",
+        fix: "Remove the section: WDF and WinUSB need no co-installer on Windows 10 and later, device-specific setup belongs in the driver or in software shipped separately.",
+        levels: levels("E E E E"), fixable: false, group: .declarative)
+
+    public static let triggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        ↓[ClassInstall32]
+        AddReg = ClassReg
+        ↓[Install.NTamd64.CoInstallers]
+        AddReg = CoReg
+        [CoReg]
+        HKR, , ↓CoInstallers32, 0x00010000, "WdfCoInstaller01011.dll,WdfCoInstaller"
+        [ClassReg]
+        HKR,,,,"Contoso"
+        """,
+    ]
+
+    public static let nonTriggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Install.NTamd64]
+        AddReg = Reg
+        [Reg]
+        HKR,,A,,B
+        """,
+    ]
+
+    static let suffixes = ["coinstallers", "factdef", "logconfigoverride"]
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        var result: [Violation] = []
+        for section in context.document.sections {
+            let folded = CaseInsensitive.fold(section.name)
+            let isClassInstall = folded == "classinstall32" || folded.hasPrefix("classinstall32.")
+            let suffix = Self.suffixes.first { folded.hasSuffix("." + $0) }
+            guard isClassInstall || suffix != nil, let range = context.headerRange(of: section) else { continue }
+            let what = isClassInstall ? "[\(section.name)] installs a class installer" : "[\(section.name)] is a legacy DDInstall.\(section.name.split(separator: ".").last ?? "") section"
+            result.append(Violation(range: range, message: "\(what), which declarative INFs may not have"))
+        }
+        for item in context.uniqueRegistryEntries {
+            guard let value = item.entry.valueName, value.lowercased() == "coinstallers32" || value.lowercased() == "installer32" else { continue }
+            result.append(Violation(range: context.range(of: item.entry.line, field: 3),
+                                    message: "'\(value)' registers a \(value.lowercased() == "installer32" ? "class installer" : "co-installer"), which declarative INFs may not have"))
+        }
+        return result
+    }
+}

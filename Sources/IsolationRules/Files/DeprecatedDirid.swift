@@ -1,0 +1,79 @@
+import Findings
+import INFModel
+import IsolationEngine
+
+/// A deprecated DIRID used anywhere a DIRID is used.
+public struct DeprecatedDirid: Rule {
+    public static let description = RuleDescription(
+        name: "deprecated-dirid", codes: [1340, 1341],
+        title: "A deprecated DIRID is used",
+        why: "Deprecated DIRIDs name global or per-user folders that a driver package may not touch; Windows may stop resolving them.",
+        fix: "Copy files to DIRID 13 and keep per-user or shared data out of the INF; create data folders at run time under the locations the state APIs return.",
+        levels: levels("E E E E"), fixable: false, group: .files)
+
+    public static let triggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        Inf_Files = ↓17
+        [Install]
+        CopyFiles = Inf_Files
+        [Inf_Files]
+        x.inf
+        """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Install]
+        AddReg = Reg
+        [Reg]
+        HKR,,Source,,↓%1%\\x.dat
+        """,
+    ]
+
+    public static let nonTriggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 13
+        [Install]
+        AddReg = Reg
+        [Reg]
+        HKR,,Path,,%13%\\x.dat
+        HKR,,Percent,,100%%17%%
+        """,
+    ]
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        var result: [Violation] = []
+        let dirs = context.document.destinationDirs
+        for entry in ([dirs.defaultDirectory].compactMap { $0 } + dirs.sectionEntries) {
+            guard let dirid = entry.dirid, DirectoryIDs.deprecated.contains(dirid) else { continue }
+            result.append(violation(dirid, range: context.range(of: entry.line, field: 1)))
+        }
+        for section in context.document.sections where !Self.skipped(section.name) {
+            for line in section.lines {
+                for (index, raw) in line.rawFields.enumerated() where raw.utf8.contains(0x25) {
+                    for case .dirid(let dirid) in context.document.substituter.pieces(raw) where DirectoryIDs.deprecated.contains(dirid) {
+                        let ranges = context.diridReferences(dirid, in: line, field: index + 1)
+                        result.append(violation(dirid, range: ranges.first ?? context.range(of: line, field: index + 1)))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    static func skipped(_ name: String) -> Bool {
+        let folded = CaseInsensitive.fold(name)
+        return folded == "strings" || folded.hasPrefix("strings.") || folded == "destinationdirs"
+    }
+
+    private func violation(_ dirid: Int, range: Range<Int>) -> Violation {
+        Violation(range: range, message: "DIRID \(dirid) (\(DirectoryIDs.describe(dirid))) is deprecated and not allowed in a driver package")
+    }
+}

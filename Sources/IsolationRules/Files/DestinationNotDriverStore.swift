@@ -1,0 +1,200 @@
+import Findings
+import INFModel
+import IsolationEngine
+
+/// Files copied to a folder other than the driver store (DIRID 13).
+public struct DestinationNotDriverStore: Rule {
+    public static let description = RuleDescription(
+        name: "destination-not-driver-store", codes: [1322, 1306, 2600],
+        title: "Files are copied outside the driver store",
+        why: "An isolated package runs its files from the driver store (DIRID 13), so that versions install side by side and no global file is overwritten.",
+        fix: "Set the DestinationDirs entry (or DefaultDestDir) to 13 and refer to the files as %13%\\name in ServiceBinary and registry values; the driver store needs Windows 10 version 1709 (build 16299), so decorate the Models section with NT<arch>.10.0...16299.",
+        levels: levels("E E* W W"), fixable: true, group: .files,
+        codeInMode: [.universal: 1306, .declarative: 1306, .desktop: 1306])
+
+    public static let triggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = ↓12
+        [Install.NTamd64]
+        CopyFiles = Drv_Files
+        [Drv_Files]
+        drv.sys
+        """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 13
+        Helper_Files = ↓11
+        [Install.NTamd64]
+        CopyFiles = Helper_Files
+        [Helper_Files]
+        helper.dll
+        """,
+    ]
+
+    public static let nonTriggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 13
+        [Install.NTamd64]
+        CopyFiles = Drv_Files
+        [Drv_Files]
+        drv.sys
+        """,
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [DestinationDirs]
+        DefaultDestDir = 13
+        Unused_Files = 12
+        """,
+    ]
+
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [DestinationDirs]
+            DefaultDestDir = 12
+            Helper_Files = 11
+            [Install.NTamd64]
+            CopyFiles = Drv_Files, Helper_Files
+            AddReg = Reg
+            [Install.NTamd64.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %12%\\contoso.sys
+            [Drv_Files]
+            contoso.sys
+            [Helper_Files]
+            helper.dll
+            [Reg]
+            HKR, , Helper, , "%11%\\helper.dll"
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [DestinationDirs]
+            DefaultDestDir = 13
+            Helper_Files = 13
+            [Install.NTamd64]
+            CopyFiles = Drv_Files, Helper_Files
+            AddReg = Reg
+            [Install.NTamd64.Services]
+            AddService = Contoso, 0x2, Service
+            [Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %13%\\contoso.sys
+            [Drv_Files]
+            contoso.sys
+            [Helper_Files]
+            helper.dll
+            [Reg]
+            HKR, , Helper, , "%13%\\helper.dll"
+            """),
+    ]
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        var byLine: [Int: (DestinationDirectory, [CopiedFile])] = [:]
+        for file in context.copiedFiles {
+            guard let destination = file.destination, let dirid = destination.dirid,
+                  dirid != DirectoryIDs.driverStore, !DirectoryIDs.programFiles.contains(dirid) else { continue }
+            byLine[destination.line.syntaxIndex, default: (destination, [])].1.append(file)
+        }
+        return byLine.keys.sorted().compactMap { key -> Violation? in
+            guard let (destination, files) = byLine[key], let dirid = destination.dirid else { return nil }
+            // The driver store keeps files under their own names and package layout: a list that renames
+            // or moves files cannot simply be pointed at DIRID 13.
+            // A destination subfolder that the package does not have can be dropped: the files then sit
+            // in the driver store as they sit in the package.
+            var dropSubfolder = false
+            let keepsLayout = files.allSatisfy { file in
+                let renamed = file.entry.source.map { !$0.isEmpty && !CaseInsensitive.equal($0, file.entry.destination) } ?? false
+                let sourceSub = context.architectures.lazy.compactMap {
+                    context.document.sourceDiskFile(named: file.entry.sourceName, architecture: $0)
+                }.first?.subdirectory ?? ""
+                if Self.sameFolder(sourceSub, destination.subdirectory ?? "") { return !renamed }
+                if Self.sameFolder(sourceSub, "") { dropSubfolder = true; return !renamed }
+                return false
+            }
+            let names = Array(Set(files.map(\.entry.destination))).sorted()
+            let shown = names.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+            let message = "Destination DIRID \(dirid) (\(DirectoryIDs.describe(dirid))) for \(shown) is not isolated to DIRID 13 (the driver store)"
+            return Violation(range: context.range(of: destination.line, field: 1), message: message,
+                             allowedInSignatureMode: DirectoryIDs.signatureExceptions.contains(dirid),
+                             fix: keepsLayout ? fix(context, destination: destination, dirid: dirid, names: Set(names.map { $0.lowercased() }),
+                                                    dropping: dropSubfolder ? destination.subdirectory : nil) : nil,
+                             // Display drivers have a code of their own, reported in every mode.
+                             code: context.isDisplayINF ? 2600 : nil)
+        }
+    }
+
+    static func sameFolder(_ a: String, _ b: String) -> Bool {
+        func normalize(_ path: String) -> String {
+            path.withBackslashes.trimmingCharacters(in: "\\ .").lowercased()
+        }
+        return normalize(a) == normalize(b)
+    }
+
+    static func keepsReferences(_ name: String) -> Bool {
+        let folded = CaseInsensitive.fold(name)
+        return folded == "strings" || folded.hasPrefix("strings.") || folded == "destinationdirs"
+    }
+
+    private func fix(_ context: RuleContext, destination: DestinationDirectory, dirid: Int, names: Set<String>,
+                     dropping subfolder: String?) -> UnitFix? {
+        guard let token = context.document.token(of: destination.line, field: 1), !token.isQuoted else { return nil }
+        var edits: [(range: Range<Int>, replacement: String)]
+        // References to the files' folder become `%13%` (with the subfolder when it is kept).
+        var newFolder = "%13%"
+        if subfolder != nil, let last = context.document.token(of: destination.line, field: 2) {
+            edits = [(token.range.lowerBound..<last.range.upperBound, "13")]
+        } else {
+            edits = [(token.range, "13")]
+            if let sub = destination.subdirectory?.trimmingCharacters(in: "\\ "), !sub.isEmpty { newFolder += "\\" + sub }
+        }
+        // Rewrite the references to the moved files wherever they are written (ServiceBinary, registry
+        // data, WDF service sections…), but not in [Strings] or [DestinationDirs]: every path whose
+        // folder is the files' old folder, however it is spelled (`%12%`, `%10%\System32\Drivers`), in
+        // a value that may list several paths separated by ';' (EventMessageFile), with a file name
+        // that may be a string key (`%12%\%DriverName%.sys`).
+        let table = DirectoryTable.native(infName: "package.inf", architecture: "amd64")
+        let oldFolder = table.folder(dirid: dirid, subdirectory: destination.subdirectory)
+        for section in context.document.sections where !Self.keepsReferences(section.name) {
+            for line in section.lines {
+                for (index, raw) in line.rawFields.enumerated() where raw.utf8.contains(0x25) {
+                    guard let field = context.document.token(of: line, field: index + 1) else { continue }
+                    for path in context.diridPaths(in: field.range) {
+                        let text = context.tree.text(of: path.range)
+                        guard let slash = text.lastIndex(of: "\\") else { continue }
+                        let folderText = text[..<slash]
+                        let name = context.document.substituter.substitute(String(text[text.index(after: slash)...]))
+                        // The folder part must be literal below its DIRID, so that it can be rewritten.
+                        guard names.contains(name.lowercased()), !folderText.dropFirst(path.diridLength).contains("%"),
+                              let base = table.path(for: path.dirid),
+                              DirectoryTable.comparable(base + "\\" + folderText.dropFirst(path.diridLength)) == oldFolder else { continue }
+                        let folderEnd = path.range.lowerBound + folderText.utf16.count
+                        edits.append((path.range.lowerBound..<folderEnd, newFolder))
+                    }
+                }
+            }
+        }
+        return UnitFix(
+            title: "Copy to the driver store (DIRID 13) and refer to the files as %13%\\…", safety: .unsafe, edits: edits,
+            followUp: "The files now run from the driver store: make sure the driver and its tools find them there (IoQueryFullDriverPath, GetModuleFileName) instead of in a fixed folder. DIRID 13 needs Windows 10 version 1709 (build 16299): driver-store-needs-newer-os decorates the Models sections that install on older builds, and reports those it cannot.")
+    }
+}

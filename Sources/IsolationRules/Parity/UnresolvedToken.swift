@@ -1,0 +1,97 @@
+import Findings
+import INFModel
+import INFSyntax
+import IsolationEngine
+
+/// A `$ARCH$` or other `$TOKEN$` of an `.inx` template left in an `.inf` file.
+public struct UnresolvedToken: Rule {
+    public static let description = RuleDescription(
+        name: "unresolved-token", codes: [1274],
+        title: "An INF holds an unresolved $TOKEN$",
+        why: "$ARCH$, $KMDFVERSION$ and the like are placeholders that stampinf replaces when the build makes the INF from an .inx (or a project's .inf); SetupAPI reads them as text, so a section named [Install.NT$ARCH$] is never selected. In a package folder without the files the INF installs (a source tree) the finding is a note, since the build may still stamp the file.",
+        fix: "Generate the INF from its .inx with stampinf (-a for the architecture, -k/-u for the WDF versions), or write the values in place, e.g. NTamd64 for NT$ARCH$.",
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
+
+    public static let triggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Manufacturer]
+        %Mfg% = Contoso, NT↓$ARCH$
+        [Contoso.NT↓$ARCH$]
+        %Desc% = Install, ROOT\\CONTOSO
+        [Install.Wdf]
+        KmdfService = Contoso, Wdf_Section
+        [Wdf_Section]
+        KmdfLibraryVersion = ↓$KMDFVERSION$
+        [Strings]
+        Mfg = "Contoso"
+        Desc = "Contoso device"
+        """,
+    ]
+
+    public static let nonTriggeringExamples = [
+        """
+        [Version]
+        Signature = "$CHICAGO$"
+        Provider = "Contoso $ 2024"
+        [Manufacturer]
+        %Mfg% = Contoso, NTamd64 ; built from contoso.inx: NT$ARCH$
+        [Strings]
+        Mfg = "Contoso"
+        Price = "$5 or $6"
+        """,
+    ]
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        // In an .inx template the tokens are expected: the checker stamps $ARCH$ and keeps the others.
+        guard !context.isTemplate else { return [] }
+        let tree = context.tree
+        let signature = context.document.version.signature?.syntaxIndex
+        // In a source tree the INF may be a stampinf source that the build completes: a note there.
+        let built = context.isBuiltPackage
+        let note = built ? "" : " (a note in a source tree, which the build may still stamp)"
+        var result: [Violation] = []
+        for (index, line) in tree.lines.enumerated() where index != signature {
+            var ranges: [Range<Int>] = []
+            if let header = line.header { ranges.append(header.nameRange) }
+            if let key = line.key { ranges.append(key.range) }
+            ranges += line.fields.map(\.range)
+            for range in ranges {
+                for token in Self.tokens(in: range, units: tree.source.text.units) {
+                    let text = tree.text(of: token)
+                    let what = text.uppercased() == "$ARCH$"
+                        ? "'\(text)' was not replaced by an architecture; SetupAPI reads it as text"
+                        : "'\(text)' is a template token that was not replaced"
+                    result.append(Violation(range: token, message: "\(what): generate the INF with stampinf\(note)",
+                                            maximumLevel: built ? nil : .note))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The ranges of `$NAME$` tokens (a letter or `_`, then letters, digits or `_`) in `range`.
+    static func tokens(in range: Range<Int>, units: [UInt16]) -> [Range<Int>] {
+        func isNameUnit(_ unit: UInt16, first: Bool) -> Bool {
+            let letter = (unit >= 0x41 && unit <= 0x5A) || (unit >= 0x61 && unit <= 0x7A) || unit == 0x5F
+            return letter || (!first && unit >= 0x30 && unit <= 0x39)
+        }
+        var result: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard units[index] == 0x24 else { index += 1; continue }
+            var end = index + 1
+            while end < range.upperBound, isNameUnit(units[end], first: end == index + 1) { end += 1 }
+            if end > index + 1, end < range.upperBound, units[end] == 0x24 {
+                result.append(index..<(end + 1))
+                index = end + 1
+            } else {
+                index = end
+            }
+        }
+        return result
+    }
+}

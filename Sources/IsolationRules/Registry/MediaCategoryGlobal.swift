@@ -1,0 +1,82 @@
+import Findings
+import Foundation
+import INFModel
+import IsolationEngine
+
+/// Media category names written under the global `MediaCategories` key.
+public struct MediaCategoryGlobal: GlobalKeyRule {
+    public static let description = RuleDescription(
+        name: "media-category-global", codes: [1320],
+        title: "A media category is registered globally",
+        why: "The global MediaCategories key is shared by every audio driver; a package's category names belong to its device.",
+        fix: "Write HKR,MediaCategories\\{guid},Name,… in the DDInstall's AddReg (Windows 10 1809+).",
+        levels: levels("E E* W W"), fixable: true, group: .registry)
+
+    public static let triggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Install]
+        AddReg = Reg
+        [Reg]
+        ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\MediaCategories\\{11111111-2222-3333-4444-555555555555}, Name, , "Contoso Mic"
+        """,
+    ]
+
+    public static let nonTriggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Install]
+        AddReg = Reg
+        [Reg]
+        HKR, MediaCategories\\{11111111-2222-3333-4444-555555555555}, Name, , "Contoso Mic"
+        """,
+    ]
+
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install]
+            AddReg = Reg
+            [Reg]
+            HKLM, SYSTEM\\CurrentControlSet\\Control\\MediaCategories\\{11111111-2222-3333-4444-555555555555}, Name, , "Contoso Mic"
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            [Install]
+            AddReg = Reg
+            [Reg]
+            HKR, MediaCategories\\{11111111-2222-3333-4444-555555555555}, Name, , "Contoso Mic"
+            """),
+    ]
+
+    public init() {}
+
+    static func matches(_ path: GlobalRegistryPath) -> Bool { if case .mediaCategory = path { return true }; return false }
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        context.registryEntries.compactMap { item -> Violation? in
+            guard case .mediaCategory? = GlobalRegistryPath.classify(item.entry) else { return nil }
+            var fix: UnitFix?
+            let key = item.entry.subkey
+            if case .deviceSoftwareKey = item.context, let start = key.range(of: "MediaCategories", options: .caseInsensitive),
+               let root = context.document.token(of: item.entry.line, field: 1), !root.isQuoted,
+               let subkey = context.document.token(of: item.entry.line, field: 2) {
+                let relative = String(key[start.lowerBound...])
+                fix = UnitFix(title: "Write it as HKR,\(relative) in the DDInstall", safety: .unsafe,
+                              edits: [(root.range, "HKR"), (subkey.range, subkey.isQuoted ? "\"\(relative)\"" : relative)],
+                              followUp: "Media category names under HKR need Windows 10 version 1809 (build 17763); the Models section needs a NT<arch>.10.0...17763 decoration.")
+            }
+            return Violation(range: context.range(of: item.entry.line, field: 1), message: Self.message(item.entry),
+                             allowedInSignatureMode: Self.allowedInSignatureMode(item.entry), fix: fix)
+        }
+    }
+    static func message(_ entry: RegistryEntry) -> String {
+        let guid = entry.subkey.split(separator: "\\").last.map(String.init) ?? ""
+        return "A media category is written under the global MediaCategories key; write HKR,MediaCategories\\\(guid),… in the DDInstall"
+    }
+}

@@ -1,0 +1,74 @@
+import Findings
+import INFModel
+import IsolationEngine
+import IsolationKnowledge
+
+/// A registry line that writes or deletes under a key Windows owns.
+public struct ProtectedRegistryKey: Rule {
+    public static let description = RuleDescription(
+        name: "protected-registry-key", codes: [1222, 1223],
+        title: "The INF modifies a registry key Windows owns",
+        why: "Plug and Play owns the device instance keys (Enum), the class and software keys (Control\\Class), the interface keys (Control\\DeviceClasses), device containers and migration data, and the kernel, the security subsystem, Setup and the driver store own HARDWARE, SAM, SECURITY, SYSTEM\\Setup and SYSTEM\\DriverDatabase; writing there by absolute path bypasses the owner, breaks when the layout changes and is refused even where HKLM\\SYSTEM\\CurrentControlSet is otherwise allowed.",
+        fix: "Write device and driver settings with HKR from the DDInstall or DDInstall.HW section (and interface settings from the AddInterface section); leave the other keys to Windows.",
+        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
+
+    public static let triggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Install.NT]
+        AddReg = Install_AddReg
+        [Install_AddReg]
+        ↓HKLM, System\\CurrentControlSet\\Enum\\USB\\VID_045E&PID_0001, Setting, 0x00010001, 1
+        ↓HKLM, SYSTEM\\Setup\\Contoso, Installed, 0x00010001, 1
+        """,
+    ]
+
+    public static let nonTriggeringExamples = [
+        """
+        [Version]
+        Signature = "$Windows NT$"
+        [Install.NT]
+        AddReg = Install_AddReg
+        [Install.NT.HW]
+        AddReg = Install_HW_AddReg
+        [Install_AddReg]
+        HKR, , Setting, 0x00010001, 1
+        [Install_HW_AddReg]
+        HKR, , Setting, 0x00010001, 1
+        """,
+    ]
+
+    public init() {}
+
+    /// The protected key `subkey` (of HKLM) lies under, and whether it is under CurrentControlSet.
+    static func protectedKey(_ subkey: String) -> (key: String, underControlSet: Bool)? {
+        let parts = subkey.split(whereSeparator: { $0 == "\\" }).map(String.init)
+        if parts.count >= 2, parts[0].lowercased() == "system",
+           parts[1].lowercased() == "currentcontrolset" || parts[1].lowercased().hasPrefix("controlset") {
+            let rest = parts.dropFirst(2).joined(separator: "\\")
+            for key in ServiceRegistryKnowledge.plugAndPlayControlSetKeys where RegistryKnowledge.hasKeyPrefix(rest, key) {
+                return ("HKLM\\\(parts[0])\\\(parts[1])\\\(key)", true)
+            }
+            return nil
+        }
+        for key in ServiceRegistryKnowledge.systemOwnedKeys where RegistryKnowledge.hasKeyPrefix(subkey, key) {
+            return ("HKLM\\\(key)", false)
+        }
+        return nil
+    }
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        context.uniqueRegistryEntries.compactMap { item in
+            let entry = item.entry
+            guard entry.root == .localMachine, let found = Self.protectedKey(entry.subkey) else { return nil }
+            if found.underControlSet {
+                return Violation(range: context.range(of: entry.line, field: 1),
+                                 message: "Cannot modify \(found.key) registry keys, although HKLM\\SYSTEM\\CurrentControlSet is allowed",
+                                 code: 1222)
+            }
+            return Violation(range: context.range(of: entry.line, field: 1),
+                             message: "Cannot modify the registry key \(found.key)", code: 1223)
+        }
+    }
+}
