@@ -42,15 +42,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets: the shared data beside the repository, encodings, example locations.
+        .target(name: "TestSupport", dependencies: ["IsolationEngine"], path: "Tests/TestSupport"),
         .testTarget(name: "INFSyntaxTests", dependencies: ["INFSyntax"]),
         .testTarget(name: "INFModelTests", dependencies: ["INFModel"]),
-        .testTarget(name: "CorpusTests", dependencies: ["INFModel"]),
+        .testTarget(name: "CorpusTests", dependencies: ["INFModel", "TestSupport"]),
         .testTarget(name: "PETests", dependencies: ["PE"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Findings", "INFModel"], exclude: ["Golden"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Findings", "INFModel", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "DriverPackageTests", dependencies: ["DriverPackage"]),
-        .testTarget(name: "IsolationTests", dependencies: ["Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "DriverPackage", "INFSyntax"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FixingTests", dependencies: ["Fixing", "Findings", "IsolationEngine", "IsolationRules", "INFSyntax", "DriverPackage"], exclude: ["KnownFixGaps.txt"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing", "Reporting", "DriverPackage"], exclude: ["KnownVerdictGaps.txt"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["isolint"], exclude: ["Golden"]),
+        .testTarget(name: "IsolationTests", dependencies: ["Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "DriverPackage", "INFSyntax", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FixingTests", dependencies: ["Fixing", "Findings", "IsolationEngine", "IsolationRules", "INFSyntax", "DriverPackage", "TestSupport"], exclude: ["KnownFixGaps.txt"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing", "Reporting", "DriverPackage", "TestSupport"], exclude: ["KnownVerdictGaps.txt"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["isolint", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -19,9 +19,9 @@ extension BinaryRule {
     /// A rule about binaries only reads no INF text.
     public func check(_ context: RuleContext) -> [Violation] { [] }
 
-    public static var triggeringExamples: [String] { [] }
+    public static var triggeringExamples: [RuleExample] { [] }
 
-    public static var nonTriggeringExamples: [String] { [] }
+    public static var nonTriggeringExamples: [RuleExample] { [] }
 }
 
 /// A binary as a binary rule sees it: what the scan read, and the INF lines that install it.
@@ -124,15 +124,20 @@ public struct BinaryExample: Sendable {
     public let files: [File]
     /// The findings the rule must report in isolation mode; empty when it must report nothing.
     public let reports: [Report]
+    /// The source file and line of the example.
+    public let filePath: String
+    public let line: Int
 
-    public init(inf: String, files: [File], reports: [Report]) {
+    public init(inf: String, files: [File], reports: [Report], filePath: String = #filePath, line: Int = #line) {
         self.inf = inf
         self.files = files
         self.reports = reports
+        self.filePath = filePath
+        self.line = line
     }
 
     /// A package holding one fixture at `path`.
-    public init(inf: String, fixture: String, path: String, reports: [Report] = []) {
-        self.init(inf: inf, files: [File(fixture: fixture, path: path)], reports: reports)
+    public init(inf: String, fixture: String, path: String, reports: [Report] = [], filePath: String = #filePath, line: Int = #line) {
+        self.init(inf: inf, files: [File(fixture: fixture, path: path)], reports: reports, filePath: filePath, line: line)
     }
 }

@@ -10,9 +10,9 @@ public protocol Rule: Sendable {
     /// Name, InfVerif codes, title, why, fix text, levels per mode.
     static var description: RuleDescription { get }
     /// INF texts the rule must report, with `↓` where each finding starts.
-    static var triggeringExamples: [String] { get }
+    static var triggeringExamples: [RuleExample] { get }
     /// INF texts the rule must not report.
-    static var nonTriggeringExamples: [String] { get }
+    static var nonTriggeringExamples: [RuleExample] { get }
     /// Whether the rule is about the file's encoding, so its examples are not re-encoded as UTF-16LE.
     static var examplesDependOnEncoding: Bool { get }
     /// For a rule with a fix: INF texts before and after applying every fix the rule offers.
@@ -56,13 +56,33 @@ public func levels(_ columns: String) -> [Mode: Level] {
     return table
 }
 
-/// An INF text before and after a rule's fixes are applied.
+/// An INF text of a rule's examples, with the place in the source where it is written, so that a
+/// failing example points at itself.
+public struct RuleExample: Sendable {
+    public let text: String
+    /// The source file and line of the example.
+    public let filePath: String
+    public let line: Int
+
+    public init(_ text: String, filePath: String = #filePath, line: Int = #line) {
+        self.text = text
+        self.filePath = filePath
+        self.line = line
+    }
+}
+
+/// An INF text before and after a rule's fixes are applied, with the place where it is written.
 public struct FixExample: Sendable {
     public let before: String
     public let after: String
+    /// The source file and line of the example.
+    public let filePath: String
+    public let line: Int
 
-    public init(before: String, after: String) {
+    public init(before: String, after: String, filePath: String = #filePath, line: Int = #line) {
         self.before = before
         self.after = after
+        self.filePath = filePath
+        self.line = line
     }
 }

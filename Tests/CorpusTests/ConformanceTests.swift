@@ -1,6 +1,7 @@
 import Foundation
 import INFModel
 import INFSyntax
+import TestSupport
 import Testing
 
 /// Compares `isolint dump` with what SetupAPI (Wine 8.0) read from every corpus file.
@@ -8,7 +9,7 @@ import Testing
 /// Named exceptions, from the INF syntax reference: localized strings (the dump runs with locale
 /// `none`), fields longer than 511 characters (Wine cuts them, Windows does not), DIRIDs (rendered
 /// with the reference table, DIRID 1 relative to the corpus), and the encoding rows 2–3.
-@Suite("SetupAPI conformance")
+@Suite("SetupAPI conformance", .enabled(if: SharedData.hasConformance, SharedData.conformanceAbsent))
 struct ConformanceTests {
     static let wineFieldLimit = 511
 

@@ -1,8 +1,9 @@
 import Foundation
 import INFSyntax
+import TestSupport
 import Testing
 
-@Suite("Corpus round trip")
+@Suite("Corpus round trip", .enabled(if: SharedData.hasCorpus, SharedData.corpusAbsent))
 struct RoundTripTests {
     @Test("the manifest lists all 720 corpus files")
     func manifestIsComplete() throws {

@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `isolint` on the bundled example packages and pins stdout, stderr and exit codes.
 /// Set ISOLINT_UPDATE_GOLDENS=1 to rewrite the golden files.
 @Suite("Command line")
 struct CommandLineTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = SharedData.packageRoot
 
     /// The `isolint` executable next to the test bundle.
     static var executable: URL? {
@@ -169,9 +169,10 @@ struct CommandLineTests {
         try Self.expectGolden("explain-\(example).txt", run.stdout)
     }
 
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = SharedData.corpus
 
-    @Test("explain on corpus INFs: a KMDF bus driver, a UMDF driver and an NDIS filter", arguments: [
+    @Test("explain on corpus INFs: a KMDF bus driver, a UMDF driver and an NDIS filter",
+          .enabled(if: SharedData.hasCorpus, SharedData.corpusAbsent), arguments: [
         "ViGEm__ViGEmBus/sys/ViGEmBus.inf",
         "microsoft__Windows-driver-samples/gnss/gnssUmdf/gnssUmdf.inf",
         "microsoft__Windows-driver-samples/network/ndis/filter/netlwf.inf",

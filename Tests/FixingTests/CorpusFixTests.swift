@@ -6,14 +6,13 @@ import INFModel
 import INFSyntax
 import IsolationEngine
 import IsolationRules
+import TestSupport
 import Testing
 
 /// Ports every INF of the shared corpus in memory with every fix, safe and unsafe.
 @Suite("Fixing the corpus")
 struct CorpusFixTests {
-    static let corpus = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = SharedData.corpus
 
     static let knownGaps = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("KnownFixGaps.txt")
     static let architectures: [Architecture] = [.amd64, .x86, .arm64]
@@ -51,7 +50,7 @@ struct CorpusFixTests {
     }
 
     @Test("every corpus file is fixed without a refused round, keeps its encoding and still opens; no architecture gains an error rule or a stray reference, and a second run changes nothing",
-          .enabled(if: FileManager.default.fileExists(atPath: corpus.path), "../shared/corpus is absent"))
+          .enabled(if: SharedData.hasCorpus, SharedData.corpusAbsent))
     func fixesCorpus() throws {
         let manager = FileManager.default
         let enumerator = try #require(manager.enumerator(atPath: Self.corpus.path))

@@ -4,22 +4,16 @@ import Foundation
 import INFSyntax
 import IsolationEngine
 import IsolationRules
+import TestSupport
 import Testing
 
 @Suite("Fix engine")
 struct FixEngineTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func example(_ relative: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: packageRoot.appendingPathComponent(relative)))
+        [UInt8](try Data(contentsOf: SharedData.repositoryFile(relative)))
     }
 
-    static func utf16(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = [0xFF, 0xFE]
-        for unit in text.utf16 { bytes.append(UInt8(unit & 0xFF)); bytes.append(UInt8(unit >> 8)) }
-        return bytes
-    }
+    static func utf16(_ text: String) -> [UInt8] { EncodingVariant.utf16(text) }
 
     @Test("a safe fix changes only the bytes it inserts, in the file's own encoding and line ends")
     func untouchedBytesStay() throws {

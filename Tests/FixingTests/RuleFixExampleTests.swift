@@ -4,6 +4,7 @@ import Foundation
 import INFSyntax
 import IsolationEngine
 import IsolationRules
+import TestSupport
 import Testing
 
 /// Applies each fixable rule's fixes to its before-examples and checks the result: exactly the
@@ -16,23 +17,6 @@ struct RuleFixExampleTests {
         rule.description.fixable && (ProcessInfo.processInfo.environment["ISOLINT_RULE"].map { $0 == rule.description.name } ?? true)
     }.map { FixableRule($0) }
 
-    enum Variant: String, CaseIterable {
-        case lf, crlf, utf16
-
-        func encode(_ text: String) -> [UInt8] {
-            switch self {
-            case .lf: return Array(text.utf8)
-            case .crlf: return Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
-            case .utf16:
-                var bytes: [UInt8] = [0xFF, 0xFE]
-                for unit in text.replacingOccurrences(of: "\n", with: "\r\n").utf16 {
-                    bytes.append(UInt8(unit & 0xFF))
-                    bytes.append(UInt8(unit >> 8))
-                }
-                return bytes
-            }
-        }
-    }
 
     @Test("every fixable rule has fix examples", arguments: fixable)
     func hasFixExamples(rule: FixableRule) {
@@ -45,19 +29,20 @@ struct RuleFixExampleTests {
         let engine = FixEngine(checker: checker, options: FixOptions(unsafe: true))
         for example in rule.type.fixExamples {
             // Files end with a line end, as the examples' last lines do in a real file.
-            for variant in Variant.allCases {
+            for variant in EncodingVariant.allCases {
                 let before = variant.encode(example.before + "\n")
                 let result = engine.fix(bytes: before, displayPath: "example.inf")
-                #expect(result.refusal == nil, "\(rule) [\(variant)]: \(result.refusal?.description ?? "")")
+                #expect(result.refusal == nil, "\(rule) [\(variant)]: \(result.refusal?.description ?? "")", sourceLocation: example.sourceLocation)
                 let matches = result.fixed == variant.encode(example.after + "\n")
-                #expect(matches, "\(rule) [\(variant)]: got\n\(String(decoding: SourceFile(path: "x", bytes: result.fixed).text.units, as: UTF16.self))")
+                #expect(matches, "\(rule) [\(variant)]: got\n\(String(decoding: SourceFile(path: "x", bytes: result.fixed).text.units, as: UTF16.self))",
+                        sourceLocation: example.sourceLocation)
                 let tree = INFParser.parse(bytes: result.fixed, path: "example.inf")
                 #expect(tree.readError == nil)
                 #expect(tree.print() == result.fixed)
                 let again = engine.fix(bytes: result.fixed, displayPath: "example.inf")
-                #expect(!again.changed, "\(rule) [\(variant)]: a second run changed the file again")
+                #expect(!again.changed, "\(rule) [\(variant)]: a second run changed the file again", sourceLocation: example.sourceLocation)
                 let remaining = checker.check(tree: tree, displayPath: "example.inf").filter { $0.rule == rule.type.description.name }
-                #expect(remaining.isEmpty, "\(rule) [\(variant)]: still reported: \(remaining.map(\.message))")
+                #expect(remaining.isEmpty, "\(rule) [\(variant)]: still reported: \(remaining.map(\.message))", sourceLocation: example.sourceLocation)
             }
         }
     }

@@ -2,6 +2,7 @@ import Findings
 import Foundation
 import IsolationEngine
 import IsolationRules
+import TestSupport
 import Testing
 
 /// Runs every binary rule's examples: each example becomes a package folder holding its INF and
@@ -25,8 +26,9 @@ struct BinaryRuleExampleTests {
             let package = try TemporaryPackage(example)
             let found = package.check(.only(name)).findings.filter { $0.rule == name }
             let label = "\(rule) example \(index + 1)"
+            let at = example.sourceLocation
             #expect(found.count == example.reports.count,
-                    "\(label): expected \(example.reports.count) findings, got \(found.map { "\($0.level) \($0.message)" })")
+                    "\(label): expected \(example.reports.count) findings, got \(found.map { "\($0.level) \($0.message)" })", sourceLocation: at)
             var unmatched = found
             for report in example.reports {
                 let match = try unmatched.firstIndex { finding in
@@ -37,17 +39,17 @@ struct BinaryRuleExampleTests {
                     return finding.message.contains(text) && spells(bytes, text, at: offset)
                 }
                 guard let match else {
-                    Issue.record("\(label): no \(report.level) finding shows '\(report.text ?? "the file")' at its offset; got \(found.map { "\($0.level) +\($0.location.binaryOffset ?? -1) \($0.message)" })")
+                    Issue.record("\(label): no \(report.level) finding shows '\(report.text ?? "the file")' at its offset; got \(found.map { "\($0.level) +\($0.location.binaryOffset ?? -1) \($0.message)" })", sourceLocation: at)
                     continue
                 }
                 unmatched.remove(at: match)
             }
             for finding in found {
-                #expect(finding.location.line == 0 && finding.location.column == 0, "\(label): a binary finding has no line")
+                #expect(finding.location.line == 0 && finding.location.column == 0, "\(label): a binary finding has no line", sourceLocation: at)
                 let installed = example.inf.contains(URL(fileURLWithPath: finding.location.file).lastPathComponent)
                 if installed {
                     #expect(finding.related.contains { $0.location.file.hasSuffix("example.inf") && $0.location.line > 0 },
-                            "\(label): the finding does not name the line that installs the binary")
+                            "\(label): the finding does not name the line that installs the binary", sourceLocation: at)
                 }
             }
         }

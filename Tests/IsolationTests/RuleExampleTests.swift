@@ -4,6 +4,7 @@ import Foundation
 import INFSyntax
 import IsolationEngine
 import IsolationRules
+import TestSupport
 import Testing
 
 /// Runs every rule's examples: triggering examples must produce findings exactly where their `↓`
@@ -19,23 +20,6 @@ struct RuleExampleTests {
     /// Marks an expected finding about the whole file (line 0, column 0).
     static let fileMarker: Character = "⇓"
 
-    enum Variant: String, CaseIterable {
-        case lf, crlf, utf16
-
-        func encode(_ text: String) -> [UInt8] {
-            switch self {
-            case .lf: return Array(text.utf8)
-            case .crlf: return Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
-            case .utf16:
-                var bytes: [UInt8] = [0xFF, 0xFE]
-                for unit in text.replacingOccurrences(of: "\n", with: "\r\n").utf16 {
-                    bytes.append(UInt8(unit & 0xFF))
-                    bytes.append(UInt8(unit >> 8))
-                }
-                return bytes
-            }
-        }
-    }
 
     /// The text without markers, and the 1-based (line, column) of each marker.
     static func strip(_ example: String) -> (String, [SourcePosition]) {
@@ -95,18 +79,21 @@ struct RuleExampleTests {
     @Test("triggering examples report exactly at their markers", arguments: selectedRules.map { RuleID($0) })
     func triggering(rule: RuleID) {
         for example in rule.type.triggeringExamples {
-            let (text, markers) = Self.strip(example)
-            #expect(!markers.isEmpty, "\(rule): a triggering example needs a ↓ marker")
-            for variant in Variant.allCases where variant != .utf16 || !rule.type.examplesDependOnEncoding {
+            let at = example.sourceLocation
+            let (text, markers) = Self.strip(example.text)
+            #expect(!markers.isEmpty, "\(rule): a triggering example needs a ↓ marker", sourceLocation: at)
+            for variant in EncodingVariant.allCases where variant != .utf16 || !rule.type.examplesDependOnEncoding {
                 let found = Self.findings(rule.type, variant.encode(text))
                 let positions = found.map { SourcePosition(line: $0.location.line, column: $0.location.column) }
                 let expected = markers
                 for finding in found {
                     #expect(Set(finding.codes) == Set(rule.type.description.codes),
-                            "\(rule): a finding names codes \(finding.codes) that are not the rule's \(rule.type.description.codes)")
+                            "\(rule): a finding names codes \(finding.codes) that are not the rule's \(rule.type.description.codes)",
+                            sourceLocation: at)
                 }
                 #expect(positions.sorted() == expected.sorted(),
-                        "\(rule) [\(variant)]: expected findings at \(expected), got \(found.map { "\($0.location.line):\($0.location.column) \($0.message)" })\n\(text)")
+                        "\(rule) [\(variant)]: expected findings at \(expected), got \(found.map { "\($0.location.line):\($0.location.column) \($0.message)" })\n\(text)",
+                        sourceLocation: at)
             }
         }
     }
@@ -114,9 +101,10 @@ struct RuleExampleTests {
     @Test("non-triggering examples report nothing", arguments: selectedRules.map { RuleID($0) })
     func nonTriggering(rule: RuleID) {
         for example in rule.type.nonTriggeringExamples {
-            for variant in Variant.allCases where variant != .utf16 || !rule.type.examplesDependOnEncoding {
-                let found = Self.findings(rule.type, variant.encode(example))
-                #expect(found.isEmpty, "\(rule) [\(variant)]: unexpected \(found.map { "\($0.location.line):\($0.location.column) \($0.message)" })\n\(example)")
+            for variant in EncodingVariant.allCases where variant != .utf16 || !rule.type.examplesDependOnEncoding {
+                let found = Self.findings(rule.type, variant.encode(example.text))
+                #expect(found.isEmpty, "\(rule) [\(variant)]: unexpected \(found.map { "\($0.location.line):\($0.location.column) \($0.message)" })\n\(example.text)",
+                        sourceLocation: example.sourceLocation)
             }
         }
     }

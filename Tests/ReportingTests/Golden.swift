@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Expected outputs kept as files under `Golden/` beside this file. Set `ISOLINT_UPDATE_GOLDENS=1`
 /// to write the actual output into the golden files instead of comparing.
 enum Golden {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = SharedData.packageRoot
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 

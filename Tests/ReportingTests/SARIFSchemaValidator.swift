@@ -1,12 +1,11 @@
 import Foundation
+import TestSupport
 
 /// Validates SARIF documents against the official SARIF 2.1.0 JSON schema kept in
 /// `../shared/schemas/` (or `$ISOLINT_SHARED/schemas/`), with python3's `jsonschema` package.
 enum SARIFSchemaValidator {
     static var schemaURL: URL {
-        let shared = ProcessInfo.processInfo.environment["ISOLINT_SHARED"].map { URL(fileURLWithPath: $0) }
-            ?? Golden.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        return shared.appendingPathComponent("schemas").appendingPathComponent("sarif-schema-2.1.0.json")
+        SharedData.schemas.appendingPathComponent("sarif-schema-2.1.0.json")
     }
 
     private static let script = """

@@ -3,19 +3,18 @@ import Findings
 import Foundation
 import IsolationEngine
 import IsolationRules
+@testable import Reporting
+import TestSupport
 import Testing
 import Workspace
-@testable import Reporting
 
 /// Over every INF of the shared corpus, on amd64, x86 and arm64: each item `explain` marks not
 /// isolated has an error-level `check` finding of that rule in the same file, under the same settings.
 /// Today's exceptions are listed in `KnownVerdictGaps.txt`; the list may only shrink.
 @Suite("Explain and check agree on the corpus")
 struct VerdictInvariantTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    static let knownGaps = packageRoot.appendingPathComponent("Tests/WorkspaceTests/KnownVerdictGaps.txt")
+    static let corpus = SharedData.corpus
+    static let knownGaps = SharedData.repositoryFile("Tests/WorkspaceTests/KnownVerdictGaps.txt")
 
     static func settings(_ arch: String) throws -> WorkspaceSettings {
         var input = SettingsInput()
@@ -32,7 +31,7 @@ struct VerdictInvariantTests {
     }
 
     @Test("every item explain marks not isolated has an error-level check finding of that rule",
-          .enabled(if: FileManager.default.fileExists(atPath: corpus.path), "../shared/corpus is absent"))
+          .enabled(if: SharedData.hasCorpus, SharedData.corpusAbsent))
     func explainImpliesCheck() throws {
         var gaps: [String] = []
         var counts: [String: Int] = [:]
@@ -44,7 +43,7 @@ struct VerdictInvariantTests {
             }
             let explanation = workspace.explain()
             for item in explanation.items {
-                guard let plan = item.plan else { continue }
+                guard item.plan != nil else { continue }
                 counts["files \(arch)", default: 0] += 1
                 let marked = item.verdicts.allRules
                 counts["not-isolated marks \(arch)", default: 0] += marked.count

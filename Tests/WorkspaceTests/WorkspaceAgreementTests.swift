@@ -3,6 +3,7 @@ import Findings
 import Foundation
 import IsolationEngine
 import IsolationRules
+import TestSupport
 import Testing
 import Workspace
 
@@ -10,8 +11,7 @@ import Workspace
 /// ignores, a baseline) hide the same findings from all three, and fixes never touch what they hide.
 @Suite("One workspace for check, fix and explain")
 struct WorkspaceAgreementTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = SharedData.packageRoot
 
     /// A folder with the legacy example twice (`a/` and `b/`), an `isolint.toml` that ignores
     /// pnplockdown-missing under `b/`, and a baseline that accepts every reserved-class finding (a line no fix edits: the baseline matches on line text).

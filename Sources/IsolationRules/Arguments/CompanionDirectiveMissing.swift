@@ -12,7 +12,7 @@ public struct CompanionDirectiveMissing: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -28,8 +28,8 @@ public struct CompanionDirectiveMissing: Rule {
         ServiceBinary = %13%\\contoso.dll
         [KmdfSection]
         KmdfServiceVersion = 1.15
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -42,11 +42,11 @@ public struct CompanionDirectiveMissing: Rule {
         UmdfServiceOrder = ContosoUm
         [UmdfSection]
         ServiceBinary = %13%\\contoso.dll
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -63,7 +63,7 @@ public struct CompanionDirectiveMissing: Rule {
         ServiceBinary = %13%\\contoso.dll
         [KmdfSection]
         KmdfLibraryVersion = 1.15
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct DirectiveArgumentCount: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         DriverVer = 01/01/2025,1.0.0.0,↓extra
@@ -24,8 +24,8 @@ public struct DirectiveArgumentCount: Rule {
         FeatureScore = 0x80, ↓1
         [Install.NTamd64.Services]
         ↓AddService = Contoso, 0x2
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -37,11 +37,11 @@ public struct DirectiveArgumentCount: Rule {
         ↓AddService = Contoso, 0x2,
         [Install.NTamd64.Wdf]
         ↓KmdfService = Contoso
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         DriverVer = 01/01/2025,1.0.0.0
@@ -66,7 +66,7 @@ public struct DirectiveArgumentCount: Rule {
         ServiceBinary = %13%\\contoso.sys
         [Wdf]
         KmdfLibraryVersion = 1.15
-        """,
+        """),
     ]
 
     public init() {}

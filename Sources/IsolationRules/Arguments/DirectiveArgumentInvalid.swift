@@ -12,7 +12,7 @@ public struct DirectiveArgumentInvalid: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -32,8 +32,8 @@ public struct DirectiveArgumentInvalid: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -45,11 +45,11 @@ public struct DirectiveArgumentInvalid: Rule {
         AddFilter = ContosoFilter, ↓zero, Filter
         [Filter]
         FilterPosition = ↓Middle
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -75,7 +75,7 @@ public struct DirectiveArgumentInvalid: Rule {
         ServiceBinary = %13%\\contoso.sys
         [Strings]
         SERVICE_KERNEL_DRIVER = 1
-        """,
+        """),
     ]
 
     public init() {}

@@ -14,7 +14,7 @@ public struct DuplicateData: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -26,11 +26,11 @@ public struct DuplicateData: Rule {
         [Reg]
         HKR,,Mode,0x00010001,1
         ↓HKR,,mode,0x00010001,2
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -44,7 +44,7 @@ public struct DuplicateData: Rule {
         HKR,,List,0x00010008,a
         HKR,,List,0x00010008,b
         HKR,Sub,Mode,0x00010001,2
-        """,
+        """),
     ]
 
     public init() {}

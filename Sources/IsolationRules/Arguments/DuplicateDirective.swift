@@ -12,7 +12,7 @@ public struct DuplicateDirective: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = Contoso
@@ -30,11 +30,11 @@ public struct DuplicateDirective: Rule {
         ↓starttype = 0
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = Contoso
@@ -56,7 +56,7 @@ public struct DuplicateDirective: Rule {
         HKR,,A,,1
         [B]
         HKR,,B,,1
-        """,
+        """),
     ]
 
     public init() {}

@@ -14,7 +14,7 @@ public struct DuplicateEntry: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -32,11 +32,11 @@ public struct DuplicateEntry: Rule {
         [Strings]
         Mfg = "Contoso"
         ↓mfg = "Fabrikam"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -57,7 +57,7 @@ public struct DuplicateEntry: Rule {
         Mfg = "Contoso"
         [Strings.0407]
         Mfg = "Contoso GmbH"
-        """,
+        """),
     ]
 
     public init() {}

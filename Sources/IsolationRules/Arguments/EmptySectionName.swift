@@ -12,7 +12,7 @@ public struct EmptySectionName: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
@@ -20,19 +20,19 @@ public struct EmptySectionName: Rule {
         ↓AddReg = Reg,,Reg2
         [Reg]
         HKLM,Software\\Contoso,A,,B
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
         ↓AddReg = ,Reg
         [Reg]
         HKLM,Software\\Contoso,A,,B
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
@@ -44,7 +44,7 @@ public struct EmptySectionName: Rule {
         HKLM,Software\\Contoso,A,,B
         [Reg2]
         HKLM,Software\\Contoso,C,,D
-        """,
+        """),
     ]
 
     public init() {}

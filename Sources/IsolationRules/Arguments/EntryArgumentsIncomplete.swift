@@ -13,7 +13,7 @@ public struct EntryArgumentsIncomplete: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -24,8 +24,8 @@ public struct EntryArgumentsIncomplete: Rule {
         AddReg = Reg
         [Reg]
         ↓HKR
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -34,11 +34,11 @@ public struct EntryArgumentsIncomplete: Rule {
         RenFiles = Renames
         [Renames]
         ↓new.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -50,7 +50,7 @@ public struct EntryArgumentsIncomplete: Rule {
         [Reg]
         HKR,,Value,,Data
         HKR,Sub
-        """,
+        """),
     ]
 
     public init() {}

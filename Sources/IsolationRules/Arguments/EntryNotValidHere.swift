@@ -12,7 +12,7 @@ public struct EntryNotValidHere: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         ↓$Windows NT$
@@ -24,11 +24,11 @@ public struct EntryNotValidHere: Rule {
         Reboot
         [Files]
         contoso.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -38,7 +38,7 @@ public struct EntryNotValidHere: Rule {
         Reboot
         [Files]
         contoso.sys
-        """,
+        """),
     ]
 
     public init() {}

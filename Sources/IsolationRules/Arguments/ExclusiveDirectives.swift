@@ -12,7 +12,7 @@ public struct ExclusiveDirectives: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -25,11 +25,11 @@ public struct ExclusiveDirectives: Rule {
         [Filter]
         FilterLevel = ContosoLevel
         ↓FilterPosition = Upper
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -41,7 +41,7 @@ public struct ExclusiveDirectives: Rule {
         AddFilter = ContosoFilter,, Filter
         [Filter]
         FilterLevel = ContosoLevel
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct IncompatibleSectionUse: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -23,11 +23,11 @@ public struct IncompatibleSectionUse: Rule {
         AddReg = ↓Shared
         [Shared]
         contoso.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -39,7 +39,7 @@ public struct IncompatibleSectionUse: Rule {
         contoso.sys
         [Reg]
         HKLM,Software\\Contoso,A,,B
-        """,
+        """),
     ]
 
     public init() {}

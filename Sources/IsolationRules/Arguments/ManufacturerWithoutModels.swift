@@ -12,7 +12,7 @@ public struct ManufacturerWithoutModels: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -21,11 +21,11 @@ public struct ManufacturerWithoutModels: Rule {
         [Strings]
         Mfg = "Contoso"
         Other = "Fabrikam"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -35,7 +35,7 @@ public struct ManufacturerWithoutModels: Rule {
         [Install.NTamd64]
         [Strings]
         Mfg = "Contoso"
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct MissingDirectiveValue: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = System
@@ -32,8 +32,8 @@ public struct MissingDirectiveValue: Rule {
         StartType = 3
         ErrorControl = 1
         ↓ServiceBinary =
-        """,
-        """
+        """),
+        RuleExample("""
         ; package-files: contoso.sys
         [Version]
         Signature = "$Windows NT$"
@@ -43,11 +43,11 @@ public struct MissingDirectiveValue: Rule {
         1 = Disk
         [SourceDisksFiles]
         contoso.sys = 1
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = System
@@ -67,7 +67,7 @@ public struct MissingDirectiveValue: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct MissingFileName: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksNames]
@@ -29,11 +29,11 @@ public struct MissingFileName: Rule {
         ↓,contoso.sys
         [Strings]
         Disk = "Disk"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksNames]
@@ -49,7 +49,7 @@ public struct MissingFileName: Rule {
         contoso.sys,contoso.sys
         [Strings]
         Disk = "Disk"
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct ModelsEntryWithoutInstall: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -22,11 +22,11 @@ public struct ModelsEntryWithoutInstall: Rule {
         ↓Device = , ROOT\\Contoso
         Other = Install, ROOT\\Other
         [Install.NTamd64]
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -34,7 +34,7 @@ public struct ModelsEntryWithoutInstall: Rule {
         [Models.NTamd64]
         Device = Install, ROOT\\Contoso
         [Install.NTamd64]
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct RequiredDirectiveMissing: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -30,11 +30,11 @@ public struct RequiredDirectiveMissing: Rule {
         StartType = 3
         ServiceBinary = %13%\\contoso.sys
         ↓[Filter]
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -53,7 +53,7 @@ public struct RequiredDirectiveMissing: Rule {
         ServiceBinary = %13%\\contoso.sys
         [Filter]
         FilterPosition = Upper
-        """,
+        """),
     ]
 
     public init() {}

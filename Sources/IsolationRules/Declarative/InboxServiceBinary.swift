@@ -13,7 +13,7 @@ public struct InboxServiceBinary: Rule {
         levels: levels("E E W W"), fixable: true, group: .declarative)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -29,8 +29,8 @@ public struct InboxServiceBinary: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = ↓%12%\\WUDFRd.sys
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Services]
@@ -40,11 +40,11 @@ public struct InboxServiceBinary: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = ↓%12%\\WinUSB.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -53,9 +53,9 @@ public struct InboxServiceBinary: Rule {
         [Install.Services]
         Include = wudfrd.inf
         Needs = WUDFRD.NT.Services
-        """,
+        """),
         // Windows 10 has no wudfrd.inf: there the package adds the reflector service itself.
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -71,7 +71,7 @@ public struct InboxServiceBinary: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %12%\\WUDFRd.sys
-        """,
+        """),
     ]
 
     public static let fixExamples = [

@@ -28,7 +28,7 @@ public struct LegacyDirective: Rule {
     ]
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -44,8 +44,8 @@ public struct LegacyDirective: Rule {
         11,,x.dll,1
         [Old_Reg]
         HKR,,Obsolete
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Extension
@@ -62,11 +62,11 @@ public struct LegacyDirective: Rule {
         [Strings]
         Contoso = "Contoso"
         Desc = "Contoso extension"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -76,7 +76,7 @@ public struct LegacyDirective: Rule {
         a.sys
         [Reg]
         HKR,,A,,B
-        """,
+        """),
     ]
 
     public init() {}

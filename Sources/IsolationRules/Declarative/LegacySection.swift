@@ -13,7 +13,7 @@ public struct LegacySection: Rule {
         levels: levels("E E E E"), fixable: false, group: .declarative)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         ↓[ClassInstall32]
@@ -24,18 +24,18 @@ public struct LegacySection: Rule {
         HKR, , ↓CoInstallers32, 0x00010000, "WdfCoInstaller01011.dll,WdfCoInstaller"
         [ClassReg]
         HKR,,,,"Contoso"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NTamd64]
         AddReg = Reg
         [Reg]
         HKR,,A,,B
-        """,
+        """),
     ]
 
     static let suffixes = ["coinstallers", "factdef", "logconfigoverride"]

@@ -12,28 +12,28 @@ public struct PnpLockdownMissing: Rule {
         levels: levels("E E W W"), fixable: true, group: .declarative)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         ↓[Version]
         Signature = "$Windows NT$"
         Class = Sample
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         PnpLockdown = ↓0
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         PnpLockdown = 1
-        """,
-        """
+        """),
+        RuleExample("""
         [Strings]
         A = B
-        """,
+        """),
     ]
 
     public static let fixExamples = [

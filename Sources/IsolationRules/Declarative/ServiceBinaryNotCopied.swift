@@ -13,7 +13,7 @@ public struct ServiceBinaryNotCopied: Rule {
         levels: levels("E E W W"), fixable: false, group: .declarative)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -29,8 +29,8 @@ public struct ServiceBinaryNotCopied: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = ↓%13%\\contosso.sys
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -48,11 +48,11 @@ public struct ServiceBinaryNotCopied: Rule {
         ServiceBinary = ↓%12%\\%DriverName%.sys
         [Strings]
         DriverName = "contoso"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -68,8 +68,8 @@ public struct ServiceBinaryNotCopied: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -85,7 +85,7 @@ public struct ServiceBinaryNotCopied: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %10%\\System32\\Drivers\\contoso.sys
-        """,
+        """),
     ]
 
     public init() {}

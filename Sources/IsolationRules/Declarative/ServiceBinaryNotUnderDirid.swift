@@ -12,7 +12,7 @@ public struct ServiceBinaryNotUnderDirid: Rule {
         levels: levels("E E E E"), fixable: false, group: .declarative)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Services]
@@ -22,11 +22,11 @@ public struct ServiceBinaryNotUnderDirid: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = ↓C:\\Windows\\System32\\drivers\\contoso.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Services]
@@ -36,7 +36,7 @@ public struct ServiceBinaryNotUnderDirid: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct UMDF1Driver: Rule {
         levels: levels("E W - -"), fixable: false, group: .declarative)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Wdf]
@@ -20,11 +20,11 @@ public struct UMDF1Driver: Rule {
         [Contoso_Install]
         UmdfLibraryVersion = ↓1.11.0
         ServiceBinary = %12%\\UMDF\\contoso.dll
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Wdf]
@@ -32,7 +32,7 @@ public struct UMDF1Driver: Rule {
         [Contoso_Install]
         UmdfLibraryVersion = 2.15.0
         ServiceBinary = %13%\\contoso.dll
-        """,
+        """),
     ]
 
     public init() {}

@@ -123,11 +123,11 @@ public enum RuleDocumentation {
             return example.hasByteOrderMark ? "Saved as UTF-8 with a byte-order mark (EF BB BF):\n\n" : "Saved as UTF-8 without a byte-order mark:\n\n"
         }
         for example in rule.triggeringExamples {
-            let example = clean(example)
+            let example = clean(example.text)
             reported += example.packageNote + encodingNote(example) + "```ini\n\(example.text)\n```\n\n\(reportedAt(example.markers))\n\n"
         }
         for example in rule.nonTriggeringExamples {
-            let example = clean(example)
+            let example = clean(example.text)
             notReported += example.packageNote + encodingNote(example) + "```ini\n\(example.text)\n```\n\n"
         }
         if let binary = rule as? any BinaryRule.Type {

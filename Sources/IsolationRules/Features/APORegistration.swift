@@ -16,7 +16,7 @@ public struct APORegistration: Rule {
         levels: levels("E E - -"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         ↓Class = MEDIA
@@ -25,8 +25,8 @@ public struct APORegistration: Rule {
         AddReg = Apo_Reg
         [Apo_Reg]
         HKR, AudioEngine\\AudioProcessingObjects\\{11111111-2222-3333-4444-555555555555}, FriendlyName, , "Contoso APO"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = MEDIA
@@ -38,8 +38,8 @@ public struct APORegistration: Rule {
         [Strings]
         PKEY_FX_StreamEffectClsid = "{D04E05A6-594B-4fb6-A80D-01AF5EED7D1D},5"
         FX_STREAM_CLSID = "{11111111-2222-3333-4444-555555555555}"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = MEDIA
@@ -50,11 +50,11 @@ public struct APORegistration: Rule {
         AddReg = Fx_Reg
         [Fx_Reg]
         ↓HKR, FX\\0, "{D04E05A6-594B-4fb6-A80D-01AF5EED7D1D},5", , "{11111111-2222-3333-4444-555555555555}"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = AudioProcessingObject
@@ -63,8 +63,8 @@ public struct APORegistration: Rule {
         AddReg = Apo_Reg
         [Apo_Reg]
         HKR, AudioEngine\\AudioProcessingObjects\\{11111111-2222-3333-4444-555555555555}, FriendlyName, , "Contoso APO"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = MEDIA
@@ -75,7 +75,7 @@ public struct APORegistration: Rule {
         AddReg = Fx_Reg
         [Fx_Reg]
         HKR, FX\\0, "{D04E05A6-594B-4fb6-A80D-01AF5EED7D1D},5", , "{11111111-2222-3333-4444-555555555555}"
-        """,
+        """),
     ]
 
     public init() {}

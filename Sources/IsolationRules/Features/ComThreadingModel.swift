@@ -13,7 +13,7 @@ public struct ComThreadingModel: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.COM]
@@ -24,19 +24,19 @@ public struct ComThreadingModel: Rule {
         AddComClass = {11111111-2222-3333-4444-555555555555}, 0, Class_Inst
         [Class_Inst]
         ThreadingModel = ↓Single
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Com_Reg
         [Com_Reg]
         HKR, Classes\\CLSID\\{11111111-2222-3333-4444-555555555555}\\InprocServer32, ThreadingModel, , ↓"Multi"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.COM]
@@ -51,7 +51,7 @@ public struct ComThreadingModel: Rule {
         AddReg = Com_Reg
         [Com_Reg]
         HKR, Classes\\CLSID\\{11111111-2222-3333-4444-555555555555}\\InprocServer32, ThreadingModel, , "Apartment"
-        """,
+        """),
     ]
 
     public init() {}

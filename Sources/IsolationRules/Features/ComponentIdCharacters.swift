@@ -12,25 +12,25 @@ public struct ComponentIdCharacters: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Components]
         AddComponent = ↓"Contoso\\Panel",, Panel_Component
         [Panel_Component]
         ComponentIDs = ↓"VEN_CONTOSO,CID_PANEL"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Components]
         AddComponent = ContosoPanel,, Panel_Component
         [Panel_Component]
         ComponentIDs = VEN_CONTOSO&CID_PANEL, VEN_CONTOSO&CID_PANEL2
-        """,
+        """),
     ]
 
     public init() {}

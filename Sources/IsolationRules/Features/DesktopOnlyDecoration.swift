@@ -12,7 +12,7 @@ public struct DesktopOnlyDecoration: Rule {
         levels: levels("E E E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -21,8 +21,8 @@ public struct DesktopOnlyDecoration: Rule {
         [Models.NTamd64.10.0.1]
         [Strings]
         Mfg = "Contoso"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -30,11 +30,11 @@ public struct DesktopOnlyDecoration: Rule {
         [Models.NTamd64.6.3.3.0x0080]
         [Strings]
         Mfg = "Contoso"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -43,7 +43,7 @@ public struct DesktopOnlyDecoration: Rule {
         [Models.NTamd64.10.0...16299]
         [Strings]
         Mfg = "Contoso"
-        """,
+        """),
     ]
 
     public init() {}

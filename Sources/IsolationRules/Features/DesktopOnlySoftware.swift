@@ -12,7 +12,7 @@ public struct DesktopOnlySoftware: Rule {
         levels: levels("W W E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Software]
@@ -21,11 +21,11 @@ public struct DesktopOnlySoftware: Rule {
         SoftwareType = ↓1
         SoftwareBinary = panel.exe
         SoftwareVersion = 1.0.0.0
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Software]
@@ -33,7 +33,7 @@ public struct DesktopOnlySoftware: Rule {
         [App_Software]
         SoftwareType = 2
         SoftwareID = pfn://Contoso.Panel_1234abcd
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct DeviceInstall32Unmatched: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -26,11 +26,11 @@ public struct DeviceInstall32Unmatched: Rule {
         [Strings]
         Mfg = "Contoso"
         Dev = "Contoso bus"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -44,7 +44,7 @@ public struct DeviceInstall32Unmatched: Rule {
         [Strings]
         Mfg = "Contoso"
         Dev = "Contoso bus"
-        """,
+        """),
     ]
 
     public init() {}

@@ -20,7 +20,7 @@ public struct DisplayDriverPath: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Display
@@ -38,11 +38,11 @@ public struct DisplayDriverPath: Rule {
         REG_MULTI_SZ = 0x00010000
         Mfg = "Contoso"
         Desc = "Contoso graphics"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Display
@@ -60,8 +60,8 @@ public struct DisplayDriverPath: Rule {
         REG_MULTI_SZ = 0x00010000
         Mfg = "Contoso"
         Desc = "Contoso graphics"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Media
@@ -69,7 +69,7 @@ public struct DisplayDriverPath: Rule {
         AddReg = Reg
         [Reg]
         HKR,,UserModeDriverName,,contoso.dll
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct EventChannel: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Events]
@@ -27,11 +27,11 @@ public struct EventChannel: Rule {
         [Channel_Inst]
         Isolation = ↓4
         Enabled = ↓yes
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Events]
@@ -50,7 +50,7 @@ public struct EventChannel: Rule {
         LoggingMaxSize = 20971520
         LoggingRetention = 2
         LoggingAutoBackup = 1
-        """,
+        """),
     ]
 
     public init() {}

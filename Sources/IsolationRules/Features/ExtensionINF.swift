@@ -12,13 +12,13 @@ public struct ExtensionINF: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         ↓Class = Extension
         ClassGuid = {e2f84ce7-8efa-411c-aa69-97454ca4cb57}
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Extension
@@ -31,11 +31,11 @@ public struct ExtensionINF: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\filter.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Extension
@@ -48,8 +48,8 @@ public struct ExtensionINF: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\filter.sys
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = System
@@ -61,7 +61,7 @@ public struct ExtensionINF: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public init() {}

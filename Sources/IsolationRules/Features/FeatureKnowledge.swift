@@ -1,6 +1,5 @@
 import Findings
 import IsolationEngine
-import IsolationKnowledge
 
 /// Values the install-feature rules check against, from Microsoft's INF reference pages.
 enum FeatureKnowledge {
@@ -28,27 +27,6 @@ enum FeatureKnowledge {
     /// The wdmaudio.inf sections a port-class audio DDInstall Needs ("Installing Core System
     /// Components for an Audio Adapter": KS.Registration of ks.inf and WDMAUDIO.Registration of wdmaudio.inf).
     static let wdmaudioRegistrationSections: Set<String> = ["wdmaudio.registration", "wdmaudio.registration.nt"]
-
-    /// Inbox INFs that driver INFs include, beyond those whose sections `InboxNeedsSections` lists:
-    /// mdmcpq.inf (the modem INF pattern of "Modem INF Files"), msdv.inf (DV camcorders),
-    /// msxpsdrv.inf (the XPSDrv print filter pipeline) and xinputhid.inf (XInput HID devices).
-    static let otherInboxINFs: Set<String> = ["mdmcpq.inf", "msdv.inf", "msxpsdrv.inf", "xinputhid.inf"]
-
-    /// Sections inbox INFs offer to Needs that `InboxNeedsSections` does not list: WinUSB as a lower
-    /// filter ("WinUSB (Winusb.sys) Installation") and the WLAN virtual bus filter registration of
-    /// netvwifibus.inf (the WDI sample INFs).
-    static let moreNeedsSections: [String: [String]] = [
-        "winusb.inf": ["WINUSB_LowerFilter.NT", "WINUSB_LowerFilter.NT.HW", "WINUSB_LowerFilter.NT.Services",
-                       "WINUSB_LowerFilter.NT.Filters"],
-        "netvwifibus.inf": ["VWiFiBus.PnPFilterRegistration"],
-    ]
-
-    /// Inbox INFs whose sections for Needs Isolint knows completely (from `InboxNeedsSections` and
-    /// `moreNeedsSections`): the UMDF reflector, WinUSB, the HID KMDF and UMDF mappers, UmPass and the
-    /// virtual WLAN bus. A Needs of another section of these INFs names a section that does not exist.
-    static let completeNeedsINFs: Set<String> = [
-        "wudfrd.inf", "winusb.inf", "mshidkmdf.inf", "mshidumdf.inf", "umpass.inf", "netvwifibus.inf",
-    ]
 
     /// Install-section suffixes that give a section its kind for `Needs` (a `.Services` section may
     /// only need `.Services` sections, and so on); a name with none of them is a DDInstall section.

@@ -37,12 +37,10 @@ extension RuleContext {
         return result
     }
 
-    /// Whether an included inbox INF (by the sections `InboxNeedsSections` and `moreNeedsSections`
-    /// list) offers `section`.
+    /// Whether an included inbox INF (by the sections `InboxNeedsSections` lists) offers `section`.
     func includedINFOffering(_ section: String, among includes: Set<String>) -> String? {
         includes.sorted().first { inf in
             InboxNeedsSections.offers(section, inINF: inf)
-                || (FeatureKnowledge.moreNeedsSections[inf] ?? []).contains { CaseInsensitive.equal($0, section) }
         }
     }
 

@@ -13,24 +13,24 @@ public struct IncludeUnknownINF: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
         Include = ↓contoso_common.inf
         Needs = Contoso.Common
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         ; package-files: contoso_common.inf
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
         Include = ks.inf, wdmaudio.inf, contoso_common.inf
         Needs = KS.Registration, WDMAUDIO.Registration, Contoso.Common
-        """,
+        """),
     ]
 
     public init() {}
@@ -53,8 +53,6 @@ public struct IncludeUnknownINF: Rule {
 
     /// Whether Isolint knows `name` as an INF that ships with Windows.
     static func isKnownInbox(_ name: String) -> Bool {
-        let folded = name.lowercased()
-        return InboxNeedsSections.byINF[folded] != nil || FeatureKnowledge.otherInboxINFs.contains(folded)
-            || InboxKnowledge.includes.values.contains { $0.inf.lowercased() == folded }
+        InboxNeedsSections.isInbox(name) || InboxKnowledge.includes.values.contains { CaseInsensitive.equal($0.inf, name) }
     }
 }

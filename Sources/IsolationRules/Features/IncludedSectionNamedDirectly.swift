@@ -13,17 +13,17 @@ public struct IncludedSectionNamedDirectly: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
         Include = ks.inf
         AddReg = ↓KS.Registration
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
@@ -32,7 +32,7 @@ public struct IncludedSectionNamedDirectly: Rule {
         AddReg = Own_Reg
         [Own_Reg]
         HKR, , Mode, 0x00010001, 1
-        """,
+        """),
     ]
 
     public init() {}

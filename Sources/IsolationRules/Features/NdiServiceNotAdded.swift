@@ -13,7 +13,7 @@ public struct NdiServiceNotAdded: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = NetService
@@ -29,11 +29,11 @@ public struct NdiServiceNotAdded: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\filter.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = NetService
@@ -49,7 +49,7 @@ public struct NdiServiceNotAdded: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\filter.sys
-        """,
+        """),
     ]
 
     public init() {}

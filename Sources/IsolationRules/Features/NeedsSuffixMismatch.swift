@@ -13,7 +13,7 @@ public struct NeedsSuffixMismatch: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
@@ -22,11 +22,11 @@ public struct NeedsSuffixMismatch: Rule {
         [Install.NT.Services]
         Include = wudfrd.inf
         Needs = ↓WUDFRD.NT.HW
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
@@ -38,7 +38,7 @@ public struct NeedsSuffixMismatch: Rule {
         [Install.NT.HW]
         Include = pci.inf, netvwifibus.inf
         Needs = PciD3ColdSupported.HW, VWiFiBus.PnPFilterRegistration
-        """,
+        """),
     ]
 
     public init() {}

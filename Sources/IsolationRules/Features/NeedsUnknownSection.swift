@@ -12,17 +12,17 @@ public struct NeedsUnknownSection: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
         Include = wudfrd.inf
         Needs = ↓WUDFRD.Services
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -31,7 +31,7 @@ public struct NeedsUnknownSection: Rule {
         [Install.NT]
         Include = contoso_common.inf
         Needs = Contoso.Common
-        """,
+        """),
     ]
 
     public init() {}
@@ -40,7 +40,7 @@ public struct NeedsUnknownSection: Rule {
         context.needs.compactMap { item in
             guard !context.document.hasSection(item.value) else { return nil }
             let includes = Set(item.section.directiveValues("Include").map { trimmed($0.value).lowercased() })
-            guard !includes.isEmpty, includes.allSatisfy(FeatureKnowledge.completeNeedsINFs.contains),
+            guard !includes.isEmpty, includes.allSatisfy(InboxNeedsSections.completelyKnown.contains),
                   context.includedINFOffering(item.value, among: includes) == nil else { return nil }
             let names = includes.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return Violation(range: context.range(of: item.line, field: item.field),

@@ -12,13 +12,13 @@ public struct NeedsWithoutInclude: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
         Needs = ↓WUDFRD.NT.Services
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
@@ -26,11 +26,11 @@ public struct NeedsWithoutInclude: Rule {
         Needs = WUDFRD.NT
         [Install.NT.Services]
         Needs = ↓WUDFRD.NT.Services
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
@@ -43,7 +43,7 @@ public struct NeedsWithoutInclude: Rule {
         AddReg = Common_Reg
         [Common_Reg]
         HKR, , Mode, 0x00010001, 1
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,21 +12,21 @@ public struct NetDriversSection: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Net
         ↓[DefaultInstall.NTamd64.NetDrivers]
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = NetDriver
         [DefaultInstall.NTamd64.NetDrivers]
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct RebootDirective: Rule {
         levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -27,11 +27,11 @@ public struct RebootDirective: Rule {
         [Strings]
         Mfg = "Contoso"
         Desc = "Contoso device"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -43,7 +43,7 @@ public struct RebootDirective: Rule {
         [Strings]
         Mfg = "Contoso"
         Desc = "Contoso device"
-        """,
+        """),
     ]
 
     public init() {}

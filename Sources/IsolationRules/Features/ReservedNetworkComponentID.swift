@@ -12,7 +12,7 @@ public struct ReservedNetworkComponentID: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = NetService
@@ -24,11 +24,11 @@ public struct ReservedNetworkComponentID: Rule {
         [Strings]
         Contoso = "Contoso"
         Filter = "Contoso filter"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = NetService
@@ -40,7 +40,7 @@ public struct ReservedNetworkComponentID: Rule {
         [Strings]
         Contoso = "Contoso"
         Filter = "Contoso filter"
-        """,
+        """),
     ]
 
     public init() {}

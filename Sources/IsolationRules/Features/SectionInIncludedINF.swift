@@ -12,7 +12,7 @@ public struct SectionInIncludedINF: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
@@ -22,11 +22,11 @@ public struct SectionInIncludedINF: Rule {
         AddReg = Own_Reg
         [Own_Reg]
         HKR, , Mode, 0x00010001, 1
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
@@ -36,7 +36,7 @@ public struct SectionInIncludedINF: Rule {
         AddReg = Own_Reg
         [Own_Reg]
         HKR, , Mode, 0x00010001, 1
-        """,
+        """),
     ]
 
     public init() {}

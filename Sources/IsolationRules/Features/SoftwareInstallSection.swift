@@ -13,7 +13,7 @@ public struct SoftwareInstallSection: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Software]
@@ -22,8 +22,8 @@ public struct SoftwareInstallSection: Rule {
         SoftwareType = 1
         SoftwareBinary = ↓%16422%\\Contoso\\panel.exe
         SoftwareVersion = 1.0.0.0
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Software]
@@ -34,11 +34,11 @@ public struct SoftwareInstallSection: Rule {
         SoftwareBinary = panel.exe
         [App_Software]
         SoftwareType = ↓2
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Software]
@@ -51,7 +51,7 @@ public struct SoftwareInstallSection: Rule {
         [App_Software]
         SoftwareType = 2
         SoftwareID = pfn://Contoso.Panel_1234abcd
-        """,
+        """),
     ]
 
     public init() {}

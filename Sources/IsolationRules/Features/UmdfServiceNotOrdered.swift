@@ -12,7 +12,7 @@ public struct UmdfServiceNotOrdered: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Wdf]
@@ -20,8 +20,8 @@ public struct UmdfServiceNotOrdered: Rule {
         [Contoso_Umdf]
         UmdfLibraryVersion = 2.15.0
         ServiceBinary = %13%\\contoso.dll
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Wdf]
@@ -34,11 +34,11 @@ public struct UmdfServiceNotOrdered: Rule {
         [Filter_Umdf]
         UmdfLibraryVersion = 2.15.0
         ServiceBinary = %13%\\filter.dll
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Wdf]
@@ -51,7 +51,7 @@ public struct UmdfServiceNotOrdered: Rule {
         [Filter_Umdf]
         UmdfLibraryVersion = 2.15.0
         ServiceBinary = %13%\\filter.dll
-        """,
+        """),
     ]
 
     public init() {}

@@ -15,7 +15,7 @@ public struct UniqueServiceName: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NTamd64.Services]
@@ -27,11 +27,11 @@ public struct UniqueServiceName: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NTamd64.Services]
@@ -43,7 +43,7 @@ public struct UniqueServiceName: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public init() {}

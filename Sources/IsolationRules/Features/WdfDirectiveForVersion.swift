@@ -12,7 +12,7 @@ public struct WdfDirectiveForVersion: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Wdf]
@@ -23,11 +23,11 @@ public struct WdfDirectiveForVersion: Rule {
         UmdfLibraryVersion = 2.31.0
         ServiceBinary = %13%\\contoso.dll
         ↓DriverCLSID = {d4112073-d09b-458f-a5aa-35ef21eef5de}
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Wdf]
@@ -37,8 +37,8 @@ public struct WdfDirectiveForVersion: Rule {
         [Contoso_Umdf]
         UmdfLibraryVersion = 2.31.0
         ServiceBinary = %13%\\contoso.dll
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Wdf]
@@ -47,7 +47,7 @@ public struct WdfDirectiveForVersion: Rule {
         [Contoso_Umdf]
         UmdfLibraryVersion = 2.9.0
         ServiceBinary = %13%\\contoso.dll
-        """,
+        """),
     ]
 
     public init() {}

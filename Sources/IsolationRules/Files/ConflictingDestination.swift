@@ -12,7 +12,7 @@ public struct ConflictingDestination: Rule {
         levels: levels("E E E E"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -28,11 +28,11 @@ public struct ConflictingDestination: Rule {
         fw.bin, fw_a.bin
         [B_Files]
         fw.bin, ↓fw_b.bin
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -43,7 +43,7 @@ public struct ConflictingDestination: Rule {
         CopyFiles = Files
         [Files]
         drv.sys
-        """,
+        """),
     ]
 
     public init() {}

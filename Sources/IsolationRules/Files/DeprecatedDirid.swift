@@ -12,7 +12,7 @@ public struct DeprecatedDirid: Rule {
         levels: levels("E E E E"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -21,19 +21,19 @@ public struct DeprecatedDirid: Rule {
         CopyFiles = Inf_Files
         [Inf_Files]
         x.inf
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Reg
         [Reg]
         HKR,,Source,,↓%1%\\x.dat
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -43,7 +43,7 @@ public struct DeprecatedDirid: Rule {
         [Reg]
         HKR,,Path,,%13%\\x.dat
         HKR,,Percent,,100%%17%%
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct DestinationNotDriverStore: Rule {
         codeInMode: [.universal: 1306, .declarative: 1306, .desktop: 1306])
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -22,8 +22,8 @@ public struct DestinationNotDriverStore: Rule {
         CopyFiles = Drv_Files
         [Drv_Files]
         drv.sys
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -33,11 +33,11 @@ public struct DestinationNotDriverStore: Rule {
         CopyFiles = Helper_Files
         [Helper_Files]
         helper.dll
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -46,14 +46,14 @@ public struct DestinationNotDriverStore: Rule {
         CopyFiles = Drv_Files
         [Drv_Files]
         drv.sys
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
         DefaultDestDir = 13
         Unused_Files = 12
-        """,
+        """),
     ]
 
     public static let fixExamples = [

@@ -15,7 +15,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
         levels: levels("E E E E"), fixable: true, group: .files)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -31,11 +31,11 @@ public struct DriverStoreNeedsNewerOS: Rule {
         [Strings]
         Mfg = "Contoso"
         Dev = "Device"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -51,8 +51,8 @@ public struct DriverStoreNeedsNewerOS: Rule {
         [Strings]
         Mfg = "Contoso"
         Dev = "Device"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -68,7 +68,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
         [Strings]
         Mfg = "Contoso"
         Dev = "Device"
-        """,
+        """),
     ]
 
     public static let fixExamples = [

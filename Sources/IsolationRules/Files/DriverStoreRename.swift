@@ -12,7 +12,7 @@ public struct DriverStoreRename: Rule {
         levels: levels("E E E E"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -23,8 +23,8 @@ public struct DriverStoreRename: Rule {
         CopyFiles = Files
         [Files]
         drv.sys, ↓drv_x64.sys
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -35,11 +35,11 @@ public struct DriverStoreRename: Rule {
         CopyFiles = Files
         [Files]
         ↓drv.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -54,7 +54,7 @@ public struct DriverStoreRename: Rule {
         drv.sys, drv.sys
         [Sub_Files]
         lib.dll
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct HardcodedPath: Rule {
         levels: levels("E E W W"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -20,11 +20,11 @@ public struct HardcodedPath: Rule {
         [Reg]
         HKR,,Tool,,↓"C:\\Program Files\\Contoso\\tool.exe"
         HKR,,Image,,↓\\SystemRoot\\System32\\drivers\\x.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -33,7 +33,7 @@ public struct HardcodedPath: Rule {
         HKR,,Tool,,"%13%\\tool.exe"
         HKR,,Image,0x20000,%%SystemRoot%%\\System32\\x.dll
         HKR,,Ratio,,1:2
-        """,
+        """),
     ]
 
     static let prefixes = ["\\systemroot\\", "\\??\\", "\\registry\\machine\\", "\\registry\\user\\", "\\dosdevices\\", "\\\\?\\", "\\\\.\\"]

@@ -12,7 +12,7 @@ public struct ProgramFilesDestination: Rule {
         levels: levels("E E* W W"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -21,11 +21,11 @@ public struct ProgramFilesDestination: Rule {
         CopyFiles = App_Files
         [App_Files]
         tool.exe
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -34,7 +34,7 @@ public struct ProgramFilesDestination: Rule {
         CopyFiles = App_Files
         [App_Files]
         tool.exe
-        """,
+        """),
     ]
 
     public init() {}

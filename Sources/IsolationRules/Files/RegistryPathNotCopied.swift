@@ -12,7 +12,7 @@ public struct RegistryPathNotCopied: Rule {
         levels: levels("W W W W"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -24,11 +24,11 @@ public struct RegistryPathNotCopied: Rule {
         filter.sys
         [Reg]
         HKR,,EventMessageFile,0x00020000,"%11%\\IoLogMsg.dll;↓%12%\\filter.sys"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -41,8 +41,8 @@ public struct RegistryPathNotCopied: Rule {
         [Reg]
         HKR,,EventMessageFile,0x00020000,"%11%\\IoLogMsg.dll;%13%\\filter.sys"
         HKR,,Other,,"%12%\\other.sys"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -54,7 +54,7 @@ public struct RegistryPathNotCopied: Rule {
         filter.sys
         [Reg]
         HKR,,ImagePath,,"%10%\\System32\\Drivers\\filter.sys"
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct UnisolatedFileReference: Rule {
         levels: levels("E W W W"), fixable: true, group: .files)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -26,11 +26,11 @@ public struct UnisolatedFileReference: Rule {
         [Reg]
         HKR,,HelperPath,,↓"%11%\\helper.dll"
         HKR,,Helper,,↓helper.dll
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -44,7 +44,7 @@ public struct UnisolatedFileReference: Rule {
         HKR,,HelperPath,,"%13%\\helper.dll"
         HKR,,Other,,other.dll
         HKR,,DumpFilters,0x00010008,helper.dll
-        """,
+        """),
     ]
 
     static let systemFolders: Set<Int> = [10, 11, 12]

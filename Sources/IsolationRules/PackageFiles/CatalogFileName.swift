@@ -12,28 +12,28 @@ public struct CatalogFileName: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         CatalogFile = ↓amd64\\contoso.cat
         CatalogFile.NTarm64 = ↓contoso_arm64
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         CatalogFile = ↓"contoso?.cat"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         CatalogFile = contoso.cat
         CatalogFile.NTarm64 = %Catalog%
         [Strings]
         Catalog = "contoso_arm64.CAT"
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct CompressedFileName: Rule {
         levels: levels("E E E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksFiles]
@@ -22,11 +22,11 @@ public struct CompressedFileName: Rule {
         [Drv]
         contoso.sys, ↓contoso.sy_
         ↓helper.dl_
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksFiles]
@@ -36,7 +36,7 @@ public struct CompressedFileName: Rule {
         CopyFiles = Drv, @my_tool.exe
         [Drv]
         contoso.sys
-        """,
+        """),
     ]
 
     public init() {}

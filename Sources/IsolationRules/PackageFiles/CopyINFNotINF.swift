@@ -12,22 +12,22 @@ public struct CopyINFNotINF: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
         CopyINF = companion.inf, ↓companion.cat, ↓tool.exe
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
         CopyINF = companion.inf, Other.INF
         CopyFiles = @tool.exe
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct DriverStoreRestriction: Rule {
         levels: levels("E E E E"), fixable: true, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -29,8 +29,8 @@ public struct DriverStoreRestriction: Rule {
         "D:P(A;;GA;;;SY)"
         [Old]
         old.sys
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -42,11 +42,11 @@ public struct DriverStoreRestriction: Rule {
         a.sys,,,↓0x4000
         [Ren]
         new.sys, old.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -61,7 +61,7 @@ public struct DriverStoreRestriction: Rule {
         old.sys,,,0x10
         [Legacy.Security]
         "D:P(A;;GA;;;SY)"
-        """,
+        """),
     ]
 
     public static let fixExamples = [

@@ -12,7 +12,7 @@ public struct FeatureScoreRange: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
@@ -21,18 +21,18 @@ public struct FeatureScoreRange: Rule {
         FeatureScore = ↓high
         [Install3.NT]
         FeatureScore = ↓128
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
         FeatureScore = 0xFE
         [Install2.NT]
         FeatureScore = F9
-        """,
+        """),
     ]
 
     public init() {}

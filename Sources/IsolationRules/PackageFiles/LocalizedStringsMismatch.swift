@@ -12,7 +12,7 @@ public struct LocalizedStringsMismatch: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = %Company%
@@ -21,8 +21,8 @@ public struct LocalizedStringsMismatch: Rule {
         Device = "Sensor"
         ↓[Strings.0407]
         Company = "Contoso"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = %Company%
@@ -32,11 +32,11 @@ public struct LocalizedStringsMismatch: Rule {
         Company = "Contoso"
         Device = "Capteur"
         Disk = "Disque"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = %Company%
@@ -46,7 +46,7 @@ public struct LocalizedStringsMismatch: Rule {
         [Strings.0407]
         company = "Contoso"
         Device = "Sensor (DE)"
-        """,
+        """),
     ]
 
     public init() {}

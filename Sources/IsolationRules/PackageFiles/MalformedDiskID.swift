@@ -12,7 +12,7 @@ public struct MalformedDiskID: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksNames]
@@ -23,11 +23,11 @@ public struct MalformedDiskID: Rule {
         b.sys = ↓-2
         [Strings]
         Disk = "Disk"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksNames]
@@ -38,7 +38,7 @@ public struct MalformedDiskID: Rule {
         b.sys = 02,amd64
         [Strings]
         Disk = "Disk"
-        """,
+        """),
     ]
 
     public init() {}

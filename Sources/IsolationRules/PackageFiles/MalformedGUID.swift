@@ -14,13 +14,13 @@ public struct MalformedGUID: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Sample
         ClassGuid = ↓78A1C341-4539-11d3-B88D-00C04FAD5171
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         ExtensionId = ↓{0a5f1e5c-9c3e-4a5b-8d0e-1f2a3b4c5d6}
@@ -32,11 +32,11 @@ public struct MalformedGUID: Rule {
         ↓{ab12cd34-ef56-7890-ab12-cd34ef567890 = Intf_Install
         [Strings]
         GUID_X = "{3c0d501a-140b-11d1-b40f-00a0c9223196"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Sample
@@ -48,7 +48,7 @@ public struct MalformedGUID: Rule {
         AddEventProvider = {b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6f}, Provider_Inst
         [Strings]
         ExtId = "{0a5f1e5c-9c3e-4a5b-8d0e-1f2a3b4c5d6e}"
-        """,
+        """),
     ]
 
     public init() {}

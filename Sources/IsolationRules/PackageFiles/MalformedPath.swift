@@ -14,7 +14,7 @@ public struct MalformedPath: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -26,11 +26,11 @@ public struct MalformedPath: Rule {
         a.sys = 1, ↓amd64|arm64
         [Strings]
         Disk = "Disk"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -42,7 +42,7 @@ public struct MalformedPath: Rule {
         a.sys = 1, .\\amd64
         [Strings]
         Disk = "Disk"
-        """,
+        """),
     ]
 
     public init() {}

@@ -14,7 +14,7 @@ public struct UnresolvableDirid: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -25,11 +25,11 @@ public struct UnresolvableDirid: Rule {
         AddReg = Reg
         [Reg]
         HKR,,Path,,"↓%60000%\\tool.exe"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -41,7 +41,7 @@ public struct UnresolvableDirid: Rule {
         [Reg]
         HKR,,Path,,"%13%\\tool.exe"
         HKR,,Share,,"100%%32770%%"
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,35 +13,35 @@ public struct VersionKeyInvalid: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = ↓ContosoSensorFusionCalibrationDevices
         PnpLockdown = ↓yes
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = ↓"Contoso\\Sensors"
         PnpLockdown = ↓2
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = "libusb-win32 devices"
         PnpLockdown = 1
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = %ClassName%
         PnpLockdown = 0x0
         [Strings]
         ClassName = "ContosoSensors"
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct VersionKeyMissing: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         ; package-files: a.sys
         ↓↓[Version]
         Signature = "$Windows NT$"
@@ -29,8 +29,8 @@ public struct VersionKeyMissing: Rule {
         [Strings]
         Company = "Contoso"
         Dev = "Device"
-        """,
-        """
+        """),
+        RuleExample("""
         ↓[Version]
         Signature = "$Windows NT$"
         Class = Extension
@@ -44,8 +44,8 @@ public struct VersionKeyMissing: Rule {
         [Strings]
         Company = "Contoso"
         Dev = "Device"
-        """,
-        """
+        """),
+        RuleExample("""
         ↓[Version]
         Signature = "$Windows NT$"
         DriverVer = 01/01/2024,1.0.0.0
@@ -56,11 +56,11 @@ public struct VersionKeyMissing: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Extension
@@ -75,8 +75,8 @@ public struct VersionKeyMissing: Rule {
         [Strings]
         Company = "Contoso"
         Dev = "Device"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = System
@@ -90,15 +90,15 @@ public struct VersionKeyMissing: Rule {
         [Strings]
         Company = "Contoso"
         Dev = "Device"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
         AddReg = Settings
         [Settings]
         HKR,,Enabled,0x10001,1
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct ArchitectureDecoration: Rule {
         levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -21,11 +21,11 @@ public struct ArchitectureDecoration: Rule {
         [Strings]
         Mfg = "Contoso"
         Other = "Fabrikam"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -34,7 +34,7 @@ public struct ArchitectureDecoration: Rule {
         [Strings]
         Mfg = "Contoso"
         Other = "Fabrikam"
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,25 +13,25 @@ public struct BadDecoration: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
         %Mfg% = Models, ↓NTx64, ↓NTamd64.10.0.17763, ↓NTamd64.10.0...10240
         [Strings]
         Mfg = "Contoso"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
         %Mfg% = Models, NTamd64, NTamd64.10.0...16299, NTarm64.10.0.1, NTx86.6.1
         [Strings]
         Mfg = "Contoso"
-        """,
+        """),
     ]
 
     /// The first build that reads the build-number field (Windows 10 version 1607 previews).

@@ -12,7 +12,7 @@ public struct CatalogInSourceDisks: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         CatalogFile = contoso.cat
@@ -21,18 +21,18 @@ public struct CatalogInSourceDisks: Rule {
         ↓contoso.cat = 1
         [SourceDisksFiles.amd64]
         ↓Contoso64.CAT = 1
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         CatalogFile = contoso.cat
         [SourceDisksFiles]
         contoso.sys = 1
         contoso.cat.txt = 1
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,12 +12,12 @@ public struct CatalogMissing: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         ↓[Version]
         Signature = "$Windows NT$"
         Class = System
-        """,
-        """
+        """),
+        RuleExample("""
         ↓[Version]
         Signature = "$Windows NT$"
         CatalogFile.NTx86 = contoso32.cat
@@ -25,16 +25,16 @@ public struct CatalogMissing: Rule {
         %Mfg% = Models, NTx86, NTamd64
         [Strings]
         Mfg = "Contoso"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         CatalogFile = contoso.cat
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         CatalogFile.NTx86 = contoso32.cat
@@ -43,7 +43,7 @@ public struct CatalogMissing: Rule {
         %Mfg% = Models, NTx86, NTamd64
         [Strings]
         Mfg = "Contoso"
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,33 +13,33 @@ public struct ClassGuidMismatch: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Ports
         ClassGuid = ↓{4d36e97d-e325-11ce-bfc1-08002be10318}
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = ↓ContosoPorts
         ClassGuid = {4D36E978-E325-11CE-BFC1-08002BE10318}
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = hidclass
         ClassGuid = {745A17A0-74D3-11D0-B6FE-00A0C90F57DA}
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = ContosoWidgets
         ClassGuid = {5d8a2a6e-5d3c-4b43-9a2f-2b3b6b8c1f10}
-        """,
+        """),
     ]
 
     public init() {}

@@ -14,7 +14,7 @@ public struct ClassInstallForSystemClass: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Sample
@@ -25,8 +25,8 @@ public struct ClassInstallForSystemClass: Rule {
         AddReg = ClassReg
         [ClassReg]
         HKR,,,,"Sample"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Ports
@@ -37,11 +37,11 @@ public struct ClassInstallForSystemClass: Rule {
         AddService = Serenum, , Serenum_Service
         [ClassReg]
         HKR,,,,"Ports"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = ContosoWidgets
@@ -50,7 +50,7 @@ public struct ClassInstallForSystemClass: Rule {
         AddReg = ClassReg
         [ClassReg]
         HKR,,,,"Contoso widgets"
-        """,
+        """),
     ]
 
     public init() {}

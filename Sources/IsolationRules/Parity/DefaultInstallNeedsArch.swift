@@ -12,7 +12,7 @@ public struct DefaultInstallNeedsArch: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         ↓[DefaultInstall]
@@ -21,19 +21,19 @@ public struct DefaultInstallNeedsArch: Rule {
         CopyFiles = Drv_Files
         [DefaultInstall.Services]
         AddService = Contoso, , Service
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
         CopyFiles = Drv_Files
         ↓[DefaultUninstall]
         LegacyUninstall = 1
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
@@ -44,7 +44,7 @@ public struct DefaultInstallNeedsArch: Rule {
         CopyFiles = Drv_Files
         [DefaultUninstall.NTamd64]
         LegacyUninstall = 1
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct DiridInRegistryValue: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -21,11 +21,11 @@ public struct DiridInRegistryValue: Rule {
         [Reg]
         HKR,,Helper,0x00020000,"↓%11%\\rundll32.exe"
         HKR,,Logs,,↓%10%\\Logs
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -39,7 +39,7 @@ public struct DiridInRegistryValue: Rule {
         HKR,,Helper,0x00020000,"%%SystemRoot%%\\System32\\rundll32.exe"
         HKR,,Driver,,"%12%\\contoso.sys"
         HKR,,Store,,"%13%\\contoso.sys"
-        """,
+        """),
     ]
 
     /// The DIRIDs of folders below the Windows folder, with the %SystemRoot% form of each.

@@ -12,14 +12,14 @@ public struct DriverVerFormat: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         DriverVer = ↓2024-03-14, ↓1.70000.0.1
         [Install]
         DriverVer = ↓02/30/2024, 1.0.0.0
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         DriverVer = ↓%Date%, ↓1.0.beta.2
@@ -27,24 +27,24 @@ public struct DriverVerFormat: Rule {
         DriverVer = 03/14/2024, ↓0.0.0.0
         [Strings]
         Date = "14.03.2024"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         DriverVer = 03/14/2024,10.0.26100.65535
         [Install]
         DriverVer = 02-29-2024
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         DriverVer =
         [Install]
         DriverVer = WILL_BE_FIXED_UP_BY_STAMPINF
-        """,
+        """),
     ]
 
     public init() {}

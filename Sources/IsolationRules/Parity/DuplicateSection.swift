@@ -12,7 +12,7 @@ public struct DuplicateSection: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         ↓[Install]
@@ -27,11 +27,11 @@ public struct DuplicateSection: Rule {
         AddReg = Reg
         [DestinationDirs]
         CoInstaller_CopyFiles = 11
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -42,7 +42,7 @@ public struct DuplicateSection: Rule {
         A = B
         [Strings.0407]
         A = C
-        """,
+        """),
     ]
 
     public init() {}

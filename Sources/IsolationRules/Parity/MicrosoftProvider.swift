@@ -12,28 +12,28 @@ public struct MicrosoftProvider: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = ↓%MSFT%
         [Strings]
         MSFT = "Microsoft"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = ↓"Microsoft Corporation"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = %Contoso%
         [Strings]
         Contoso = "Contoso, a Microsoft partner"
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct MissingServicesSection: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = System
@@ -30,11 +30,11 @@ public struct MissingServicesSection: Rule {
         [Strings]
         Mfg = "Contoso"
         Desc = "Contoso device"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = System
@@ -60,8 +60,8 @@ public struct MissingServicesSection: Rule {
         [Strings]
         Mfg = "Contoso"
         Desc = "Contoso device"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Extension
@@ -76,7 +76,7 @@ public struct MissingServicesSection: Rule {
         [Strings]
         Mfg = "Contoso"
         Desc = "Contoso device"
-        """,
+        """),
     ]
 
     /// Classes whose install sections need no function driver: extension INFs, printers (served by the

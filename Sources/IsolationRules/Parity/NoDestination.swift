@@ -12,7 +12,7 @@ public struct NoDestination: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -23,11 +23,11 @@ public struct NoDestination: Rule {
         drv.sys
         [Help_Files]
         help.chm
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
@@ -36,7 +36,7 @@ public struct NoDestination: Rule {
         CopyFiles = Drv_Files, @readme.txt
         [Drv_Files]
         drv.sys
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct NoDeviceInstalled: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         ⇓[Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -23,16 +23,16 @@ public struct NoDeviceInstalled: Rule {
         [Strings]
         Mfg = "Contoso"
         Desc = "Contoso device"
-        """,
-        """
+        """),
+        RuleExample("""
         ⇓[Version]
         Signature = "$Windows NT$"
         [Manufacturer]
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -43,14 +43,14 @@ public struct NoDeviceInstalled: Rule {
         [Strings]
         Mfg = "Contoso"
         Desc = "Contoso device"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
         CopyFiles = Files
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -60,7 +60,7 @@ public struct NoDeviceInstalled: Rule {
         [Strings]
         Mfg = "Contoso"
         Desc = "Contoso device"
-        """,
+        """),
     ]
 
     public init() {}

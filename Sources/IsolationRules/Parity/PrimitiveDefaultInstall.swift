@@ -12,7 +12,7 @@ public struct PrimitiveDefaultInstall: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = %Contoso%
@@ -22,8 +22,8 @@ public struct PrimitiveDefaultInstall: Rule {
         CopyFiles = Drv_Files
         [Strings]
         Contoso = "Contoso"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = System
@@ -38,11 +38,11 @@ public struct PrimitiveDefaultInstall: Rule {
         [Strings]
         Contoso = "Contoso"
         Desc = "Contoso device"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = ActivityMonitor
@@ -54,14 +54,14 @@ public struct PrimitiveDefaultInstall: Rule {
         LegacyUninstall = 1
         [Strings]
         Contoso = "Contoso"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
         [ClassInstall32]
         AddReg = ClassReg
-        """,
+        """),
     ]
 
     public init() {}

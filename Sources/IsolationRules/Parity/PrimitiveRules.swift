@@ -13,26 +13,26 @@ public struct PrimitiveRules: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
         CopyFiles = Drv_Files
         ↓[DefaultUninstall.NTamd64]
         DelFiles = Drv_Files
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
         CopyFiles = Drv_Files
         ↓[DefaultInstall.Services]
         AddService = Contoso, , Service
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall.NTamd64]
@@ -45,8 +45,8 @@ public struct PrimitiveRules: Rule {
         [DefaultUninstall.NTamd64.Services]
         DelService = Contoso
         [DefaultUninstall.NTarm64]
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [DefaultInstall]
@@ -55,7 +55,7 @@ public struct PrimitiveRules: Rule {
         AddService = Contoso, , Service
         [DefaultUninstall]
         DelFiles = Drv_Files
-        """,
+        """),
     ]
 
     public init() {}

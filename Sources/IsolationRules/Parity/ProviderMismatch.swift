@@ -12,36 +12,36 @@ public struct ProviderMismatch: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         ; provider: Contoso
         [Version]
         Signature = "$Windows NT$"
         Provider = ↓%Fabrikam%
         [Strings]
         Fabrikam = "Fabrikam, Inc."
-        """,
-        """
+        """),
+        RuleExample("""
         ; provider: Contoso
         ⇓[Version]
         Signature = "$Windows NT$"
         Class = System
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         ; provider: Contoso
         [Version]
         Signature = "$Windows NT$"
         Provider = %Contoso%
         [Strings]
         Contoso = "contoso"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = "Anyone"
-        """,
+        """),
     ]
 
     public init() {}

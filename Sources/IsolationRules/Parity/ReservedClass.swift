@@ -13,41 +13,41 @@ public struct ReservedClass: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = ↓Sample
         ClassGuid = {78A1C341-4539-11d3-B88D-00C04FAD5171}
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = ↓%Class%
         ClassGuid = {4d36e97e-e325-11ce-bfc1-08002be10318}
         [Strings]
         Class = "Unknown"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = ContosoSample
         ClassGuid = ↓{78a1c341-4539-11D3-b88d-00c04fad5171}
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = System
         ClassGuid = {4d36e97d-e325-11ce-bfc1-08002be10318}
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = USB
         ClassGuid = {36fc9e60-c465-11cf-8056-444553540000}
-        """,
+        """),
     ]
 
     public init() {}

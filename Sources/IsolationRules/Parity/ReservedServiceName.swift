@@ -15,7 +15,7 @@ public struct ReservedServiceName: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -24,17 +24,17 @@ public struct ReservedServiceName: Rule {
         AddService = ↓%Svc%, , Filter_Service
         [Strings]
         Svc = "Toaster"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
         AddService = ContosoEcho, 0x00000002, Echo_Service
         AddService = , 0x00000002
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct SectionReferencedTwice: Rule {
         levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -26,11 +26,11 @@ public struct SectionReferencedTwice: Rule {
         drv.sys
         [Reg]
         HKR,,A,,B
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -44,7 +44,7 @@ public struct SectionReferencedTwice: Rule {
         drv.sys
         [Reg]
         HKR,,A,,B
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct UnknownDiskID: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksNames]
@@ -27,17 +27,17 @@ public struct UnknownDiskID: Rule {
         c.sys = ↓4
         [Strings]
         Disk = "Disk"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksFiles]
         a.sys = ↓1
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksNames]
@@ -51,7 +51,7 @@ public struct UnknownDiskID: Rule {
         c.sys = 1
         [Strings]
         Disk = "Disk"
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct UnresolvedToken: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -27,11 +27,11 @@ public struct UnresolvedToken: Rule {
         [Strings]
         Mfg = "Contoso"
         Desc = "Contoso device"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$CHICAGO$"
         Provider = "Contoso $ 2024"
@@ -40,7 +40,7 @@ public struct UnresolvedToken: Rule {
         [Strings]
         Mfg = "Contoso"
         Price = "$5 or $6"
-        """,
+        """),
     ]
 
     public init() {}

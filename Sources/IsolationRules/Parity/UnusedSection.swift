@@ -14,7 +14,7 @@ public struct UnusedSection: Rule {
         levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -34,11 +34,11 @@ public struct UnusedSection: Rule {
         [Strings]
         Mfg = "Contoso"
         Desc = "Contoso device"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksNames.amd64]
@@ -93,7 +93,7 @@ public struct UnusedSection: Rule {
         Disk = "Disk"
         [Strings.0407]
         Mfg = "Contoso"
-        """,
+        """),
     ]
 
     /// Sections SetupAPI or a Windows component reads by their fixed name.

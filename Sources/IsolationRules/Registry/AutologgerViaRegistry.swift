@@ -12,14 +12,14 @@ public struct AutologgerViaRegistry: GlobalKeyRule {
         levels: levels("E E* W W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Reg
         [Reg]
         ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\WMI\\Autologger\\Contoso, Start, 0x00010001, 1
-        """,
+        """),
     ]
 
     public static let fixExamples = [
@@ -58,14 +58,14 @@ public struct AutologgerViaRegistry: GlobalKeyRule {
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Events]
         AddAutoLogger = Contoso, {11111111-2222-3333-4444-555555555555}, Logger
         [Logger]
         Start = 1
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,18 +13,18 @@ public struct ComClassNotInprocServer32: Rule {
         levels: levels("E E W W"), fixable: false, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Reg
         [Reg]
         HKCR, ↓CLSID\\{11111111-2222-3333-4444-555555555555}\\LocalServer32, , , "%13%\\server.exe"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -32,7 +32,7 @@ public struct ComClassNotInprocServer32: Rule {
         [Reg]
         HKCR, CLSID\\{11111111-2222-3333-4444-555555555555}\\InprocServer32, , , "%13%\\apo.dll"
         HKCR, CLSID\\{11111111-2222-3333-4444-555555555555}\\InprocServer32, ThreadingModel, , "Both"
-        """,
+        """),
     ]
 
     static let servers: Set<String> = ["localserver32", "localserver", "inprochandler32", "inprochandler", "inprocserver"]

@@ -12,14 +12,14 @@ public struct EventProviderViaRegistry: GlobalKeyRule {
         levels: levels("E E* W W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Reg
         [Reg]
         ↓HKLM, SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WINEVT\\Publishers\\{11111111-2222-3333-4444-555555555555}, , , "Contoso"
-        """,
+        """),
     ]
 
     public static let fixExamples = [
@@ -62,7 +62,7 @@ public struct EventProviderViaRegistry: GlobalKeyRule {
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Events]
@@ -71,7 +71,7 @@ public struct EventProviderViaRegistry: GlobalKeyRule {
         ProviderName = Contoso-Driver
         ResourceFile = %13%\\contoso.sys
         MessageFile = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,15 +12,15 @@ public struct FilterViaRegistry: Rule {
         levels: levels("E E W W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.HW]
         AddReg = Reg
         [Reg]
         HKR, , ↓UpperFilters, 0x00010008, ContosoFilter
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Class = Extension
@@ -30,18 +30,18 @@ public struct FilterViaRegistry: Rule {
         AddReg = Reg
         [Reg]
         HKR, , ↓LowerFilters, 0x00010008, ContosoFilter
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Filters]
         AddFilter = ContosoFilter, , Filter
         [Filter]
         FilterPosition = Upper
-        """,
+        """),
     ]
 
     public static let fixExamples = [

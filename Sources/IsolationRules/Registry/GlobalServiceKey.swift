@@ -14,7 +14,7 @@ public struct GlobalServiceKey: Rule {
         levels: levels("E E* W W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -32,11 +32,11 @@ public struct GlobalServiceKey: Rule {
         [Reg]
         ↓HKLM, SYSTEM\\CurrentControlSet\\Services\\Contoso\\Parameters, Level, 0x00010001, 4
         ↓HKLM, System\\CurrentControlSet\\Services\\Tcpip\\Parameters, Hack, 0x00010001, 1
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Services]
@@ -46,7 +46,7 @@ public struct GlobalServiceKey: Rule {
         AddReg = ServiceReg
         [ServiceReg]
         HKR, Parameters, Level, 0x00010001, 4
-        """,
+        """),
     ]
 
     public static let fixExamples = [

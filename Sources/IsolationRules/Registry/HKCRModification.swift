@@ -13,7 +13,7 @@ public struct HKCRModification: Rule {
         levels: levels("E - W W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -21,18 +21,18 @@ public struct HKCRModification: Rule {
         [Reg]
         ↓HKCR, CLSID\\{11111111-2222-3333-4444-555555555555}\\InprocServer32, , , "%13%\\apo.dll"
         ↓HKLM, SOFTWARE\\Classes\\.contoso, , , "Contoso.File"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Reg
         [Reg]
         HKR, FX\\0, {11111111-2222-3333-4444-555555555555}, , "Contoso"
-        """,
+        """),
     ]
 
     public static let fixExamples = [

@@ -14,7 +14,7 @@ public struct IntrinsicServiceValue: Rule {
         levels: levels("E E E W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Services]
@@ -27,11 +27,11 @@ public struct IntrinsicServiceValue: Rule {
         [ServiceReg]
         HKR, , ↓Start, 0x00010001, 3
         HKR, , ↓ImagePath, 0x00020000, "\\SystemRoot\\System32\\drivers\\contoso.sys"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Services]
@@ -44,7 +44,7 @@ public struct IntrinsicServiceValue: Rule {
         AddReg = ServiceReg
         [ServiceReg]
         HKR, Parameters, Start, 0x00010001, 3
-        """,
+        """),
     ]
 
     public static let fixExamples = [

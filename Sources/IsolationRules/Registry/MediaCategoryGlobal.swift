@@ -13,25 +13,25 @@ public struct MediaCategoryGlobal: GlobalKeyRule {
         levels: levels("E E* W W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Reg
         [Reg]
         ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\MediaCategories\\{11111111-2222-3333-4444-555555555555}, Name, , "Contoso Mic"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Reg
         [Reg]
         HKR, MediaCategories\\{11111111-2222-3333-4444-555555555555}, Name, , "Contoso Mic"
-        """,
+        """),
     ]
 
     public static let fixExamples = [

@@ -13,7 +13,7 @@ public struct ObsoleteRegistryValue: Rule {
         levels: levels("W W W W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -21,18 +21,18 @@ public struct ObsoleteRegistryValue: Rule {
         [Reg]
         ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\MediaCategories\\{11111111-2222-3333-4444-555555555555}, Display, 0x00010001, 1
         ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\DmaSecurity\\AllowedBuses, Contoso, , "PCI\\VEN_1234"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Reg
         [Reg]
         HKR, MediaCategories\\{11111111-2222-3333-4444-555555555555}, Name, , "Mic"
-        """,
+        """),
     ]
 
     public static let fixExamples = [

@@ -15,7 +15,7 @@ public struct RegistryRootNotHKR: Rule {
         codeInMode: [.universal: 1304, .declarative: 1304, .desktop: 1304])
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -23,11 +23,11 @@ public struct RegistryRootNotHKR: Rule {
         [Reg]
         ↓HKLM, SOFTWARE\\Contoso\\Driver, Level, 0x00010001, 4
         ↓HKCU, Software\\Contoso, , 0x10
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -36,7 +36,7 @@ public struct RegistryRootNotHKR: Rule {
         HKR, , Level, 0x00010001, 4
         HKLM, SYSTEM\\CurrentControlSet\\Services\\Contoso\\Parameters, Level, 0x00010001, 4
         HKCR, CLSID\\{11111111-2222-3333-4444-555555555555}, , , "Contoso"
-        """,
+        """),
     ]
 
     public init() {}

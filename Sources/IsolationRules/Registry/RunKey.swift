@@ -12,18 +12,18 @@ public struct RunKey: GlobalKeyRule {
         levels: levels("E E* W W"), fixable: false, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Reg
         [Reg]
         ↓HKLM, SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run, ContosoTray, , "%13%\\tray.exe"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Software]
@@ -32,7 +32,7 @@ public struct RunKey: GlobalKeyRule {
         SoftwareType = 1
         SoftwareBinary = %13%\\setup.exe
         SoftwareVersion = 1.0.0.0
-        """,
+        """),
     ]
 
     public init() {}

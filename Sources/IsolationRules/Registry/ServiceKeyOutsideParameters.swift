@@ -14,7 +14,7 @@ public struct ServiceKeyOutsideParameters: Rule {
         levels: levels("E E W W"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Services]
@@ -28,11 +28,11 @@ public struct ServiceKeyOutsideParameters: Rule {
         [ServiceReg]
         HKR, ↓Settings, BufferSize, 0x00010001, 4096
         HKR, ↓, Tuning, 0x00010001, 1
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.Services]
@@ -47,7 +47,7 @@ public struct ServiceKeyOutsideParameters: Rule {
         HKR, Parameters, BufferSize, 0x00010001, 4096
         HKR, Parameters\\Wdf, Verbose, 0x00010001, 1
         HKR, Instances\\Contoso, Altitude, 0x00000000, 370000
-        """,
+        """),
     ]
 
     public static let fixExamples = [

@@ -12,7 +12,7 @@ public struct DataRootFile: BinaryRule {
         levels: levels("W W W W"), fixable: false, group: .isolationGuidance)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -21,11 +21,11 @@ public struct DataRootFile: BinaryRule {
         HKR,,LogFile,,↓"%%ProgramData%%\\isodrv.log"
         HKR,,Scratch,0x20000,↓%%TEMP%%\\isodrv.tmp
         HKR,,State,,↓"%%DriverData%%\\isodrv.bin"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -34,7 +34,7 @@ public struct DataRootFile: BinaryRule {
         HKR,,LogFile,,"%%ProgramData%%\\Contoso\\isodrv.log"
         HKR,,State,,"%%DriverData%%\\Contoso\\isodrv.bin"
         HKR,,Folder,,"%%ProgramData%%\\Contoso"
-        """,
+        """),
     ]
 
     public static let binaryExamples = [

@@ -14,7 +14,7 @@ public struct DriverDataInUserModePath: Rule {
         levels: levels("W W W W"), fixable: false, group: .isolationGuidance)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -39,11 +39,11 @@ public struct DriverDataInUserModePath: Rule {
         [Strings]
         Mfg = "Contoso"
         Dev = "IsoDrv device"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -65,8 +65,8 @@ public struct DriverDataInUserModePath: Rule {
         [Strings]
         Mfg = "Contoso"
         Dev = "IsoDrv device"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -93,7 +93,7 @@ public struct DriverDataInUserModePath: Rule {
         [Strings]
         Mfg = "Contoso"
         Dev = "IsoSensor device"
-        """,
+        """),
     ]
 
     public init() {}

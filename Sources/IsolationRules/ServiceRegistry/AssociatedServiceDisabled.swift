@@ -12,7 +12,7 @@ public struct AssociatedServiceDisabled: Rule {
         levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -22,11 +22,11 @@ public struct AssociatedServiceDisabled: Rule {
         StartType = ↓4
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -42,7 +42,7 @@ public struct AssociatedServiceDisabled: Rule {
         StartType = 4
         ErrorControl = 1
         ServiceBinary = %13%\\helper.exe
-        """,
+        """),
     ]
 
     public init() {}

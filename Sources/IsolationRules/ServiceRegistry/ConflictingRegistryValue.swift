@@ -13,7 +13,7 @@ public struct ConflictingRegistryValue: Rule {
         levels: levels("E E E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -33,11 +33,11 @@ public struct ConflictingRegistryValue: Rule {
         Contoso = "Contoso"
         A.Desc = "Contoso A"
         B.Desc = "Contoso B"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -60,7 +60,7 @@ public struct ConflictingRegistryValue: Rule {
         Contoso = "Contoso"
         A.Desc = "Contoso A"
         B.Desc = "Contoso B"
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct ConflictingService: Rule {
         levels: levels("E E E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [A_Install.Services]
@@ -29,11 +29,11 @@ public struct ConflictingService: Rule {
         StartType = 0
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [A_Install.Services]
@@ -52,7 +52,7 @@ public struct ConflictingService: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\contoso.sys
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct EventLogType: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -28,11 +28,11 @@ public struct EventLogType: Rule {
         AddReg = EventLog_AddReg
         [EventLog_AddReg]
         HKR, , TypesSupported, 0x00010001, 7
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -47,7 +47,7 @@ public struct EventLogType: Rule {
         AddReg = EventLog_AddReg
         [EventLog_AddReg]
         HKR, , TypesSupported, 0x00010001, 7
-        """,
+        """),
     ]
 
     public init() {}

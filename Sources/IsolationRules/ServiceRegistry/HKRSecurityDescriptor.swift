@@ -13,7 +13,7 @@ public struct HKRSecurityDescriptor: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.HW]
@@ -22,11 +22,11 @@ public struct HKRSecurityDescriptor: Rule {
         ↓HKR, , Setting, 0x00010001, 1
         [Install_AddReg.Security]
         "D:P(A;;GA;;;SY)(A;;GA;;;BA)"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.HW]
@@ -35,7 +35,7 @@ public struct HKRSecurityDescriptor: Rule {
         HKR, Settings, Setting, 0x00010001, 1
         [Install_AddReg.Security]
         "D:P(A;;GA;;;SY)(A;;GA;;;BA)"
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct MultiSzModification: Rule {
         levels: levels("E E E W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.HW]
@@ -22,11 +22,11 @@ public struct MultiSzModification: Rule {
         HKR, , Protocols, ↓0x00010008, "contoso"
         [Install_DelReg]
         HKR, , Protocols, ↓0x00018002, "legacy"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.HW]
@@ -34,7 +34,7 @@ public struct MultiSzModification: Rule {
         [Install_AddReg]
         HKR, , Protocols, 0x00010000, "contoso", "legacy"
         HKR, , UpperFilters, 0x00010008, "contosofilter"
-        """,
+        """),
     ]
 
     public init() {}

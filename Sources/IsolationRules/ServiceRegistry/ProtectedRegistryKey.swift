@@ -13,7 +13,7 @@ public struct ProtectedRegistryKey: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
@@ -21,11 +21,11 @@ public struct ProtectedRegistryKey: Rule {
         [Install_AddReg]
         ↓HKLM, System\\CurrentControlSet\\Enum\\USB\\VID_045E&PID_0001, Setting, 0x00010001, 1
         ↓HKLM, SYSTEM\\Setup\\Contoso, Installed, 0x00010001, 1
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT]
@@ -36,7 +36,7 @@ public struct ProtectedRegistryKey: Rule {
         HKR, , Setting, 0x00010001, 1
         [Install_HW_AddReg]
         HKR, , Setting, 0x00010001, 1
-        """,
+        """),
     ]
 
     public init() {}

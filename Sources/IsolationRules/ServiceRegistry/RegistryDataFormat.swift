@@ -12,7 +12,7 @@ public struct RegistryDataFormat: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.HW]
@@ -29,11 +29,11 @@ public struct RegistryDataFormat: Rule {
         HKR, , Names, ↓0x00018002
         [Install_BitReg]
         HKR, , Mask, 1, ↓0x100, 0
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.HW]
@@ -51,7 +51,7 @@ public struct RegistryDataFormat: Rule {
         HKR, , Names, 0x00018002, "old"
         [Install_BitReg]
         HKR, , Mask, 1, 0x40, 0
-        """,
+        """),
     ]
 
     public init() {}

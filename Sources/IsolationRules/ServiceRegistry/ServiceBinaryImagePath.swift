@@ -12,7 +12,7 @@ public struct ServiceBinaryImagePath: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -28,11 +28,11 @@ public struct ServiceBinaryImagePath: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = ↓\"\"\"%13%\\Sub Dir\\contososvc.exe\"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -48,7 +48,7 @@ public struct ServiceBinaryImagePath: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\contososvc.exe -service
-        """,
+        """),
     ]
 
     public init() {}

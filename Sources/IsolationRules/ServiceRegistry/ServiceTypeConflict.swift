@@ -12,7 +12,7 @@ public struct ServiceTypeConflict: Rule {
         levels: levels("W W W W"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -30,8 +30,8 @@ public struct ServiceTypeConflict: Rule {
         ErrorControl = 1
         ServiceBinary = %13%\\contososvc.exe
         ↓BootFlags = 0x4
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -41,11 +41,11 @@ public struct ServiceTypeConflict: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = ↓%13%\\contoso.exe
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -63,7 +63,7 @@ public struct ServiceTypeConflict: Rule {
         ErrorControl = 1
         ServiceBinary = %13%\\contososvc.exe
         DelayedAutoStart = 1
-        """,
+        """),
     ]
 
     public init() {}

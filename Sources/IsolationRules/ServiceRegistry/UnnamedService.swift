@@ -12,7 +12,7 @@ public struct UnnamedService: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -24,8 +24,8 @@ public struct UnnamedService: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\filter.sys
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -35,11 +35,11 @@ public struct UnnamedService: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\null.sys
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.Services]
@@ -51,7 +51,7 @@ public struct UnnamedService: Rule {
         StartType = 3
         ErrorControl = 1
         ServiceBinary = %13%\\filter.sys
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct WMIInterfaceFlags: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.WMI]
@@ -20,11 +20,11 @@ public struct WMIInterfaceFlags: Rule {
         ↓WMIInterface = {12138A69-97B2-49DD-B9DE-54749AABC789}
         [Wmi_Security]
         Security = "O:BAG:BAD:(A;;GA;;;SY)(A;;GA;;;BA)"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.WMI]
@@ -32,7 +32,7 @@ public struct WMIInterfaceFlags: Rule {
         WMIInterface = {12138A69-97B2-49DD-B9DE-54749AABC789}, , Wmi_Security
         [Wmi_Security]
         Security = "O:BAG:BAD:(A;;GA;;;SY)(A;;GA;;;BA)"
-        """,
+        """),
     ]
 
     public init() {}

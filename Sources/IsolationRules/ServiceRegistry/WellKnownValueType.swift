@@ -14,7 +14,7 @@ public struct WellKnownValueType: Rule {
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.HW]
@@ -22,11 +22,11 @@ public struct WellKnownValueType: Rule {
         [Install_HW_AddReg]
         HKR, , DeviceType, ↓0, "0x22"
         HKR, , Exclusive, ↓0x00000001, 01
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install.NT.HW]
@@ -36,15 +36,15 @@ public struct WellKnownValueType: Rule {
         HKR, , Exclusive, 0x10001, 1
         HKR, , Security, , "D:P(A;;GA;;;SY)(A;;GA;;;BA)"
         HKR, Settings, DeviceType, 0, "custom"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Modem.NT]
         AddReg = Modem_AddReg
         [Modem_AddReg]
         HKR, , DeviceType, 1, 01
-        """,
+        """),
     ]
 
     public init() {}

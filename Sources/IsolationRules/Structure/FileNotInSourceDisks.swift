@@ -12,7 +12,7 @@ public struct FileNotInSourceDisks: Rule {
         levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksFiles]
@@ -22,11 +22,11 @@ public struct FileNotInSourceDisks: Rule {
         [Files]
         a.sys
         ↓b.dll
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [SourceDisksFiles.amd64]
@@ -42,7 +42,7 @@ public struct FileNotInSourceDisks: Rule {
         b.dll
         [Strings]
         M = "x"
-        """,
+        """),
     ]
 
     public init() {}

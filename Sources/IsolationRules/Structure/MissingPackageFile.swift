@@ -12,7 +12,7 @@ public struct MissingPackageFile: Rule {
         levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         ; package-files: present.sys
         [Version]
         Signature = "$Windows NT$"
@@ -23,11 +23,11 @@ public struct MissingPackageFile: Rule {
         ↓absent.dll = 1
         [Strings]
         Disk = "Disk"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         ; package-files: x64/sub/present.sys
         [Version]
         Signature = "$Windows NT$"
@@ -37,7 +37,7 @@ public struct MissingPackageFile: Rule {
         present.sys = 1, sub
         [Strings]
         Disk = "Disk"
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public struct MissingSection: Rule {
         levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -21,8 +21,8 @@ public struct MissingSection: Rule {
         AddReg = Reg
         [Reg]
         HKR,,A,,B
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
@@ -34,19 +34,19 @@ public struct MissingSection: Rule {
         [Strings]
         Mfg = "Contoso"
         Dev = "Device"
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Manufacturer]
         %Mfg% = Contoso, ↓NTamd64
         [Strings]
         Mfg = "Contoso"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
@@ -57,7 +57,7 @@ public struct MissingSection: Rule {
         [Modem_Install]
         Include = mdmcpq.inf
         CopyFiles = FakeModemCopyFileSection
-        """,
+        """),
     ]
 
     public init() {}

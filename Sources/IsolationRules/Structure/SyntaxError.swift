@@ -13,34 +13,34 @@ public struct SyntaxError: Rule {
         levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         ↓[Unterminated
-        """,
-        """
+        """),
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         [Install]
         AddReg = Reg
         [Reg]
         HKR,,Name,,↓"Contoso
-        """,
-        """
+        """),
+        RuleExample("""
         ↓junk before any section
         [Version]
         Signature = "$Windows NT$"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         ; a comment before the first section is fine
         [Version]
         Signature = "$Windows NT$"
         [Reg]
         HKR,,Name,,"Contoso ""Quoted"" Name"
-        """,
+        """),
     ]
 
     public init() {}

@@ -12,7 +12,7 @@ public struct UndefinedString: Rule {
         levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = ↓%Provider%
@@ -22,11 +22,11 @@ public struct UndefinedString: Rule {
         HKR,,Path,0x20000,↓%SystemRoot%\\x.dll
         [Strings]
         Other = "x"
-        """,
+        """),
     ]
 
     public static let nonTriggeringExamples = [
-        """
+        RuleExample("""
         [Version]
         Signature = "$Windows NT$"
         Provider = %Provider%
@@ -38,7 +38,7 @@ public struct UndefinedString: Rule {
         HKR,,Percent,,50%
         [Strings]
         Provider = "Contoso"
-        """,
+        """),
     ]
 
     public init() {}

@@ -13,12 +13,12 @@ public struct UnsupportedEncoding: Rule {
         levels: levels("E E E E"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
-        "\u{FEFF}⇓[Version]\nSignature = \"$Windows NT$\"\n",
-        "⇓[Version]\nSignature = \"$Windows NT$\"\n[Strings]\nName = \"Caf\u{E9} \u{2122}\"\n",
+        RuleExample("\u{FEFF}⇓[Version]\nSignature = \"$Windows NT$\"\n"),
+        RuleExample("⇓[Version]\nSignature = \"$Windows NT$\"\n[Strings]\nName = \"Caf\u{E9} \u{2122}\"\n"),
     ]
 
     public static let nonTriggeringExamples = [
-        "[Version]\nSignature = \"$Windows NT$\"\n[Strings]\nName = \"Plain ASCII\"\n",
+        RuleExample("[Version]\nSignature = \"$Windows NT$\"\n[Strings]\nName = \"Plain ASCII\"\n"),
     ]
 
     public static var examplesDependOnEncoding: Bool { true }

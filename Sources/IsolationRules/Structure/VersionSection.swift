@@ -12,14 +12,14 @@ public struct VersionSection: Rule {
         levels: levels("E E E E"), fixable: true, group: .structure)
 
     public static let triggeringExamples = [
-        "⇓[Strings]\nA = B\n",
-        "[Version]\nSignature = ↓\"$CHICAGO$\"\n",
-        "↓[Version]\nClass = Sample\n",
+        RuleExample("⇓[Strings]\nA = B\n"),
+        RuleExample("[Version]\nSignature = ↓\"$CHICAGO$\"\n"),
+        RuleExample("↓[Version]\nClass = Sample\n"),
     ]
 
     public static let nonTriggeringExamples = [
-        "[Version]\nSignature = \"$WINDOWS NT$\"\n",
-        "[version]\nsignature = $windows nt$\n",
+        RuleExample("[Version]\nSignature = \"$WINDOWS NT$\"\n"),
+        RuleExample("[version]\nsignature = $windows nt$\n"),
     ]
 
     public static let fixExamples = [

@@ -9,7 +9,8 @@ public enum InboxNeedsSections {
         "mshidkmdf.inf": ["MsHidKmdf.NT", "MsHidKmdf.NT.HW", "MsHidKmdf.NT.Services"]
             + suffixed("MsHidKmdf_UpperFilter.NT", ["Filters"]) + ["MsHidKmdf_LowerFilter.NT"],
         "mshidumdf.inf": ["MsHidUmdf.NT", "MsHidUmdf.NT.HW", "MsHidUmdf.NT.Services"],
-        "winusb.inf": ["WINUSB.NT", "WINUSB.NT.Services"],
+        // WinUSB also as a lower filter ("WinUSB (Winusb.sys) Installation").
+        "winusb.inf": ["WINUSB.NT", "WINUSB.NT.Services"] + suffixed("WINUSB_LowerFilter.NT", ["HW", "Services", "Filters"]),
         "umpass.inf": suffixed("UmPass", ["HW", "Services", "Interfaces", "CoInstallers"]),
         "ks.inf": ["KS.Registration", "MSPCLOCK.Installation"],
         "kscaptur.inf": ["KSCAPTUR.Registration", "KSCAPTUR.Registration.NT"],
@@ -39,12 +40,31 @@ public enum InboxNeedsSections {
         "machine.inf": suffixed("PciD3ColdSupported", ["HW"]) + suffixed("PciIoSpaceNotRequired", ["HW"]) + ["PciSriovSupported.HW"],
         "pci.inf": suffixed("PciD3ColdSupported", ["HW"]) + suffixed("PciIoSpaceNotRequired", ["HW"]) + ["PciSriovSupported.HW"],
         "netrndis.inf": suffixed("Usb_Rndis.ndi", ["Services"]) + suffixed("usbrndis6.ndi", ["Services"]),
-        "netvwifibus.inf": ["VWiFiBus.CopyFiles", "VWiFiBus.Services", "VWiFiBus.PnPFilterRegistration.HW"],
+        "netvwifibus.inf": ["VWiFiBus.CopyFiles", "VWiFiBus.Services", "VWiFiBus.PnPFilterRegistration",
+                            "VWiFiBus.PnPFilterRegistration.HW"],
         "netcxrd.inf": suffixed("netcxrd_Filter.NT", ["HW", "Services", "Filters"]),
         "bth.inf": suffixed("BthUsb.NT", ["HW", "Services"]),
         "msports.inf": suffixed("SerialEnumerator.NT", ["Services"]),
         "ntprint.inf": ["UNIDRV.OEM", "UNIDRV_BIDI.OEM", "PSCRIPT.OEM", "TTFSUB.OEM", "PCLXL.OEM", "XPSGPD.OEM", "XPSDRV.OEM"],
     ]
+
+    /// Inbox INFs that driver INFs include beyond those listed in `byINF`: mdmcpq.inf (the modem INF
+    /// pattern of "Modem INF Files"), msdv.inf (DV camcorders), msxpsdrv.inf (the XPSDrv print filter
+    /// pipeline) and xinputhid.inf (XInput HID devices).
+    public static let otherINFs: Set<String> = ["mdmcpq.inf", "msdv.inf", "msxpsdrv.inf", "xinputhid.inf"]
+
+    /// Inbox INFs whose sections for Needs are known completely: the UMDF reflector, WinUSB, the HID
+    /// KMDF and UMDF mappers, UmPass and the virtual WLAN bus. A Needs of another section of these INFs
+    /// names a section that does not exist.
+    public static let completelyKnown: Set<String> = [
+        "wudfrd.inf", "winusb.inf", "mshidkmdf.inf", "mshidumdf.inf", "umpass.inf", "netvwifibus.inf",
+    ]
+
+    /// Whether `fileName` (any case) is an inbox INF that driver INFs include.
+    public static func isInbox(_ fileName: String) -> Bool {
+        let folded = fileName.lowercased()
+        return byINF[folded] != nil || otherINFs.contains(folded)
+    }
 
     /// `base` and `base.<suffix>` for each suffix.
     private static func suffixed(_ base: String, _ suffixes: [String]) -> [String] {

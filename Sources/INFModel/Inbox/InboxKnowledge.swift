@@ -1,5 +1,3 @@
-import INFModel
-
 /// Binaries that ship with Windows and must be pulled in with Include/Needs, not named directly.
 public enum InboxKnowledge {
     /// Inbox service binaries (lowercased) and the inbox INF that installs each.
