@@ -98,17 +98,28 @@ public struct FixEngine: Sendable {
     public let options: FixOptions
     /// The checker that proves fixes: every architecture and range, whatever the view.
     let proofChecker: Checker?
+    /// The checkers that prove fixes of a template (`$ARCH$` in its text): one per architecture the
+    /// template is stamped for, each reading the text as stamped for it.
+    let templateProofCheckers: [(architecture: Architecture, checker: Checker)]
+
+    /// The architectures a template is proven stamped for: those stampinf is run for.
+    public static let stampArchitectures: [Architecture] = [.amd64, .x86, .arm64]
 
     public init(checker: Checker, options: FixOptions) {
         self.checker = checker
         self.options = options
+        var wide = checker.options
+        wide.architectures = nil
+        wide.targetVersion = nil
         if checker.options.architectures == nil && checker.options.targetVersion == nil {
             proofChecker = nil
         } else {
-            var wide = checker.options
-            wide.architectures = nil
-            wide.targetVersion = nil
             proofChecker = Checker(options: wide, rules: checker.rules)
+        }
+        templateProofCheckers = Self.stampArchitectures.map { architecture in
+            var stamped = wide
+            stamped.architectures = [architecture]
+            return (architecture, Checker(options: stamped, rules: checker.rules))
         }
     }
 
@@ -186,10 +197,20 @@ public struct FixEngine: Sendable {
         var parses = 0
     }
 
-    /// The error findings of each rule in a state, on every architecture and range.
+    /// The error findings of each rule in a state, on every architecture and range; for a template,
+    /// on each architecture it is stamped for, counted apart (`rule [$ARCH$=x86]`).
     private func errorCounts(_ state: Rounds, displayPath: String, package: PackageContents?) -> [String: Int] {
-        let findings = proofChecker?.checkFile(tree: state.tree, displayPath: displayPath, package: package).findings ?? state.check.findings
         var counts: [String: Int] = [:]
+        if state.tree.source.text.units.containsARCHToken {
+            for (architecture, checker) in templateProofCheckers {
+                for finding in checker.checkFile(tree: state.tree, displayPath: displayPath, package: package).findings
+                where finding.level == .error {
+                    counts["\(finding.rule) [$ARCH$=\(architecture.rawValue)]", default: 0] += 1
+                }
+            }
+            return counts
+        }
+        let findings = proofChecker?.checkFile(tree: state.tree, displayPath: displayPath, package: package).findings ?? state.check.findings
         for finding in findings where finding.level == .error { counts[finding.rule, default: 0] += 1 }
         return counts
     }

@@ -156,6 +156,19 @@ struct ArchitectureProofTests {
         }
     }
 
+    @Test("a template is proven as stamped for each architecture: a fix that breaks the x86 stamp is refused, naming it")
+    func templateProvenPerStamp() throws {
+        // Stamped for x86, `NT$ARCH$` is `NTx86`: decorating the undecorated section for x86 would
+        // give the file two [Models.NTx86.10.0...16299] sections.
+        let template = Self.twoArchitectures.replacingOccurrences(of: "%P% = Models, NTamd64", with: "%P% = Models, NT$ARCH$")
+            .replacingOccurrences(of: "[Models.NTamd64]", with: "[Models.NT$ARCH$]")
+        let engine = FixEngine(checker: Checker(options: CheckOptions()), options: FixOptions(unsafe: true))
+        let result = engine.fix(bytes: Array(template.utf8), displayPath: "t.inx")
+        let refused = try #require(result.refused.first { $0.rule == "destination-not-driver-store" })
+        #expect(refused.introduces.contains("duplicate-section [$ARCH$=x86]"))
+        #expect(String(decoding: result.fixed, as: UTF8.self).contains("DefaultDestDir = 12"))
+    }
+
     @Test("a fix whose follow-on error no fix can complete is refused, and the file keeps its destination")
     func refusedWhenIncomplete() throws {
         // Two headers of one Models section cannot be renamed in place: driver-store-needs-newer-os has no fix.
