@@ -12,9 +12,13 @@ import TOMLKit
 /// ignore = ["hkcr-modification"]
 /// baseline = "isolint-baseline.json"
 /// max-file-size = "64MB"                  # larger INF files are reported, not read
+/// samples = false                         # InfVerif's /samples
 ///
 /// [per-path-ignores]
 /// "legacy/**" = ["registry-root-not-hkr"]
+///
+/// [levels]                                # rule names, prefixes or codes = error, warning or note
+/// binary-hardcoded-registry-path = "error"
 /// ```
 public struct Configuration: Sendable, Equatable {
     /// The file the settings came from.
@@ -32,6 +36,10 @@ public struct Configuration: Sendable, Equatable {
     public var maximumFileSize: Int?
     /// Rules ignored for paths matching a glob (`*`, `**`, `?`), relative to the configuration file's folder.
     public var perPathIgnores: [(pattern: String, rules: [String])] = []
+    /// Levels the user sets for rules (names, prefixes or InfVerif codes), in every mode.
+    public var levels: [(selector: String, level: Level)] = []
+    /// InfVerif's `/samples` (`samples = true`): the codes it suppresses are not reported.
+    public var samples: Bool?
 
     public init() {}
 
@@ -40,6 +48,7 @@ public struct Configuration: Sendable, Equatable {
             && a.ignore == b.ignore && a.baseline == b.baseline && a.provider == b.provider && a.maximumFileSize == b.maximumFileSize
             && a.perPathIgnores.map(\.pattern) == b.perPathIgnores.map(\.pattern)
             && a.perPathIgnores.map(\.rules) == b.perPathIgnores.map(\.rules)
+            && a.samples == b.samples && a.levels.map(\.selector) == b.levels.map(\.selector) && a.levels.map(\.level) == b.levels.map(\.level)
     }
 
     /// The names a configuration file may have, in the order they are looked for.
@@ -120,8 +129,23 @@ public struct Configuration: Sendable, Equatable {
                     guard let rules = ignores[pattern] else { continue }
                     configuration.perPathIgnores.append((pattern, try strings(rules, key: "per-path-ignores.\"\(pattern)\"", path: path)))
                 }
+            case "samples":
+                guard let flag = value.bool else {
+                    throw ConfigurationError(path: path, line: nil, message: "'samples' must be true or false")
+                }
+                configuration.samples = flag
+            case "levels":
+                guard let levels = value.table else {
+                    throw ConfigurationError(path: path, line: nil, message: "'levels' must be a table of rule = \"error\", \"warning\" or \"note\"")
+                }
+                for selector in levels.keys.sorted() {
+                    guard let text = levels[selector]?.string, let level = Level(rawValue: text.lowercased()) else {
+                        throw ConfigurationError(path: path, line: nil, message: "'levels.\(selector)' must be \"error\", \"warning\" or \"note\"")
+                    }
+                    configuration.levels.append((selector, level))
+                }
             default:
-                throw ConfigurationError(path: path, line: nil, message: "unknown setting '\(key)' (known: mode, select, extend-select, ignore, baseline, provider, max-file-size, per-path-ignores)")
+                throw ConfigurationError(path: path, line: nil, message: "unknown setting '\(key)' (known: mode, select, extend-select, ignore, baseline, provider, max-file-size, samples, per-path-ignores, levels)")
             }
         }
         return configuration

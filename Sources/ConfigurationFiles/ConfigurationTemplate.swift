@@ -43,6 +43,12 @@ public enum ConfigurationTemplate {
         # [per-path-ignores]
         # "legacy/**" = ["registry-root-not-hkr", "1322"]
 
+        # Levels of your own, in every mode. Rules InfVerif does not have (the binary scans, say) are at
+        # most warnings, so that isolint fails a build only where InfVerif would; raise them here.
+        # [levels]
+        # binary-hardcoded-registry-path = "error"
+        # binary-hardcoded-file-path = "error"
+
         # To silence a rule on one line of an INF, put a comment on that line or the line above:
         #   ; isolint: ignore[registry-root-not-hkr] the key belongs to our own service
 

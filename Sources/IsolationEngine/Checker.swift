@@ -19,6 +19,11 @@ public struct CheckOptions: Sendable {
     public var expectedProvider: String?
     /// The largest INF file read, in bytes (`--max-file-size`); a larger file is reported, not loaded.
     public var maximumFileSize: Int
+    /// Levels set by the user (`[levels]` in `isolint.toml`), by rule name: every finding of the rule
+    /// takes this level, in every mode, whatever the catalog says.
+    public var levelOverrides: [String: Level] = [:]
+    /// InfVerif's `/samples`: the codes it suppresses for Microsoft's samples are not reported.
+    public var samples = false
 
     public init(mode: Mode = .isolation, selection: RuleSelection = RuleSelection(), architectures: [Architecture]? = nil,
                 targetVersion: WindowsVersion? = nil, locale: StringsLocale = .english, scansBinaries: Bool = true,
@@ -31,6 +36,14 @@ public struct CheckOptions: Sendable {
         self.targetVersion = targetVersion
         self.locale = locale
         self.scansBinaries = scansBinaries
+    }
+}
+
+extension CheckOptions {
+    /// The level of `rule`'s findings in this run: the user's override, else the catalog's level in
+    /// the mode; `nil` when the rule is off.
+    public func level(of rule: RuleDescription) -> Level? {
+        levelOverrides[rule.name] ?? rule.levels[mode]
     }
 }
 
@@ -60,7 +73,7 @@ public struct Checker: Sendable {
 
     public init(options: CheckOptions, rules: [any Rule.Type]) {
         self.options = options
-        self.rules = rules.filter { options.selection.includes($0.description) && $0.description.levels[options.mode] != nil }
+        self.rules = rules.filter { options.selection.includes($0.description) && options.level(of: $0.description) != nil }
         let readsBinaries = options.scansBinaries && self.rules.contains { $0 is any BinaryRule.Type }
         binaries = readsBinaries ? BinaryCache(options: Self.binaryScanOptions) : nil
     }
@@ -84,15 +97,17 @@ public struct Checker: Sendable {
                                   expectedProvider: options.expectedProvider)
         let suppressions = Suppressions(tree: tree)
         var findings: [Finding] = []
-        var scopes: InstallScopes?
         for rule in rules {
             let description = rule.description
-            guard let level = description.levels[options.mode] else { continue }
+            guard let level = options.level(of: description) else { continue }
+            let overridden = options.levelOverrides[description.name] != nil
             var seen = Set<String>()
             for violation in rule.init().check(context) {
                 if violation.allowedInSignatureMode && options.mode == .signature { continue }
                 let location = Self.location(of: violation.range, in: tree, path: displayPath)
                 if suppressions.suppresses(description, onLine: location.line) { continue }
+                let codes = description.codes(in: options.mode, specific: violation.code)
+                if options.samples, let code = codes.first, InfVerifCodes.suppressedBySamples.contains(code) { continue }
                 let key = "\(location.line):\(location.column):\(violation.message)"
                 guard seen.insert(key).inserted else { continue }
                 let related = violation.related.map {
@@ -103,14 +118,9 @@ public struct Checker: Sendable {
                         edits: unitFix.edits.map { TextEdit(byteRange: tree.byteRange(of: $0.range), replacement: $0.replacement) },
                         followUp: unitFix.followUp)
                 }
-                let cappedLevel = violation.maximumLevel.map { min($0, level) } ?? level
-                var scope: FindingScope?
-                if let start = violation.range?.lowerBound {
-                    let known = scopes ?? InstallScopes(context: context)
-                    scopes = known
-                    scope = known.scope(at: start)
-                }
-                findings.append(Finding(rule: description.name, codes: description.codes(in: options.mode, specific: violation.code),
+                let cappedLevel = overridden ? level : violation.maximumLevel.map { min($0, level) } ?? level
+                let scope = violation.range.flatMap { context.installScopes.scope(at: $0.lowerBound) }
+                findings.append(Finding(rule: description.name, codes: codes,
                                         level: cappedLevel, message: violation.message, location: location,
                                         related: related, fix: fix, scope: scope))
             }
@@ -159,7 +169,8 @@ public struct Checker: Sendable {
         for rule in rules {
             guard let binaryRule = rule as? any BinaryRule.Type else { continue }
             let description = rule.description
-            guard let level = description.levels[options.mode] else { continue }
+            guard let level = options.level(of: description) else { continue }
+            let overridden = options.levelOverrides[description.name] != nil
             var seen = Set<String>()
             for target in targets {
                 for violation in binaryRule.init().check(target) {
@@ -173,7 +184,7 @@ public struct Checker: Sendable {
                     }
                     findings.append(Finding(
                         rule: description.name, codes: description.codes(in: options.mode, specific: violation.code),
-                        level: violation.maximumLevel.map { min($0, level) } ?? level, message: violation.message,
+                        level: overridden ? level : violation.maximumLevel.map { min($0, level) } ?? level, message: violation.message,
                         location: Location(file: file, line: 0, column: 0, binaryOffset: position.offset), related: related))
                 }
             }

@@ -8,8 +8,10 @@ import INFSyntax
 ///
 /// Scopes are computed over every architecture and version the file installs on, whatever view
 /// `--arch` and `--os` select, so that a narrowed view can drop the findings that lie outside it.
-struct InstallScopes {
-    private struct Reach: Hashable {
+/// Rules read them too: a file list copied only on x86 is judged on x86 alone, and two sections whose
+/// installs never meet do not conflict.
+public struct InstallScopes: Sendable {
+    private struct Reach: Hashable, Sendable {
         let architecture: Architecture
         let lowest: WindowsVersion
         let upperBound: WindowsVersion?
@@ -19,12 +21,13 @@ struct InstallScopes {
     private var all: Set<Reach> = []
     private let tree: SyntaxTree
 
-    init(context: RuleContext) {
-        tree = context.tree
+    /// The scopes of `document`, whose sections link as `graph` says.
+    public init(document: INFDocument, graph: SectionGraph) {
+        tree = document.tree
         var roots: [String: Set<Reach>] = [:]
-        let declared = context.document.declaredArchitectures
+        let declared = document.declaredArchitectures
         let architectures = declared.isEmpty ? [Architecture.amd64] : declared
-        for install in context.document.deviceInstalls(architectures: architectures) {
+        for install in document.deviceInstalls(architectures: architectures) {
             let reach = Reach(architecture: install.range.architecture, lowest: install.range.lowest,
                               upperBound: install.range.upperBound)
             let base = install.installSection
@@ -32,8 +35,8 @@ struct InstallScopes {
                 roots[CaseInsensitive.fold(name), default: []].insert(reach)
             }
         }
-        for name in context.graph.installSectionNames where context.graph.roles(of: name).contains(.defaultInstall) {
-            for architecture in context.document.installArchitectures(ofSection: name)
+        for name in graph.installSectionNames where graph.roles(of: name).contains(.defaultInstall) {
+            for architecture in document.installArchitectures(ofSection: name)
             where architectures.contains(architecture) {
                 roots[name, default: []].insert(Reach(architecture: architecture, lowest: WindowsVersion(major: 0, minor: 0),
                                                       upperBound: nil))
@@ -45,12 +48,26 @@ struct InstallScopes {
             var visited: Set<String> = [root]
             while let name = queue.popLast() {
                 bySection[name, default: []].formUnion(reaches)
-                for link in context.graph.links(from: name) {
+                for link in graph.links(from: name) {
                     let target = CaseInsensitive.fold(link.to)
                     if visited.insert(target).inserted { queue.append(target) }
                 }
             }
         }
+    }
+
+    /// The architectures whose installs reach the section `name`, or `nil` when no install reaches it.
+    public func architectures(reaching name: String) -> Set<Architecture>? {
+        guard let reaches = bySection[CaseInsensitive.fold(name)], !reaches.isEmpty else { return nil }
+        return Set(reaches.map(\.architecture))
+    }
+
+    /// Whether the sections `a` and `b` are installed by one install — one architecture and Models
+    /// range — so that what they do meets on one machine; `nil` when an install reaches neither.
+    public func installTogether(_ a: String, _ b: String) -> Bool? {
+        guard let first = bySection[CaseInsensitive.fold(a)], let second = bySection[CaseInsensitive.fold(b)],
+              !first.isEmpty, !second.isEmpty else { return nil }
+        return !first.isDisjoint(with: second)
     }
 
     /// Where a finding starting at code unit `offset` holds, or `nil` when it holds wherever the file

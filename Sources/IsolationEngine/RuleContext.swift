@@ -21,6 +21,9 @@ public struct RuleContext: Sendable {
     public private(set) var services: [(install: ServiceInstall, section: ServiceInstallSection?)] = []
     /// The DDInstall sections the Models entries install on the evaluated targets.
     public private(set) var deviceInstalls: [DeviceInstallReach] = []
+    /// Which installs (architecture and Models range, over every architecture the file declares) reach
+    /// each section.
+    public let installScopes: InstallScopes
     /// The sections whose lines are directives, each with the kinds of section it is (computed once:
     /// the argument rules all read it).
     public private(set) var directiveSections: [(section: INFSection, kinds: Set<DirectiveSectionKind>)] = []
@@ -37,6 +40,7 @@ public struct RuleContext: Sendable {
         self.expectedProvider = expectedProvider
         self.document = document
         self.graph = SectionGraph(document: document)
+        self.installScopes = InstallScopes(document: document, graph: graph)
         self.package = package
         let declared = document.declaredArchitectures
         self.architectures = architectures ?? (declared.isEmpty ? [.amd64] : declared)

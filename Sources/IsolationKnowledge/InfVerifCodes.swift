@@ -228,6 +228,11 @@ public enum InfVerifCodes {
         RenumberedInfVerifCode(code: 2223, meaning: "a section should have an architecture decoration", now: 2010),
     ]
 
+    /// The codes InfVerif's `/samples` switch suppresses (the WDK build passes it for Microsoft's
+    /// driver samples): reserved and Microsoft classes, reserved service names, unused sections and
+    /// replaced legacy patterns.
+    public static let suppressedBySamples: Set<Int> = [1284, 1285, 1293, 2083, 2086]
+
     /// The entry that lists `code`, if any.
     public static func entry(for code: Int) -> InfVerifCode? {
         all.first { $0.codes.contains(code) }

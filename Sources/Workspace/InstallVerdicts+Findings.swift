@@ -58,7 +58,7 @@ private struct PlanMarks {
         guard let resolved = service.resolvedBinary, !resolved.lowercased().hasPrefix(plan.driverStore.lowercased()) else { return [] }
         // An inbox driver (WUDFRd.sys, WinUSB.sys…) is Windows' own file, where Windows keeps it.
         let name = resolved.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map { String($0).lowercased() } ?? ""
-        if InboxKnowledge.serviceBinaries[name] != nil { return [] }
+        if InboxKnowledge.isSystemDriver(name) { return [] }
         return [DestinationNotDriverStore.description.name]
     }
 }

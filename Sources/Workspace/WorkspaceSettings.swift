@@ -26,6 +26,8 @@ public struct SettingsInput: Sendable {
     /// A baseline file given on the command line (it wins over the configuration's).
     public var baseline: String?
     public var scansBinaries = true
+    /// InfVerif's `/samples` (`--samples`).
+    public var samples = false
 
     public init() {}
 }
@@ -173,9 +175,20 @@ public struct WorkspaceSettings: Sendable {
             }
             maximumFileSize = parsed
         }
-        return CheckOptions(mode: mode, selection: selection, architectures: architectures, targetVersion: version,
-                            locale: stringsLocale, scansBinaries: input.scansBinaries,
-                            expectedProvider: input.provider ?? configuration?.provider, maximumFileSize: maximumFileSize)
+        var options = CheckOptions(mode: mode, selection: selection, architectures: architectures, targetVersion: version,
+                                   locale: stringsLocale, scansBinaries: input.scansBinaries,
+                                   expectedProvider: input.provider ?? configuration?.provider, maximumFileSize: maximumFileSize)
+        options.samples = input.samples || configuration?.samples == true
+        for (text, level) in configuration?.levels ?? [] {
+            let selector = RuleSelector(text)
+            let rules = RuleCatalog.descriptions.filter { selector.matches($0) }
+            guard !rules.isEmpty else {
+                let suggestion = RuleNames.nearest(to: text).map { "; did you mean '\($0)'?" } ?? ""
+                throw SettingsError("[levels]: no rule is named or coded '\(text)'\(suggestion)")
+            }
+            for rule in rules { options.levelOverrides[rule.name] = level }
+        }
+        return options
     }
 
     static func selectors(_ values: [String]) -> [RuleSelector] {

@@ -45,6 +45,9 @@ struct Check: ParsableCommand {
     @Option(help: "The provider every INF must name in [Version] (InfVerif's /provider); reported as provider-mismatch.")
     var provider: String?
 
+    @Flag(help: "As InfVerif's /samples (the WDK build's switch for Microsoft's samples): do not report 1284, 1285, 1293, 2083 and 2086.")
+    var samples = false
+
     @Option(parsing: .singleValue, help: "Rules to report: names, name prefixes or InfVerif codes, comma-separated (default: all).")
     var select: [String] = []
 
@@ -172,6 +175,7 @@ struct Check: ParsableCommand {
         input.noConfig = noConfig
         input.baseline = baseline
         input.scansBinaries = !noBinaries
+        input.samples = samples
         do {
             return try WorkspaceSettings.resolve(input)
         } catch {

@@ -53,13 +53,18 @@ struct BinaryCommandLineTests {
         return folder
     }
 
-    @Test("binary findings name the file and offset; --no-binaries leaves the INF alone")
+    @Test("binary findings name the file and offset, warnings unless isolint.toml raises them; --no-binaries leaves the INF alone")
     func noBinaries() throws {
         let folder = try Self.makePackage()
         defer { try? FileManager.default.removeItem(at: folder) }
+        // InfVerif never reads binaries: its findings do not fail the build until the user says so.
         let checked = try CommandLineTests.run(["check", "."], in: folder)
-        #expect(checked.status == 1)
-        #expect(checked.stdout.contains("isodrv.sys+0x6A0: error[binary-hardcoded-registry-path]"))
+        #expect(checked.status == 0)
+        #expect(checked.stdout.contains("isodrv.sys+0x6A0: warning[binary-hardcoded-registry-path]"))
+        try Data("[levels]\nbinary-hardcoded-registry-path = \"error\"\n".utf8).write(to: folder.appendingPathComponent("isolint.toml"))
+        let raised = try CommandLineTests.run(["check", "."], in: folder)
+        #expect(raised.status == 1)
+        #expect(raised.stdout.contains("isodrv.sys+0x6A0: error[binary-hardcoded-registry-path]"))
         let json = try CommandLineTests.run(["check", "--output-format", "json", "."], in: folder)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
@@ -76,6 +81,7 @@ struct BinaryCommandLineTests {
         #expect(skipped.status == 0)
         #expect(skipped.stdout.contains("no problems found"))
         let selected = try CommandLineTests.run(["check", "--select", "binary", "--output-format", "sarif", "."], in: folder)
+        // Raised by the isolint.toml of the folder.
         #expect(selected.status == 1)
         #expect(selected.stdout.contains("\"byteOffset\""))
     }

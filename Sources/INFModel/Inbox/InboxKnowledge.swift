@@ -11,6 +11,18 @@ public enum InboxKnowledge {
 }
 
 extension InboxKnowledge {
+    /// Drivers that ship with Windows in `System32\drivers`, which a package's service may run without
+    /// copying them: the inbox service binaries above, and the class and port drivers INFs name as a
+    /// ServiceBinary under DIRID 12 — usbser.sys above all, whose documented pattern (`Include =
+    /// mdmcpq.inf`, `ServiceBinary = %12%\usbser.sys`) copies nothing.
+    public static let systemDrivers: Set<String> = Set(serviceBinaries.keys).union([
+        "usbser.sys", "serial.sys", "serenum.sys", "hidusb.sys", "hidclass.sys", "hidparse.sys", "usbccgp.sys",
+        "ks.sys", "portcls.sys", "wdf01000.sys",
+    ])
+
+    /// Whether `fileName` (any case) is a driver that ships with Windows.
+    public static func isSystemDriver(_ fileName: String) -> Bool { systemDrivers.contains(fileName.lowercased()) }
+
     /// The first Windows build that ships an inbox INF, for those younger than the Windows 10 builds a
     /// package may target: wudfrd.inf ships with Windows 11 (build 22000) and later; below it, a UMDF
     /// package adds the WUDFRd service itself ("Specifying the reflector in an INF file").

@@ -10,18 +10,18 @@ public struct BinaryAPINewerThanTarget: BinaryRule {
         title: "A binary imports a state API newer than the Windows versions it installs on",
         why: "An imported function that Windows does not export stops the binary from loading at all; the isolation APIs are recent (IoOpenDriverRegistryKey and IoGetDriverDirectory came with Windows 10 version 1803, GetServiceRegistryStateKey with 2004), while an undecorated Models section installs on every older version.",
         fix: "Look the function up at run time (MmGetSystemRoutineAddress in a kernel driver, GetProcAddress in user mode) and fall back when it is missing, or keep the package off older versions by decorating the Manufacturer line and Models section with NT<arch>.10.0...<build>.",
-        levels: levels("E E W W"), fixable: false, group: .binaries)
+        levels: levels("W W W W"), fixable: false, group: .binaries)
 
     public static let binaryExamples = [
         BinaryExample(
             inf: ExampleINF.installing(["isodrv.sys"], decoration: "NTamd64"), fixture: "isodrv-x64.sys", path: "isodrv.sys",
-            reports: [.init("IoOpenDriverRegistryKey", .error)]),
+            reports: [.init("IoOpenDriverRegistryKey", .warning)]),
         BinaryExample(
             inf: ExampleINF.installing(["isoclean.sys"], decoration: "NTamd64.10.0...17134"), fixture: "isoclean-x64.sys",
-            path: "isoclean.sys", reports: [.init("RtlQueryRegistryValueWithFallback", .error)]),
+            path: "isoclean.sys", reports: [.init("RtlQueryRegistryValueWithFallback", .warning)]),
         BinaryExample(
             inf: ExampleINF.installing(["isoopen.dll"], decoration: "NTamd64.10.0...17763"), fixture: "isoopen-x64.dll",
-            path: "isoopen.dll", reports: [.init("GetServiceDirectory", .error)]),
+            path: "isoopen.dll", reports: [.init("GetServiceDirectory", .warning)]),
         BinaryExample(
             inf: ExampleINF.installing(["isodrv.sys"], decoration: "NTamd64.10.0...17134"), fixture: "isodrv-x64.sys",
             path: "isodrv.sys"),

@@ -8,12 +8,12 @@ public struct BinaryInterfacesEnumeratedOnce: BinaryRule {
         title: "A binary enumerates device interfaces without registering for arrivals",
         why: "Devices and their interfaces come and go (and a driver or service may start before its device does); a list taken once misses every interface that arrives later, so the isolation guidance pairs enumeration with a notification.",
         fix: "Register for interface arrival and removal with IoRegisterPlugPlayNotification (EventCategoryDeviceInterfaceChange, PNPNOTIFY_DEVICE_INTERFACE_INCLUDE_EXISTING_INTERFACES) in a driver, or CM_Register_Notification (CM_NOTIFY_FILTER_TYPE_DEVICEINTERFACE) in user mode, and open interfaces as they arrive.",
-        levels: levels("E E W W"), fixable: false, group: .binaries)
+        levels: levels("W W W W"), fixable: false, group: .binaries)
 
     public static let binaryExamples = [
         BinaryExample(
             inf: ExampleINF.installing(["isoenum.dll"]), fixture: "isoenum-x64.dll", path: "isoenum.dll",
-            reports: [.init("CM_Get_Device_Interface_ListW", .error)]),
+            reports: [.init("CM_Get_Device_Interface_ListW", .warning)]),
         BinaryExample(inf: ExampleINF.installing(["isodll.dll"]), fixture: "isodll-x64.dll", path: "isodll.dll"),
         BinaryExample(inf: ExampleINF.installing(["isoclean.sys"]), fixture: "isoclean-x64.sys", path: "isoclean.sys"),
     ]

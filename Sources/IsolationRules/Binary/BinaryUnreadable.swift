@@ -8,12 +8,12 @@ public struct BinaryUnreadable: BinaryRule {
         title: "A package binary could not be read whole",
         why: "A .sys, .dll or .exe that is cut off or not a Portable Executable at all fails to load (and its catalog hash describes a broken file); it usually means an interrupted copy or build. A binary with more matching strings than a scan keeps is checked only in part.",
         fix: "Rebuild the binary or copy it into the package again; for a binary checked in part, fix the paths reported and check it again.",
-        levels: levels("E E E E"), fixable: false, group: .binaries)
+        levels: levels("W W W W"), fixable: false, group: .binaries)
 
     public static let binaryExamples = [
         BinaryExample(
             inf: ExampleINF.installing(["isodrv.sys"]), fixture: "isodrv-cut-in-headers.sys", path: "isodrv.sys",
-            reports: [.init(level: .error)]),
+            reports: [.init(level: .warning)]),
         BinaryExample(
             inf: ExampleINF.installing(["isodrv.sys"]), fixture: "isodrv-cut-in-sections.sys", path: "isodrv.sys",
             reports: [.init(level: .warning)]),

@@ -77,13 +77,36 @@ public struct LegacyDirective: Rule {
         [Reg]
         HKR,,A,,B
         """),
+        // A primitive INF's uninstall script for builds before 1903, which later builds ignore.
+        RuleExample("""
+        [Version]
+        Signature = "$Windows NT$"
+        Class = Software
+        ClassGuid = {5c4c3332-344d-483c-8739-259e934c9cc8}
+        [DefaultInstall.NTamd64]
+        CopyFiles = Files
+        LegacyUninstall = 1
+        [DefaultInstall.NTamd64.Services]
+        AddService = Tool, , Tool_Service
+        [DefaultUninstall.NTamd64]
+        DelFiles = Files
+        DelReg = Tool_Reg
+        [DefaultUninstall.NTamd64.Services]
+        DelService = Tool, 0x200
+        [Files]
+        tool.sys
+        [Tool_Reg]
+        HKLM, Software\\Contoso\\Tool
+        """),
     ]
 
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
+        let legacyUninstall = Self.hasLegacyUninstall(context.document)
         for section in context.document.sections where context.graph.roles(of: section.name).contains(where: \.isInstall) {
+            if legacyUninstall && Self.isDefaultUninstall(section.name) { continue }
             for line in section.lines where line.hasExplicitKey {
                 guard let key = line.key, let directive = Self.directives.first(where: { CaseInsensitive.equal($0, key) }) else { continue }
                 result.append(Violation(range: context.range(of: line, field: 0),
@@ -92,5 +115,25 @@ public struct LegacyDirective: Rule {
             }
         }
         return result
+    }
+
+    /// Whether a DefaultInstall section of the INF sets `LegacyUninstall = 1`: a primitive INF that keeps
+    /// a `[DefaultUninstall]` script for builds before Windows 10 version 1903, which later builds (and
+    /// InfVerif) ignore ("Creating a primitive driver").
+    static func hasLegacyUninstall(_ document: INFDocument) -> Bool {
+        document.sections.contains { section in
+            let folded = CaseInsensitive.fold(section.name)
+            guard folded == "defaultinstall" || folded.hasPrefix("defaultinstall.") else { return false }
+            return section.lines.contains { line in
+                line.key.map { CaseInsensitive.equal($0, "LegacyUninstall") } == true
+                    && line.rawField(1).map { $0.trimmingCharacters(in: " \t") == "1" } == true
+            }
+        }
+    }
+
+    /// Whether `name` is a `[DefaultUninstall]` section or one of its decorated or `.Services` forms.
+    static func isDefaultUninstall(_ name: String) -> Bool {
+        let folded = CaseInsensitive.fold(name)
+        return folded == "defaultuninstall" || folded.hasPrefix("defaultuninstall.")
     }
 }

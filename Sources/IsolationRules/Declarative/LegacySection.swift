@@ -7,7 +7,7 @@ import IsolationEngine
 public struct LegacySection: Rule {
     public static let description = RuleDescription(
         name: "legacy-section", codes: [1300, 1301, 1302, 1303],
-        title: "A legacy section or co-installer is used",
+        title: "A legacy section, co-installer or class installer is used",
         why: "Class installers, co-installers and resource overrides run code or change hardware configuration at install time; declarative packages may not, and packages with co-installers are no longer signed.",
         fix: "Remove the section: WDF and WinUSB need no co-installer on Windows 10 and later, device-specific setup belongs in the driver or in software shipped separately.",
         levels: levels("E E E E"), fixable: false, group: .declarative)
@@ -16,7 +16,7 @@ public struct LegacySection: Rule {
         RuleExample("""
         [Version]
         Signature = "$Windows NT$"
-        ↓[ClassInstall32]
+        [ClassInstall32]
         AddReg = ClassReg
         ↓[Install.NTamd64.CoInstallers]
         AddReg = CoReg
@@ -24,10 +24,23 @@ public struct LegacySection: Rule {
         HKR, , ↓CoInstallers32, 0x00010000, "WdfCoInstaller01011.dll,WdfCoInstaller"
         [ClassReg]
         HKR,,,,"Contoso"
+        HKR,,↓Installer32,,"contosoci.dll,ClassInstaller"
         """),
     ]
 
     public static let nonTriggeringExamples = [
+        // A custom class of the INF's own, installed with its name and icon.
+        RuleExample("""
+        [Version]
+        Signature = "$Windows NT$"
+        Class = ContosoWidgets
+        ClassGuid = {4b1f1b2a-7f43-4c1e-9a0e-1d2c3b4a5f60}
+        [ClassInstall32]
+        AddReg = ClassReg
+        [ClassReg]
+        HKR,,,,"Contoso widgets"
+        HKR,,Icon,,"-5"
+        """),
         RuleExample("""
         [Version]
         Signature = "$Windows NT$"
@@ -45,12 +58,13 @@ public struct LegacySection: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
+            // [ClassInstall32] itself is accepted (InfVerif reports only 1284 and 1285, for reserved and
+            // Microsoft classes: classinstall-for-system-class); a class installer it registers is not.
             let folded = CaseInsensitive.fold(section.name)
-            let isClassInstall = folded == "classinstall32" || folded.hasPrefix("classinstall32.")
-            let suffix = Self.suffixes.first { folded.hasSuffix("." + $0) }
-            guard isClassInstall || suffix != nil, let range = context.headerRange(of: section) else { continue }
-            let what = isClassInstall ? "[\(section.name)] installs a class installer" : "[\(section.name)] is a legacy DDInstall.\(section.name.split(separator: ".").last ?? "") section"
-            result.append(Violation(range: range, message: "\(what), which declarative INFs may not have"))
+            guard let suffix = Self.suffixes.first(where: { folded.hasSuffix("." + $0) }),
+                  let range = context.headerRange(of: section) else { continue }
+            let written = section.name.split(separator: ".").last.map(String.init) ?? suffix
+            result.append(Violation(range: range, message: "[\(section.name)] is a legacy DDInstall.\(written) section, which declarative INFs may not have"))
         }
         for item in context.uniqueRegistryEntries {
             guard let value = item.entry.valueName, value.lowercased() == "coinstallers32" || value.lowercased() == "installer32" else { continue }

@@ -86,6 +86,26 @@ public struct ServiceBinaryNotCopied: Rule {
         ErrorControl = 1
         ServiceBinary = %10%\\System32\\Drivers\\contoso.sys
         """),
+        // The documented USB serial (modem) pattern: usbser.sys ships with Windows, the package copies nothing.
+        RuleExample("""
+        [Version]
+        Signature = "$Windows NT$"
+        Class = Modem
+        ClassGuid = {4D36E96D-E325-11CE-BFC1-08002BE10318}
+        [DestinationDirs]
+        FakeModemCopyFileSection = 12
+        [Install.NTamd64]
+        include = mdmcpq.inf
+        CopyFiles = FakeModemCopyFileSection
+        [Install.NTamd64.Services]
+        AddService = usbser, 0x00000002, Service
+        [Service]
+        ServiceType = 1
+        StartType = 3
+        ErrorControl = 1
+        ServiceBinary = %12%\\usbser.sys
+        [FakeModemCopyFileSection]
+        """),
     ]
 
     public init() {}
@@ -94,7 +114,7 @@ public struct ServiceBinaryNotCopied: Rule {
         let copied = context.copiedFileNames
         return serviceBinaries(context).compactMap { item in
             let name = fileName(of: item.value)
-            guard !name.isEmpty, InboxKnowledge.serviceBinaries[name.lowercased()] == nil else { return nil }
+            guard !name.isEmpty, !InboxKnowledge.isSystemDriver(name) else { return nil }
             guard copied.contains(name.lowercased()) else {
                 return Violation(range: context.range(of: item.line, field: 1),
                                  message: "Service binary '\(item.value)' of '\(item.service)' should reference a CopyFiles destination file")

@@ -60,9 +60,11 @@ public struct ConflictingDestination: Rule {
             }.first?.subdirectory ?? ""
             let source = "\(sourceSub.lowercased())|\(file.entry.sourceName.lowercased())"
             guard let earlier = first[target] else { first[target] = (source, file); continue }
-            guard earlier.source != source, !CaseInsensitive.equal(earlier.file.installSection, file.installSection),
-                  !context.document.installArchitectures(ofSection: earlier.file.installSection)
-                      .isDisjoint(with: context.document.installArchitectures(ofSection: file.installSection)),
+            // Two copies conflict only when one install (architecture and Models range) makes both.
+            let together = context.installScopes.installTogether(earlier.file.installSection, file.installSection)
+                ?? !context.document.installArchitectures(ofSection: earlier.file.installSection)
+                    .isDisjoint(with: context.document.installArchitectures(ofSection: file.installSection))
+            guard earlier.source != source, !CaseInsensitive.equal(earlier.file.installSection, file.installSection), together,
                   reported.insert(file.entry.line.syntaxIndex).inserted else { continue }
             let field = file.entry.source?.isEmpty == false ? 2 : 1
             result.append(Violation(

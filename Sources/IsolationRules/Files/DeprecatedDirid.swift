@@ -9,7 +9,7 @@ public struct DeprecatedDirid: Rule {
         title: "A deprecated DIRID is used",
         why: "Deprecated DIRIDs name global or per-user folders that a driver package may not touch; Windows may stop resolving them.",
         fix: "Copy files to DIRID 13 and keep per-user or shared data out of the INF; create data folders at run time under the locations the state APIs return.",
-        levels: levels("E E E E"), fixable: false, group: .files)
+        levels: levels("E E - -"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
         RuleExample("""

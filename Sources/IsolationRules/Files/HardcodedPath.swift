@@ -9,7 +9,7 @@ public struct HardcodedPath: Rule {
         title: "A field holds an absolute path",
         why: "Absolute paths name one machine's layout (drive letters, the Windows folder, global registry paths); an isolated package refers to its files through DIRIDs and to its state through relative keys.",
         fix: "Use %13%\\name for package files, %%SystemRoot%% in registry data for system files, and HKR-relative keys for state.",
-        levels: levels("E E W W"), fixable: false, group: .files)
+        levels: levels("W W W W"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
         RuleExample("""

@@ -9,7 +9,7 @@ public struct ProgramFilesDestination: Rule {
         title: "Files are copied into Program Files",
         why: "A driver package may not install applications or their files; Program Files belongs to software installed separately.",
         fix: "Ship the application separately (AddSoftware in a DDInstall.Software section, or the Microsoft Store) and keep only driver files, in DIRID 13.",
-        levels: levels("E E* W W"), fixable: false, group: .files)
+        levels: levels("E E* - -"), fixable: false, group: .files)
 
     public static let triggeringExamples = [
         RuleExample("""

@@ -10,7 +10,7 @@ public struct UnisolatedFileReference: Rule {
         title: "A registry value names a package file outside the driver store",
         why: "Files of an isolated package live in the driver store; a value that names them by a bare name or in System32 makes Windows load a copy that may not exist or belong to another package.",
         fix: "Write the value as %13%\\name, which resolves to the package's own driver-store folder.",
-        levels: levels("E W W W"), fixable: true, group: .files)
+        levels: levels("W W W W"), fixable: true, group: .files)
 
     public static let triggeringExamples = [
         RuleExample("""

@@ -9,7 +9,7 @@ public struct AutologgerViaRegistry: GlobalKeyRule {
         title: "An AutoLogger session is configured through the registry",
         why: "AutoLogger keys are global state shared by every trace session on the machine.",
         fix: "Declare the session with AddAutoLogger in a DDInstall.Events section (Windows 11).",
-        levels: levels("E E* W W"), fixable: true, group: .registry)
+        levels: levels("E E* - -"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         RuleExample("""

@@ -9,7 +9,7 @@ public struct EventProviderViaRegistry: GlobalKeyRule {
         title: "An event provider is registered through the registry",
         why: "Writing WINEVT publisher or channel keys registers global state that is not removed with the package.",
         fix: "Declare the provider with AddEventProvider in a DDInstall.Events section (Windows 10 1809+).",
-        levels: levels("E E* W W"), fixable: true, group: .registry)
+        levels: levels("E E* - -"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         RuleExample("""

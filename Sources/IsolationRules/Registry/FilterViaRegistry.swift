@@ -42,6 +42,15 @@ public struct FilterViaRegistry: Rule {
         [Filter]
         FilterPosition = Upper
         """),
+        // Removing a stale filter value sets no filter (DelReg is a legacy directive of its own).
+        RuleExample("""
+        [Version]
+        Signature = "$Windows NT$"
+        [Install.HW]
+        DelReg = Stale
+        [Stale]
+        HKR, , UpperFilters
+        """),
     ]
 
     public static let fixExamples = [
@@ -80,7 +89,9 @@ public struct FilterViaRegistry: Rule {
         let isExtension = context.isExtensionINF
         var seen = Set<Int>()
         return context.registryEntries.compactMap { item in
-            guard item.entry.operation != .delReg || item.entry.valueName != nil, let value = item.entry.valueName,
+            // Only a write sets filters: a DelReg (or an AddReg delete) that removes a stale value is a
+            // legacy directive (legacy-directive), not a filter registration.
+            guard item.entry.operation == .addReg, !item.entry.deletesValue, let value = item.entry.valueName,
                   ["upperfilters", "lowerfilters"].contains(value.lowercased()),
                   seen.insert(item.entry.line.syntaxIndex).inserted else { return nil }
             return Violation(range: context.range(of: item.entry.line, field: 3),

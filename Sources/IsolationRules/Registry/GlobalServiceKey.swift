@@ -11,7 +11,7 @@ public struct GlobalServiceKey: Rule {
         title: "A service key is written through HKLM",
         why: "A package's service state belongs in the service's own install section, written relative to the service (HKR\\Parameters); writing another service's key modifies state the package does not own.",
         fix: "For a service this INF adds, move the line into the service-install section's AddReg as HKR,Parameters\\…; a package may not modify another service.",
-        levels: levels("E E* W W"), fixable: true, group: .registry)
+        levels: levels("E E* - -"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         RuleExample("""

@@ -10,7 +10,7 @@ public struct HKCRModification: Rule {
         title: "A registry line modifies HKCR",
         why: "HKCR (HKLM\\SOFTWARE\\Classes) is shared by every application; a driver package that writes there changes global state it does not own.",
         fix: "Move COM and APO registrations to HKR in the DDInstall's AddReg, or register COM servers with a DDInstall.COM section (Windows 11 24H2).",
-        levels: levels("E - W W"), fixable: true, group: .registry)
+        levels: levels("E - - -"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         RuleExample("""

@@ -10,7 +10,7 @@ public struct MediaCategoryGlobal: GlobalKeyRule {
         title: "A media category is registered globally",
         why: "The global MediaCategories key is shared by every audio driver; a package's category names belong to its device.",
         fix: "Write HKR,MediaCategories\\{guid},Name,… in the DDInstall's AddReg (Windows 10 1809+).",
-        levels: levels("E E* W W"), fixable: true, group: .registry)
+        levels: levels("E E* - -"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         RuleExample("""

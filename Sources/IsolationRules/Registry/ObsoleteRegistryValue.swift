@@ -10,7 +10,7 @@ public struct ObsoleteRegistryValue: Rule {
         title: "A registry value is obsolete",
         why: "MediaCategories Display values and DmaSecurity\\AllowedBuses are no longer read; writing them only adds global state.",
         fix: "Delete the line.",
-        levels: levels("W W W W"), fixable: true, group: .registry)
+        levels: levels("W W - -"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         RuleExample("""

@@ -9,7 +9,7 @@ public struct RunKey: GlobalKeyRule {
         title: "A program is started through a Run key",
         why: "Run and RunOnce entries start programs for every user at sign-in; a driver package may not install software that way.",
         fix: "Ship the application with AddSoftware (DDInstall.Software) or start a service on a trigger instead.",
-        levels: levels("E E* W W"), fixable: false, group: .registry)
+        levels: levels("E E* - -"), fixable: false, group: .registry)
 
     public static let triggeringExamples = [
         RuleExample("""

@@ -11,7 +11,7 @@ public struct ServiceKeyOutsideParameters: Rule {
         title: "A service's registry state is written outside Parameters",
         why: "The service key belongs to the service control manager; a package's own service state lives in the Parameters subkey, which the driver opens with IoOpenDriverRegistryKey or WdfDriverOpenParametersRegistryKey.",
         fix: "Prefix the subkey with Parameters\\ and read it in the driver with IoOpenDriverRegistryKey(DriverRegKeyParameters) (Windows 10 1803+) or WdfDriverOpenParametersRegistryKey.",
-        levels: levels("E E W W"), fixable: true, group: .registry)
+        levels: levels("E E - -"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         RuleExample("""

@@ -9,15 +9,15 @@ public struct BinaryHardcodedDevicePath: BinaryRule {
         title: "A binary names a device by a fixed path",
         why: "Driver package isolation asks components to reach device stacks through device interfaces, not hard-coded names: a fixed \\DosDevices, \\??, \\\\.\\ or \\Device name assumes one device, one load order and one global namespace, and a symbolic link made with IoCreateSymbolicLink bypasses the interface's security and arrival notifications.",
         fix: "In the driver, register a device interface (IoRegisterDeviceInterface and IoSetDeviceInterfaceState, or WdfDeviceCreateDeviceInterface) instead of a named device and symbolic link; in user mode, find it with CM_Get_Device_Interface_List and CM_Register_Notification and open the path they return.",
-        levels: levels("E E W W"), fixable: false, group: .isolationGuidance)
+        levels: levels("W W W W"), fixable: false, group: .isolationGuidance)
 
     public static let binaryExamples = [
         BinaryExample(
             inf: ExampleINF.installing(["isodrv.sys"]), fixture: "isodrv-x64.sys", path: "isodrv.sys",
-            reports: [.init("\\DosDevices\\IsoDrv", .error), .init("\\Device\\IsoDrv", .error)]),
+            reports: [.init("\\DosDevices\\IsoDrv", .warning), .init("\\Device\\IsoDrv", .warning)]),
         BinaryExample(
             inf: ExampleINF.installing(["isoopen.dll"]), fixture: "isoopen-x64.dll", path: "isoopen.dll",
-            reports: [.init("\\\\.\\IsoDrv", .error)]),
+            reports: [.init("\\\\.\\IsoDrv", .warning)]),
         BinaryExample(
             inf: ExampleINF.installing(["isoenum.dll"]), fixture: "isoenum-x64.dll", path: "isoenum.dll",
             reports: [.init("\\\\.\\IsoDrv", .warning)]),

@@ -51,7 +51,11 @@ public struct FileNotInSourceDisks: Rule {
         var result: [Violation] = []
         var seen = Set<String>()
         for file in context.copiedFiles where seen.insert("\(file.entry.line.syntaxIndex)|\(file.entry.destination.lowercased())").inserted {
-            let missing = context.architectures.filter {
+            // Judged on the architectures whose installs copy the file: a list only x86 installs needs
+            // no arm64 entry.
+            let architectures = context.installScopes.architectures(reaching: file.installSection)
+                .map { installing in context.architectures.filter(installing.contains) } ?? context.architectures
+            let missing = architectures.filter {
                 context.document.sourceDiskFile(named: file.entry.sourceName, architecture: $0) == nil
             }
             guard !missing.isEmpty else { continue }
@@ -60,7 +64,7 @@ public struct FileNotInSourceDisks: Rule {
             case .file: field = file.operation.reference.field
             case .section: field = file.entry.source?.isEmpty == false ? 2 : 1
             }
-            let archs = missing.count == context.architectures.count ? "" : " for \(missing.map(\.rawValue).joined(separator: ", "))"
+            let archs = missing.count == architectures.count ? "" : " for \(missing.map(\.rawValue).joined(separator: ", "))"
             result.append(Violation(range: context.range(of: file.entry.line, field: field),
                                     message: "'\(file.entry.sourceName)' is copied but not listed in SourceDisksFiles\(archs)"))
         }

@@ -9,7 +9,7 @@ public struct MissingPackageFile: Rule {
         title: "A listed file is missing from the package",
         why: "A built package must hold every file its INF lists; a missing file fails the install and the catalog.",
         fix: "Build or copy the file into the package folder (under the SourceDisksNames path and SourceDisksFiles subdirectory), or remove it from the INF.",
-        levels: levels("E E E E"), fixable: false, group: .structure)
+        levels: levels("W W W W"), fixable: false, group: .structure)
 
     public static let triggeringExamples = [
         RuleExample("""

@@ -50,13 +50,19 @@ public struct SyntaxError: Rule {
         var nulReported = false
         for diagnostic in context.tree.diagnostics {
             let message: String
+            // Only what stops SetupAPI from opening the file is InfVerif's 1002 error; the file opens
+            // despite the rest, and InfVerif passes such files, so they are warnings.
+            var opens = true
             switch diagnostic.kind {
             case .unterminatedSectionHeader:
                 message = "The section header has no closing ']'; SetupAPI refuses to open the file"
+                opens = false
             case .sectionNameTooLong:
                 message = "The section name is longer than 255 characters; SetupAPI refuses to open the file"
+                opens = false
             case .textBeforeFirstSection:
-                message = context.document.hasSection("Strings")
+                opens = context.document.hasSection("Strings")
+                message = opens
                     ? "Text before the first section header is ignored by SetupAPI"
                     : "Text before the first section header; SetupAPI refuses to open the file"
             case .unterminatedQuote:
@@ -72,7 +78,7 @@ public struct SyntaxError: Rule {
             case .bareCarriageReturn:
                 message = "A CR without LF does not end a line for SetupAPI; lines must end in LF or CR LF"
             }
-            result.append(Violation(range: diagnostic.range, message: message))
+            result.append(Violation(range: diagnostic.range, message: message, maximumLevel: opens ? .warning : nil))
         }
         return result
     }
