@@ -25,20 +25,29 @@ private struct PlanMarks {
         Array(Set(findings.filter { $0.location.line == line && $0.level >= .warning }.map(\.rule))).sorted()
     }
 
+    /// The isolation rules that report the line `line`, or name it as a related place (a copy's
+    /// finding stands on its file list, with its DestinationDirs entry related).
+    func rules(about line: Int) -> [String] {
+        Array(Set(findings.filter { finding in
+            finding.level >= .warning
+                && (finding.location.line == line || finding.related.contains { $0.location.line == line && $0.location.binaryOffset == nil })
+        }.map(\.rule))).sorted()
+    }
+
     /// The rules about a file's destination: the file-destination findings on its DestinationDirs line,
     /// or, when the check reported none there (a rule not selected), the rule the DIRID table names.
     func fileRules(_ file: InstallPlan.File) -> [String] {
         guard let dirid = file.dirid else {
             // No DestinationDirs entry at all, or one whose DIRID does not resolve (a placeholder).
             guard let line = file.destinationLine else { return [NoDestination.description.name] }
-            let reported = rules(onLine: line.lineNumber)
+            let reported = rules(about: line.lineNumber)
             return reported.isEmpty ? [UnresolvableDirid.description.name] : reported
         }
         if dirid == DirectoryIDs.driverStore { return [] }
         let expected = DirectoryIDs.isProgramFiles(dirid) ? ProgramFilesDestination.description.name
             : DestinationNotDriverStore.description.name
         if let line = file.destinationLine {
-            let reported = rules(onLine: line.lineNumber).filter { Self.destinationRules.contains($0) }
+            let reported = rules(about: line.lineNumber).filter { Self.destinationRules.contains($0) }
             if !reported.isEmpty { return reported }
         }
         return [expected]

@@ -90,7 +90,7 @@ struct CommandLineTests {
         #expect(json.status == 1)
         try Self.expectGolden("legacy-filter.json", json.stdout)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect((object?["findings"] as? [Any])?.count == 10)
+        #expect((object?["findings"] as? [Any])?.count == 11)
         let github = try Self.run(["check", "--output-format", "github", "Examples/legacy-filter"])
         #expect(github.status == 1)
         try Self.expectGolden("legacy-filter.github.txt", github.stdout)
@@ -146,7 +146,7 @@ struct CommandLineTests {
     func modes() throws {
         let desktop = try Self.run(["check", "--mode", "desktop", "Examples/legacy-filter"])
         #expect(desktop.status == 0)
-        #expect(desktop.stdout.contains("10 warnings"))
+        #expect(desktop.stdout.contains("11 warnings"))
         let universal = try Self.run(["check", "--mode", "u", "Examples/legacy-filter"])
         #expect(universal.stdout.contains("warning[registry-root-not-hkr"))
     }

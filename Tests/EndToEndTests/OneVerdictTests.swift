@@ -76,8 +76,9 @@ struct OneVerdictTests {
         let check = try CommandLineTests.run(["check", "--no-binaries", "--output-format", "json", "wow.inf"], in: root)
         let explain = try CommandLineTests.run(["explain", "wow.inf"], in: root)
         #expect(explain.status == 0)
-        #expect(try Self.checkRules(check.stdout, line: 17).contains("destination-not-driver-store"))
-        #expect(try Self.checkRules(check.stdout, line: 18).contains("program-files-destination"))
+        // As InfVerif, on the header of each file list.
+        #expect(try Self.checkRules(check.stdout, line: 29).contains("destination-not-driver-store"))
+        #expect(try Self.checkRules(check.stdout, line: 31).contains("program-files-destination"))
         let lines = explain.stdout.split(separator: "\n").map(String.init)
         let helper = try #require(lines.first { $0.contains("SysWOW64\\helper32.dll") })
         #expect(helper.contains("[NOT isolated: destination-not-driver-store]"))

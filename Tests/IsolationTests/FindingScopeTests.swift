@@ -65,11 +65,11 @@ struct FindingScopeTests {
         D = "d"
         """
 
-    @Test("a line reached from one architecture's Models holds for that architecture; a DestinationDirs entry for its file list's")
+    @Test("a line reached from one architecture's Models holds for that architecture, a file list for the architectures that copy it")
     func architectureScopes() {
         let findings = Self.findings(Self.twoArchitectures)
         #expect(Self.scope(of: "registry-root-not-hkr", line: 27, in: findings) == "amd64 from 10.0.16299")
-        #expect(Self.scope(of: "destination-not-driver-store", line: 36, in: findings) == "x86")
+        #expect(Self.scope(of: "destination-not-driver-store", line: 31, in: findings) == "x86")
         let version = findings.first { $0.location.line == 6 }
         #expect(version == nil || version?.scope == nil)
     }
@@ -77,7 +77,7 @@ struct FindingScopeTests {
     @Test("--arch and --os drop what holds only outside the view, and keep each finding's full scope")
     func narrowedView() {
         let x86 = Self.findings(Self.twoArchitectures, options: CheckOptions(architectures: [.x86]))
-        #expect(Self.scope(of: "destination-not-driver-store", line: 36, in: x86) == "x86")
+        #expect(Self.scope(of: "destination-not-driver-store", line: 31, in: x86) == "x86")
         #expect(!x86.contains { $0.rule == "registry-root-not-hkr" })
         let amd64 = Self.findings(Self.twoArchitectures, options: CheckOptions(architectures: [.amd64]))
         #expect(Self.scope(of: "registry-root-not-hkr", line: 27, in: amd64) == "amd64 from 10.0.16299")

@@ -265,4 +265,23 @@ struct InfVerifVerdictTests {
             .replacingOccurrences(of: "[SourceDisksFiles.x86]", with: "[SourceDisksFiles.arm64]\ncontoso32.sys = 1\n[Unused.x86]")
         #expect(!Self.findings(text).contains { $0.rule == "conflicting-destination" })
     }
+
+    @Test("1322 stands where InfVerif puts it: on the header of each file list, with the DestinationDirs entry related")
+    func destinationLine() throws {
+        let text = """
+            [Version]
+            Signature = "$Windows NT$"
+            [DestinationDirs]
+            DefaultDestDir = 12
+            [Install.NTamd64]
+            CopyFiles = Drivers, Helpers
+            [Drivers]
+            a.sys
+            [Helpers]
+            b.dll
+            """
+        let found = Self.findings(text, rule: "destination-not-driver-store")
+        #expect(found.map(\.location.line) == [7, 9])
+        #expect(found.allSatisfy { $0.codes.first == 1322 && $0.related.map(\.location.line) == [4] })
+    }
 }

@@ -17,10 +17,10 @@ public struct DestinationNotDriverStore: Rule {
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
-        DefaultDestDir = ↓12
+        DefaultDestDir = 12
         [Install.NTamd64]
-        CopyFiles = Drv_Files
-        [Drv_Files]
+        CopyFiles = Drv_Files, ↓@helper.dll
+        ↓[Drv_Files]
         drv.sys
         """),
         RuleExample("""
@@ -28,10 +28,10 @@ public struct DestinationNotDriverStore: Rule {
         Signature = "$Windows NT$"
         [DestinationDirs]
         DefaultDestDir = 13
-        Helper_Files = ↓11
+        Helper_Files = 11
         [Install.NTamd64]
         CopyFiles = Helper_Files
-        [Helper_Files]
+        ↓[Helper_Files]
         helper.dll
         """),
     ]
@@ -115,7 +115,7 @@ public struct DestinationNotDriverStore: Rule {
                   dirid != DirectoryIDs.driverStore, !DirectoryIDs.programFiles.contains(dirid) else { continue }
             byLine[destination.line.syntaxIndex, default: (destination, [])].1.append(file)
         }
-        return byLine.keys.sorted().compactMap { key -> Violation? in
+        return byLine.keys.sorted().compactMap { key -> [Violation]? in
             guard let (destination, files) = byLine[key], let dirid = destination.dirid else { return nil }
             // The driver store keeps files under their own names and package layout: a list that renames
             // or moves files cannot simply be pointed at DIRID 13.
@@ -132,15 +132,46 @@ public struct DestinationNotDriverStore: Rule {
                 return false
             }
             let names = Array(Set(files.map(\.entry.destination))).sorted()
-            let shown = names.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
-            let message = "Destination DIRID \(dirid) (\(DirectoryIDs.describe(dirid))) for \(shown) is not isolated to DIRID 13 (the driver store)"
-            return Violation(range: context.range(of: destination.line, field: 1), message: message,
-                             allowedInSignatureMode: DirectoryIDs.signatureExceptions.contains(dirid),
-                             fix: keepsLayout ? fix(context, destination: destination, dirid: dirid, names: Set(names.map { $0.lowercased() }),
-                                                    dropping: dropSubfolder ? destination.subdirectory : nil) : nil,
-                             // Display drivers have a code of their own, reported in every mode.
-                             code: context.isDisplayINF ? 2600 : nil)
+            let unitFix = keepsLayout ? fix(context, destination: destination, dirid: dirid, names: Set(names.map { $0.lowercased() }),
+                                            dropping: dropSubfolder ? destination.subdirectory : nil) : nil
+            // InfVerif reports 1322 on the header of each file list the entry sends elsewhere (on the
+            // CopyFiles line for a single `@file`); the DestinationDirs entry, which the fix edits, is
+            // the related place. Every list's finding carries the fix of the entry.
+            return Self.places(of: files, context: context).map { place in
+                let listed = Array(Set(place.files.map(\.entry.destination))).sorted()
+                let shown = listed.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (listed.count > 3 ? " and \(listed.count - 3) more" : "")
+                let message = "Destination DIRID \(dirid) (\(DirectoryIDs.describe(dirid))) for \(shown) is not isolated to DIRID 13 (the driver store)"
+                return Violation(range: place.range, message: message,
+                                 allowedInSignatureMode: DirectoryIDs.signatureExceptions.contains(dirid),
+                                 fix: unitFix,
+                                 related: [(context.range(of: destination.line), "the DestinationDirs entry that sends the files to DIRID \(dirid)")],
+                                 // Display drivers have a code of their own, reported in every mode.
+                                 code: context.isDisplayINF ? 2600 : nil)
+            }
+        }.flatMap { $0 }
+    }
+
+    /// Where InfVerif puts a finding about copies: the header of each file-list section, or the
+    /// CopyFiles line of a single `@file`, each with the files copied from there, in file order.
+    static func places(of files: [CopiedFile], context: RuleContext) -> [(range: Range<Int>, files: [CopiedFile])] {
+        var order: [String] = []
+        var byPlace: [String: (range: Range<Int>, files: [CopiedFile])] = [:]
+        for file in files {
+            let key: String
+            let range: Range<Int>
+            switch file.operation.target {
+            case .section(let name):
+                key = "list:" + CaseInsensitive.fold(name)
+                range = context.document.section(named: name).flatMap(context.headerRange(of:))
+                    ?? context.range(of: file.operation.reference.line, field: file.operation.reference.field)
+            case .file:
+                key = "file:\(file.operation.reference.line.syntaxIndex)"
+                range = context.range(of: file.operation.reference.line, field: file.operation.reference.field)
+            }
+            if byPlace[key] == nil { order.append(key); byPlace[key] = (range, []) }
+            byPlace[key]?.files.append(file)
         }
+        return order.compactMap { byPlace[$0] }.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     static func sameFolder(_ a: String, _ b: String) -> Bool {

@@ -16,10 +16,10 @@ public struct ProgramFilesDestination: Rule {
         [Version]
         Signature = "$Windows NT$"
         [DestinationDirs]
-        App_Files = ↓16422, Contoso\\Tool
+        App_Files = 16422, Contoso\\Tool
         [Install]
         CopyFiles = App_Files
-        [App_Files]
+        ↓[App_Files]
         tool.exe
         """),
     ]
@@ -40,13 +40,20 @@ public struct ProgramFilesDestination: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        var seen = Set<Int>()
-        return context.copiedFiles.compactMap { file in
-            guard let destination = file.destination, let dirid = destination.dirid,
-                  DirectoryIDs.programFiles.contains(dirid), seen.insert(destination.line.syntaxIndex).inserted else { return nil }
-            return Violation(range: context.range(of: destination.line, field: 1),
-                             message: "Files such as '\(file.entry.destination)' are copied to \(DirectoryIDs.describe(dirid)) (DIRID \(dirid)); a driver package may not install there — ship the application with AddSoftware",
-                             allowedInSignatureMode: true)
+        var byLine: [Int: (DestinationDirectory, [CopiedFile])] = [:]
+        for file in context.copiedFiles {
+            guard let destination = file.destination, let dirid = destination.dirid, DirectoryIDs.programFiles.contains(dirid) else { continue }
+            byLine[destination.line.syntaxIndex, default: (destination, [])].1.append(file)
+        }
+        // As InfVerif's 1322, on the header of each file list (the DestinationDirs entry is related).
+        return byLine.keys.sorted().flatMap { key -> [Violation] in
+            guard let (destination, files) = byLine[key], let dirid = destination.dirid else { return [] }
+            return DestinationNotDriverStore.places(of: files, context: context).map { place in
+                Violation(range: place.range,
+                          message: "Files such as '\(place.files[0].entry.destination)' are copied to \(DirectoryIDs.describe(dirid)) (DIRID \(dirid)); a driver package may not install there — ship the application with AddSoftware",
+                          allowedInSignatureMode: true,
+                          related: [(context.range(of: destination.line), "the DestinationDirs entry that sends the files to DIRID \(dirid)")])
+            }
         }
     }
 }
