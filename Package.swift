@@ -23,9 +23,9 @@ let package = Package(
         .target(name: "IsolationEngine", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge", "Findings"]),
         .target(name: "IsolationRules", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge", "Findings", "IsolationEngine"]),
         .target(name: "ConfigurationFiles", dependencies: ["Findings", "IsolationEngine", "TOMLKit"]),
-        .target(name: "Reporting", dependencies: ["Findings", "IsolationKnowledge", "DriverPackage", "INFModel"]),
+        .target(name: "Reporting", dependencies: ["Findings", "DriverPackage", "INFModel"]),
         .target(name: "Fixing", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Findings", "IsolationEngine"]),
-        .target(name: "Workspace", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing"]),
+        .target(name: "Workspace", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing"]),
         .executableTarget(
             name: "isolint",
             dependencies: [

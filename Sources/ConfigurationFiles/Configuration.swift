@@ -13,6 +13,7 @@ import TOMLKit
 /// baseline = "isolint-baseline.json"
 /// max-file-size = "64MB"                  # larger INF files are reported, not read
 /// samples = false                         # InfVerif's /samples
+/// msft = false                            # InfVerif's /msft
 ///
 /// [per-path-ignores]
 /// "legacy/**" = ["registry-root-not-hkr"]
@@ -40,6 +41,8 @@ public struct Configuration: Sendable, Equatable {
     public var levels: [(selector: String, level: Level)] = []
     /// InfVerif's `/samples` (`samples = true`): the codes it suppresses are not reported.
     public var samples: Bool?
+    /// InfVerif's `/msft` (`msft = true`): the reserved Sample class and `Provider = Microsoft` are accepted.
+    public var msft: Bool?
 
     public init() {}
 
@@ -48,7 +51,7 @@ public struct Configuration: Sendable, Equatable {
             && a.ignore == b.ignore && a.baseline == b.baseline && a.provider == b.provider && a.maximumFileSize == b.maximumFileSize
             && a.perPathIgnores.map(\.pattern) == b.perPathIgnores.map(\.pattern)
             && a.perPathIgnores.map(\.rules) == b.perPathIgnores.map(\.rules)
-            && a.samples == b.samples && a.levels.map(\.selector) == b.levels.map(\.selector) && a.levels.map(\.level) == b.levels.map(\.level)
+            && a.samples == b.samples && a.msft == b.msft && a.levels.map(\.selector) == b.levels.map(\.selector) && a.levels.map(\.level) == b.levels.map(\.level)
     }
 
     /// The names a configuration file may have, in the order they are looked for.
@@ -129,11 +132,11 @@ public struct Configuration: Sendable, Equatable {
                     guard let rules = ignores[pattern] else { continue }
                     configuration.perPathIgnores.append((pattern, try strings(rules, key: "per-path-ignores.\"\(pattern)\"", path: path)))
                 }
-            case "samples":
+            case "samples", "msft":
                 guard let flag = value.bool else {
-                    throw ConfigurationError(path: path, line: nil, message: "'samples' must be true or false")
+                    throw ConfigurationError(path: path, line: nil, message: "'\(key)' must be true or false")
                 }
-                configuration.samples = flag
+                if key == "samples" { configuration.samples = flag } else { configuration.msft = flag }
             case "levels":
                 guard let levels = value.table else {
                     throw ConfigurationError(path: path, line: nil, message: "'levels' must be a table of rule = \"error\", \"warning\" or \"note\"")
@@ -145,7 +148,7 @@ public struct Configuration: Sendable, Equatable {
                     configuration.levels.append((selector, level))
                 }
             default:
-                throw ConfigurationError(path: path, line: nil, message: "unknown setting '\(key)' (known: mode, select, extend-select, ignore, baseline, provider, max-file-size, samples, per-path-ignores, levels)")
+                throw ConfigurationError(path: path, line: nil, message: "unknown setting '\(key)' (known: mode, select, extend-select, ignore, baseline, provider, max-file-size, samples, msft, per-path-ignores, levels)")
             }
         }
         return configuration

@@ -22,8 +22,9 @@ public struct CheckOptions: Sendable {
     /// Levels set by the user (`[levels]` in `isolint.toml`), by rule name: every finding of the rule
     /// takes this level, in every mode, whatever the catalog says.
     public var levelOverrides: [String: Level] = [:]
-    /// InfVerif's `/samples`: the codes it suppresses for Microsoft's samples are not reported.
-    public var samples = false
+    /// InfVerif codes not reported (InfVerif's `/samples` and `/msft` switches): a finding whose own
+    /// code is one of them is dropped.
+    public var suppressedCodes: Set<Int> = []
 
     public init(mode: Mode = .isolation, selection: RuleSelection = RuleSelection(), architectures: [Architecture]? = nil,
                 targetVersion: WindowsVersion? = nil, locale: StringsLocale = .english, scansBinaries: Bool = true,
@@ -107,7 +108,7 @@ public struct Checker: Sendable {
                 let location = Self.location(of: violation.range, in: tree, path: displayPath)
                 if suppressions.suppresses(description, onLine: location.line) { continue }
                 let codes = description.codes(in: options.mode, specific: violation.code)
-                if options.samples, let code = codes.first, InfVerifCodes.suppressedBySamples.contains(code) { continue }
+                if let code = codes.first, options.suppressedCodes.contains(code) { continue }
                 let key = "\(location.line):\(location.column):\(violation.message)"
                 guard seen.insert(key).inserted else { continue }
                 let related = violation.related.map {

@@ -233,6 +233,11 @@ public enum InfVerifCodes {
     /// replaced legacy patterns.
     public static let suppressedBySamples: Set<Int> = [1284, 1285, 1293, 2083, 2086]
 
+    /// The codes InfVerif's undocumented `/msft` switch (Microsoft's own driver projects, the samples
+    /// and windows-drivers-rs pass it) is seen to suppress: the reserved Sample class (1284) and a
+    /// class installer for it (1285), and `Provider = Microsoft` (1204).
+    public static let suppressedByMSFT: Set<Int> = [1204, 1284, 1285]
+
     /// The entry that lists `code`, if any.
     public static func entry(for code: Int) -> InfVerifCode? {
         all.first { $0.codes.contains(code) }

@@ -5,6 +5,7 @@ import Foundation
 import INFModel
 import INFSyntax
 import IsolationEngine
+import IsolationKnowledge
 import IsolationRules
 
 /// What a run was asked for, as typed: command-line options, each `nil` or empty when not given.
@@ -28,6 +29,8 @@ public struct SettingsInput: Sendable {
     public var scansBinaries = true
     /// InfVerif's `/samples` (`--samples`).
     public var samples = false
+    /// InfVerif's `/msft` (`--msft`).
+    public var msft = false
 
     public init() {}
 }
@@ -178,7 +181,8 @@ public struct WorkspaceSettings: Sendable {
         var options = CheckOptions(mode: mode, selection: selection, architectures: architectures, targetVersion: version,
                                    locale: stringsLocale, scansBinaries: input.scansBinaries,
                                    expectedProvider: input.provider ?? configuration?.provider, maximumFileSize: maximumFileSize)
-        options.samples = input.samples || configuration?.samples == true
+        if input.samples || configuration?.samples == true { options.suppressedCodes.formUnion(InfVerifCodes.suppressedBySamples) }
+        if input.msft || configuration?.msft == true { options.suppressedCodes.formUnion(InfVerifCodes.suppressedByMSFT) }
         for (text, level) in configuration?.levels ?? [] {
             let selector = RuleSelector(text)
             let rules = RuleCatalog.descriptions.filter { selector.matches($0) }

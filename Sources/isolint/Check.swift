@@ -48,6 +48,9 @@ struct Check: ParsableCommand {
     @Flag(help: "As InfVerif's /samples (the WDK build's switch for Microsoft's samples): do not report 1284, 1285, 1293, 2083 and 2086.")
     var samples = false
 
+    @Flag(help: "As InfVerif's /msft (Microsoft's own projects): accept the Sample class and Provider = Microsoft (no 1204, 1284, 1285).")
+    var msft = false
+
     @Option(parsing: .singleValue, help: "Rules to report: names, name prefixes or InfVerif codes, comma-separated (default: all).")
     var select: [String] = []
 
@@ -176,6 +179,7 @@ struct Check: ParsableCommand {
         input.baseline = baseline
         input.scansBinaries = !noBinaries
         input.samples = samples
+        input.msft = msft
         do {
             return try WorkspaceSettings.resolve(input)
         } catch {

@@ -203,7 +203,7 @@ struct InfVerifVerdictTests {
             """
         var options = CheckOptions()
         let plain = Checker(options: options).check(tree: INFParser.parse(bytes: Array(text.utf8), path: "x.inf"), displayPath: "x.inf")
-        options.samples = true
+        options.suppressedCodes = InfVerifCodes.suppressedBySamples
         let samples = Checker(options: options).check(tree: INFParser.parse(bytes: Array(text.utf8), path: "x.inf"), displayPath: "x.inf")
         #expect(plain.contains { $0.codes.first == 1284 })
         #expect(!samples.contains { $0.codes.first.map(InfVerifCodes.suppressedBySamples.contains) ?? false })

@@ -60,4 +60,12 @@ struct LevelOverrideTests {
         #expect(throws: SettingsError.self) { try Self.settings("[levels]\nhardcoded-pth = \"error\"\n") }
         #expect(throws: SettingsError.self) { try Self.settings("[levels]\nhardcoded-path = \"fatal\"\n") }
     }
+
+    @Test("samples = true and msft = true suppress what InfVerif's /samples and /msft do, and nothing when off")
+    func infVerifSwitches() throws {
+        #expect(try Self.settings("").options.suppressedCodes.isEmpty)
+        #expect(try Self.settings("samples = true\n").options.suppressedCodes == [1284, 1285, 1293, 2083, 2086])
+        #expect(try Self.settings("msft = true\n").options.suppressedCodes == [1204, 1284, 1285])
+        #expect(throws: SettingsError.self) { try Self.settings("msft = \"yes\"\n") }
+    }
 }

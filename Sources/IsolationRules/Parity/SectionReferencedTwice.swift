@@ -20,11 +20,11 @@ public struct SectionReferencedTwice: Rule {
         CopyFiles = Driver_Files
         AddReg = Reg
         [Install.Remove]
-        DelFiles = ↓Driver_Files
-        DelReg = ↓Reg
-        [Driver_Files]
+        DelFiles = Driver_Files
+        DelReg = Reg
+        ↓[Driver_Files]
         drv.sys
-        [Reg]
+        ↓[Reg]
         HKR,,A,,B
         """),
     ]
@@ -60,11 +60,14 @@ public struct SectionReferencedTwice: Rule {
             guard let first = earlier[target]?.first(where: {
                       !CaseInsensitive.equal($0.directive, link.directive) && SectionUse.compatible($0, link)
                   }),
-                  reported.insert("\(target)|\(CaseInsensitive.fold(link.directive))").inserted else { continue }
+                  reported.insert(target).inserted else { continue }
+            // InfVerif puts 1205 on the header of the section; the two references are the related places.
+            let header = context.document.section(named: link.to).flatMap(context.headerRange(of:))
             result.append(Violation(
-                range: context.range(of: link.line, field: link.field),
+                range: header ?? context.range(of: link.line, field: link.field),
                 message: "Section [\(link.to)] referenced from \(link.directive) and \(first.directive) directive",
-                related: [(context.range(of: first.line, field: first.field), "referenced from \(first.directive) here")]))
+                related: [(context.range(of: first.line, field: first.field), "referenced from \(first.directive) here"),
+                          (context.range(of: link.line, field: link.field), "referenced from \(link.directive) here")]))
         }
         return result
     }
