@@ -94,7 +94,8 @@ public struct INFDocument: Sendable {
                 INFLine(
                     key: line.rawKey.map { stamp(substituter.substitute($0)) }, rawKey: line.rawKey,
                     hasExplicitKey: line.hasExplicitKey,
-                    fields: line.rawFields.map { stamp(substituter.substitute($0)) }, rawFields: line.rawFields,
+                    // SetupAPI returns at most MAX_INF_STRING_LENGTH characters of a field (row 10).
+                    fields: line.rawFields.map { SetupLimits.cut(stamp(substituter.substitute($0))) }, rawFields: line.rawFields,
                     syntaxIndex: line.syntaxIndex, lineNumber: line.lineNumber)
             }, headers: section.headers)
         }

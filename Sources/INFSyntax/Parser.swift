@@ -126,7 +126,7 @@ struct StateMachine {
     private mutating func takeToken(emptyAt position: Int) -> Token {
         let value = UTF16Text.string(token)
         let range = tokenFirst >= 0 ? tokenFirst..<tokenEnd : position..<position
-        if token.count > 4096 {
+        if token.count > SetupLimits.maximumStringLength {
             diagnostics.append(SyntaxDiagnostic(kind: .fieldTooLong, range: range, line: lineNumber(at: range.lowerBound)))
         }
         let result = Token(value: value, range: range, isQuoted: tokenQuoted)

@@ -292,10 +292,13 @@ struct SubstitutionTests {
 
     // MARK: Row 10 (substituted strings)
 
-    @Test("row 10: a long [Strings] value substitutes in full")
+    @Test("row 10: a field is cut at 4,096 characters after substitution, as native Windows 10 1709 and later cut it")
     func longStringValue() {
         let long = String(repeating: "s", count: 5000)
-        let document = RowINF.document(RowINF.version + "[A]\r\nk = <%Long%>\r\n[Strings]\r\nLong = \(long)\r\n")
-        #expect(document.rowValue("k") == "<\(long)>")
+        let document = RowINF.document(RowINF.version + "[A]\r\nk = <%Long%>\r\nw = \(long)\r\n[Strings]\r\nLong = \(long)\r\n")
+        #expect(document.rowValue("k") == "<" + String(repeating: "s", count: 4095))
+        // As written too; the syntax tree keeps every character.
+        #expect(document.rowValue("w") == String(repeating: "s", count: 4096))
+        #expect(document.section(named: "A")?.lines.last?.rawField(1)?.count == 5000)
     }
 }

@@ -27,6 +27,12 @@ public enum SharedData {
     public static var hasConformance: Bool { hasCorpus && FileManager.default.fileExists(atPath: conformance.path) }
     /// The reason a conformance test is skipped.
     public static let conformanceAbsent: Comment = "../shared/corpus or ../shared/conformance is absent"
+    /// The native-Windows parser vectors.
+    public static var nativeVectors: URL { conformance.appendingPathComponent("native") }
+    /// Whether the native-Windows parser vectors are there.
+    public static var hasNativeVectors: Bool { FileManager.default.fileExists(atPath: nativeVectors.appendingPathComponent("expected.json").path) }
+    /// The reason a native-vector test is skipped.
+    public static let nativeVectorsAbsent: Comment = "../shared/conformance/native is absent"
     /// Whether the JSON schemas (SARIF 2.1.0) are there.
     public static var hasSchemas: Bool { FileManager.default.fileExists(atPath: schemas.path) }
     /// The reason a schema test is skipped.

@@ -74,7 +74,7 @@ public struct SyntaxError: Rule {
             case .endOfFileMarker:
                 message = "A Ctrl-Z character; SetupAPI stops reading the file here"
             case .fieldTooLong:
-                message = "The value is longer than 4096 characters (MAX_INF_STRING_LENGTH)"
+                message = "The value is longer than \(SetupLimits.maximumStringLength) characters (MAX_INF_STRING_LENGTH); SetupAPI returns only the first \(SetupLimits.maximumStringLength)"
             case .bareCarriageReturn:
                 message = "A CR without LF does not end a line for SetupAPI; lines must end in LF or CR LF"
             }
