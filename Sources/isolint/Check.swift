@@ -24,6 +24,8 @@ struct Check: ParsableCommand {
           isolint check --mode signature --os 10.0.17763 x.inf
           isolint check --select registry --ignore hkcr-modification .
           isolint check --output-format github .
+          isolint check /w /samples driver.inf   InfVerif's switches: /w /h /u /k, /samples, /msft,
+                                                 /provider NAME, /osver VERSION, /stampinf and /v
         """
     )
 

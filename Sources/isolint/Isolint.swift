@@ -27,7 +27,7 @@ struct Isolint: ParsableCommand {
     /// Runs the command line; usage errors exit with 2 rather than the parser's 64.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(InfVerifSwitches.translate(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)

@@ -142,6 +142,19 @@ struct CommandLineTests {
         #expect(typo.stderr.contains("did you mean 'registry-root-not-hkr'?"))
     }
 
+    @Test("InfVerif's switches are understood: /w /samples /provider /osver, in any case; a path stays a path")
+    func infVerifSwitches() throws {
+        let plain = try Self.run(["check", "--no-config", "--output-format", "infverif", "Examples/legacy-filter"])
+        #expect(plain.stdout.contains("ERROR(1284)"))
+        let switches = try Self.run(["check", "/W", "/samples", "/stampinf", "/provider", "Contoso", "/osver", "NTamd64.10.0...17763",
+                                     "--no-config", "--output-format", "infverif", "Examples/legacy-filter"])
+        #expect(switches.status == 1)
+        #expect(!switches.stdout.contains("(1284)"))
+        #expect(switches.stdout.contains("Checked 1 INF(s)"))
+        let unknown = try Self.run(["check", "/nosuchswitch", "Examples/legacy-filter"])
+        #expect(unknown.status == 2)
+    }
+
     @Test("modes follow InfVerif's letters: desktop lowers every error to a warning")
     func modes() throws {
         let desktop = try Self.run(["check", "--mode", "desktop", "Examples/legacy-filter"])
