@@ -100,10 +100,15 @@ public struct Finding: Sendable, Hashable, Codable {
     public var fix: Fix?
     /// The architectures and Windows versions the finding holds for, when fewer than the file installs on.
     public var scope: FindingScope?
+    /// What InfVerif prints for the first of `codes` at this place, in its own words with the values
+    /// of this finding; `nil` when the code has no InfVerif message or the rule does not give the values.
+    public var infVerifMessage: String?
 
     public init(rule: String, codes: [Int], level: Level, message: String, location: Location,
-                related: [RelatedLocation] = [], fix: Fix? = nil, scope: FindingScope? = nil) {
+                related: [RelatedLocation] = [], fix: Fix? = nil, scope: FindingScope? = nil,
+                infVerifMessage: String? = nil) {
         self.scope = scope
+        self.infVerifMessage = infVerifMessage
         self.rule = rule
         self.codes = codes
         self.level = level

@@ -8,8 +8,10 @@ import INFSyntax
 public struct CheckResult: Sendable {
     /// Every finding, in file order.
     public var findings: [Finding]
+    /// The display paths of the INF files checked, in the order they were found.
+    public var checkedFiles: [String]
     /// How many INF files were checked.
-    public var filesChecked: Int
+    public var filesChecked: Int { checkedFiles.count }
     /// Command-line paths that do not exist.
     public var missingPaths: [String]
     /// What the walk met and did not check: links out of a folder, devices, FIFOs (folders that
@@ -73,7 +75,7 @@ public struct CheckRun: Sendable {
         }
         findings = Self.mergingBinaryFindings(findings)
         if let keep { findings = keep(findings) }
-        let result = CheckResult(findings: findings, filesChecked: files.count, missingPaths: discovery.missing,
+        let result = CheckResult(findings: findings, checkedFiles: files.map(\.displayPath), missingPaths: discovery.missing,
                                  problems: discovery.problems)
         return (result, files, extras.takeAll())
     }

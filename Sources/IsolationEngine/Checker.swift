@@ -121,9 +121,10 @@ public struct Checker: Sendable {
                 }
                 let cappedLevel = overridden ? level : violation.maximumLevel.map { min($0, level) } ?? level
                 let scope = violation.range.flatMap { context.installScopes.scope(at: $0.lowerBound) }
+                let infVerifMessage = codes.first.flatMap { InfVerifMessages.message(code: $0, values: violation.infVerifValues) }
                 findings.append(Finding(rule: description.name, codes: codes,
                                         level: cappedLevel, message: violation.message, location: location,
-                                        related: related, fix: fix, scope: scope))
+                                        related: related, fix: fix, scope: scope, infVerifMessage: infVerifMessage))
             }
         }
         if options.architectures != nil || options.targetVersion != nil {

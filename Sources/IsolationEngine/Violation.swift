@@ -34,11 +34,15 @@ public struct Violation: Sendable {
     /// The InfVerif code of this particular problem, for a rule that covers several; it must be one
     /// of the rule's codes, and is the one reported first.
     public var code: Int?
+    /// The values InfVerif puts in its message for the code reported, in the order of the template's
+    /// `<value>` marks (see `InfVerifMessages`); empty for a message without values.
+    public var infVerifValues: [String]
 
     public init(range: Range<Int>?, message: String, allowedInSignatureMode: Bool = false,
                 fix: UnitFix? = nil, related: [(range: Range<Int>, message: String)] = [], maximumLevel: Level? = nil,
-                code: Int? = nil) {
+                code: Int? = nil, infVerifValues: [String] = []) {
         self.code = code
+        self.infVerifValues = infVerifValues
         self.range = range
         self.message = message
         self.allowedInSignatureMode = allowedInSignatureMode

@@ -14,13 +14,16 @@ public struct RenderOptions: Sendable, Hashable {
     /// The absolute path of the folder that relative file paths start from, if known (SARIF
     /// `originalUriBaseIds`, so that viewers can resolve `%SRCROOT%`).
     public var sourceRoot: String?
+    /// Whether the InfVerif format prints what InfVerif's `/v` adds: the banner and a `Checking` line per INF.
+    public var verbose: Bool
 
     /// Creates options; the defaults suit a run without a terminal and with the public documentation.
     public init(colors: Bool = false,
                 documentationBaseURL: String = RenderOptions.defaultDocumentationBaseURL,
                 informationURI: String = RenderOptions.defaultInformationURI,
-                sourceRoot: String? = nil) {
+                sourceRoot: String? = nil, verbose: Bool = false) {
         self.colors = colors
+        self.verbose = verbose
         self.documentationBaseURL = documentationBaseURL
         self.informationURI = informationURI
         self.sourceRoot = sourceRoot

@@ -3,12 +3,15 @@ import Findings
 /// Everything a reporter needs to know about one run: the findings in a stable order, the rules that
 /// ran, how many INF files were checked, how long it took, in which mode and with which version.
 public struct Report: Sendable, Equatable {
-    /// The findings, sorted by file, line, column and rule (see ``Report/init(findings:rules:filesChecked:duration:mode:toolVersion:)``).
+    /// The findings, sorted by file, line, column and rule (see ``Report/init(findings:rules:filesChecked:duration:mode:toolVersion:checkedFiles:)``).
     public let findings: [Finding]
     /// The catalog of rules the run used, in catalog order; SARIF lists each of them.
     public let rules: [RuleDescription]
     /// How many INF files the run checked.
     public let filesChecked: Int
+    /// The INF files the run checked, as displayed, in the order they were checked; empty when the
+    /// report was made from findings alone.
+    public let checkedFiles: [String]
     /// How long the run took.
     public let duration: Duration
     /// The validation mode of the run; it decides each rule's default level.
@@ -24,10 +27,11 @@ public struct Report: Sendable, Equatable {
     /// (then by end position and message), so that every output format is deterministic whatever
     /// order the files were checked in.
     public init(findings: [Finding], rules: [RuleDescription], filesChecked: Int, duration: Duration,
-                mode: Mode, toolVersion: String) {
+                mode: Mode, toolVersion: String, checkedFiles: [String] = []) {
         self.findings = findings.sorted(by: Report.precedes)
         self.rules = rules
         self.filesChecked = filesChecked
+        self.checkedFiles = checkedFiles
         self.duration = duration
         self.mode = mode
         self.toolVersion = toolVersion

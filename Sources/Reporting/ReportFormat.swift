@@ -23,7 +23,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
                                  informationURI: options.informationURI,
                                  sourceRoot: options.sourceRoot)
         case .github: return GitHubReporter()
-        case .infverif: return InfVerifReporter()
+        case .infverif: return InfVerifReporter(verbose: options.verbose)
         case .html: return HTMLReporter(documentationBaseURL: options.documentationBaseURL)
         }
     }

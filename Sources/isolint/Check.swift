@@ -65,6 +65,9 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))."))
     var outputFormat: String = "text"
 
+    @Flag(help: "With --output-format infverif: InfVerif's verbose banner and a Checking line per INF (InfVerif's /v).")
+    var verbose = false
+
     @Option(help: "Base URL of the rule documentation, for SARIF helpUri and JSON.")
     var documentationUrl: String = RenderOptions.defaultDocumentationBaseURL
 
@@ -140,10 +143,11 @@ struct Check: ParsableCommand {
         }
         let duration = clock.now - start
         let report = Report(findings: findings, rules: RuleCatalog.descriptions, filesChecked: result.filesChecked,
-                            duration: duration, mode: options.mode, toolVersion: IsolintVersion.number)
+                            duration: duration, mode: options.mode, toolVersion: IsolintVersion.number,
+                            checkedFiles: result.checkedFiles)
         let colors = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let reporter = format.reporter(options: RenderOptions(colors: colors, documentationBaseURL: documentationUrl,
-                                                              sourceRoot: FileManager.default.currentDirectoryPath))
+                                                              sourceRoot: FileManager.default.currentDirectoryPath, verbose: verbose))
         var endsLine = true
         reporter.write(report) { piece in
             guard !piece.isEmpty else { return }

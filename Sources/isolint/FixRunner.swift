@@ -60,10 +60,11 @@ struct FixRunner {
         let remaining = run.check.findings
         if !arguments.diff {
             let report = Report(findings: remaining, rules: RuleCatalog.descriptions, filesChecked: files,
-                                duration: clock.now - start, mode: settings.options.mode, toolVersion: IsolintVersion.number)
+                                duration: clock.now - start, mode: settings.options.mode, toolVersion: IsolintVersion.number,
+                                checkedFiles: run.check.checkedFiles)
             let colors = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             let text = format.render(report, options: RenderOptions(colors: colors, documentationBaseURL: arguments.documentationUrl,
-                                                                      sourceRoot: FileManager.default.currentDirectoryPath))
+                                                                      sourceRoot: FileManager.default.currentDirectoryPath, verbose: arguments.verbose))
             FileHandle.standardOutput.write(Data(text.utf8))
             if !text.isEmpty && !text.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
         }

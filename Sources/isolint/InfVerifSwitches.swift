@@ -4,14 +4,15 @@ import Foundation
 /// translated to Isolint's options so that a build script's InfVerif call can be swapped for Isolint.
 ///
 /// Only exact switch names are translated, in any case; an argument that names an existing file or
-/// folder (`/w` as a path) stays a path.
+/// folder (`/w` as a path) stays a path. A command line with one of InfVerif's switches prints in
+/// InfVerif's format unless it names another with `--output-format`.
 enum InfVerifSwitches {
     /// Switches without a value and the options they become (`[]`: accepted, nothing to do).
     static let flags: [String: [String]] = [
         "/w": ["--mode", "w"], "/h": ["--mode", "h"], "/u": ["--mode", "u"], "/k": ["--mode", "k"],
         "/samples": ["--samples"], "/msft": ["--msft"],
-        // `$ARCH$` is always accepted, and every finding is printed.
-        "/stampinf": [], "/v": [],
+        // `$ARCH$` is always accepted.
+        "/stampinf": [], "/v": ["--verbose"],
     ]
 
     /// Switches that take a value and the option the value goes to.
@@ -21,6 +22,7 @@ enum InfVerifSwitches {
     static func translate(_ arguments: [String], exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> [String] {
         guard arguments.first == "check" else { return arguments }
         var result = ["check"]
+        var translated = false
         var index = 1
         while index < arguments.count {
             let argument = arguments[index]
@@ -31,13 +33,20 @@ enum InfVerifSwitches {
             }
             if !exists(argument), let options = flags[folded] {
                 result += options
+                translated = true
             } else if !exists(argument), let option = withValue[folded], index + 1 < arguments.count {
                 result += [option, arguments[index + 1]]
+                translated = true
                 index += 1
             } else {
                 result.append(argument)
             }
             index += 1
+        }
+        let namesFormat = arguments.contains { $0 == "--output-format" || $0.hasPrefix("--output-format=") }
+        if translated && !namesFormat {
+            let end = result.firstIndex(of: "--") ?? result.endIndex
+            result.insert(contentsOf: ["--output-format", "infverif"], at: end)
         }
         return result
     }

@@ -18,7 +18,8 @@ struct ReportTests {
     func outputDoesNotDependOnInputOrder(format: ReportFormat) {
         let forward = SampleReport.report()
         let backward = Report(findings: SampleReport.findings.reversed(), rules: SampleReport.rules, filesChecked: 3,
-                              duration: .milliseconds(412), mode: .isolation, toolVersion: "0.1.0")
+                              duration: .milliseconds(412), mode: .isolation, toolVersion: "0.1.0",
+                              checkedFiles: forward.checkedFiles)
         #expect(format.render(forward, options: RenderOptions()) == format.render(backward, options: RenderOptions()))
     }
 

@@ -139,7 +139,7 @@ enum SampleReport {
     /// The sample run, in `mode`.
     static func report(mode: Mode = .isolation) -> Report {
         Report(findings: findings, rules: rules, filesChecked: 3, duration: .milliseconds(412), mode: mode,
-               toolVersion: "0.1.0")
+               toolVersion: "0.1.0", checkedFiles: ["Driver/toaster.inf", "Legacy/old.inf", "Pkgs/Grüße, 100%: v2/drv.inf"])
     }
 
     /// The 1-based UTF-16 start and end (exclusive) columns of `needle` in `line`.

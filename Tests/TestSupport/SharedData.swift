@@ -38,6 +38,13 @@ public enum SharedData {
     /// The reason a schema test is skipped.
     public static let schemasAbsent: Comment = "../shared/schemas is absent"
 
+    /// Whether InfVerif's table of codes, levels and messages (`docs/infverif-levels.tsv`) is there.
+    public static var hasSharedDocs: Bool {
+        FileManager.default.fileExists(atPath: sharedRoot.appendingPathComponent("docs/infverif-levels.tsv").path)
+    }
+    /// The reason a test of InfVerif's table is skipped.
+    public static let sharedDocsAbsent: Comment = "../shared/docs/infverif-levels.tsv is absent"
+
     /// A file of the repository, by its path relative to the root.
     public static func repositoryFile(_ relative: String) -> URL { packageRoot.appendingPathComponent(relative) }
 

@@ -75,7 +75,8 @@ public struct CompanionDirectiveMissing: Rule {
             if let first = umdf.first, section.firstLine(withKey: "UmdfServiceOrder") == nil {
                 result.append(Violation(range: context.range(of: first, field: 0),
                                         message: "Directive 'UmdfService' in [\(section.name)] needs a 'UmdfServiceOrder' directive",
-                                        code: 1084))
+                                        code: 1084,
+                                        infVerifValues: ["UmdfServiceOrder", "UmdfService", "service", first.fields.first ?? "", section.name]))
             }
             for (directive, companion) in [("KmdfService", "KmdfLibraryVersion"), ("UmdfService", "UmdfLibraryVersion")] {
                 for line in section.directive(directive) {
@@ -83,7 +84,7 @@ public struct CompanionDirectiveMissing: Rule {
                           target.firstLine(withKey: companion) == nil else { continue }
                     result.append(Violation(range: context.range(of: line, field: 2),
                                             message: "Section [\(target.name)] of directive '\(directive)' needs a '\(companion)' directive",
-                                            code: 1084))
+                                            code: 1084, infVerifValues: [companion, directive, "section", target.name, target.name]))
                 }
             }
         }

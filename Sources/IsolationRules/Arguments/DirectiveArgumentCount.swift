@@ -83,19 +83,19 @@ public struct DirectiveArgumentCount: Rule {
                     result.append(Violation(
                         range: context.range(of: line, field: 0),
                         message: "Directive '\(key)' has \(raw.count) of the \(schema.required) arguments it requires (missing \(schema.fieldName(raw.count + 1)))",
-                        code: 1083))
+                        code: 1083, infVerifValues: [key, "argument count", "\(raw.count) of \(schema.required)"]))
                 }
                 for index in 1...min(schema.required, raw.count) where raw[index - 1].isEmpty && !Self.ownedElsewhere(schema, index) && !Self.mayBeEmpty(schema, index) {
                     result.append(Violation(range: context.rangeOfValue(line, field: index),
                                             message: "Directive '\(key)' is missing its required \(schema.fieldName(index)) argument",
-                                            code: 1080))
+                                            code: 1080, infVerifValues: [key, schema.fieldName(index)]))
                 }
             }
             if let maximum = schema.maximum, raw.count > maximum,
                let extra = (maximum..<raw.count).first(where: { !raw[$0].isEmpty }) {
                 result.append(Violation(range: context.range(of: line, field: extra + 1),
                                         message: "Extra value '\(line.rawFields[extra])' of directive '\(key)' is ignored",
-                                        maximumLevel: .warning, code: 1201))
+                                        maximumLevel: .warning, code: 1201, infVerifValues: [key, line.rawFields[extra]]))
             }
         }
         return result

@@ -90,12 +90,20 @@ public struct DirectiveArgumentInvalid: Rule {
                       let problem = Self.problem(text, kind: kind, single: schema.single) else { continue }
                 let name = schema.fieldName(offset + 1)
                 let message: String
+                let values: [String]
                 switch problem {
-                case 1260: message = "Cannot parse the value '\(text)' of directive '\(key)' as an integer"
-                case 1082: message = "Flags '\(text)' of directive '\(key)' set bits the directive does not define"
-                default: message = "Invalid \(name) '\(text)' in directive '\(key)'"
+                case 1260:
+                    message = "Cannot parse the value '\(text)' of directive '\(key)' as an integer"
+                    values = [key, name]
+                case 1082:
+                    message = "Flags '\(text)' of directive '\(key)' set bits the directive does not define"
+                    values = [key, name]
+                default:
+                    message = "Invalid \(name) '\(text)' in directive '\(key)'"
+                    values = [key, name, text]
                 }
-                result.append(Violation(range: context.range(of: line, field: offset + 1), message: message, code: problem))
+                result.append(Violation(range: context.range(of: line, field: offset + 1), message: message, code: problem,
+                                        infVerifValues: values))
             }
         }
         return result

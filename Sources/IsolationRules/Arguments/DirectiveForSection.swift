@@ -91,11 +91,11 @@ public struct DirectiveForSection: Rule {
                 if let suffix = DirectiveTable.suffixOnly[folded], !suffixes.contains(suffix.lowercased()) {
                     result.append(Violation(range: context.range(of: line, field: 0),
                                             message: "Directive '\(key)' is invalid in section [\(section.name)]; it belongs in a DDInstall.\(suffix) section",
-                                            code: 1290))
+                                            code: 1290, infVerifValues: [key, section.name]))
                 } else if folded == "servicebinary" {
                     result.append(Violation(range: context.range(of: line, field: 0),
                                             message: "Directive '\(key)' is invalid in section [\(section.name)]; it belongs in a service-install section",
-                                            code: 1290))
+                                            code: 1290, infVerifValues: [key, section.name]))
                 }
             }
             for suffix in suffixes.sorted() {
@@ -103,7 +103,8 @@ public struct DirectiveForSection: Rule {
                       section.firstLine(withKey: required) == nil, section.firstLine(withKey: "Include") == nil,
                       section.firstLine(withKey: "Needs") == nil else { continue }
                 result.append(Violation(range: context.headerRange(of: section),
-                                        message: "Section [\(section.name)] is missing directive '\(required)'", code: 1289))
+                                        message: "Section [\(section.name)] is missing directive '\(required)'", code: 1289,
+                                        infVerifValues: [required, section.name]))
             }
         }
         return result

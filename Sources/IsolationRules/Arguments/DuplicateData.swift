@@ -73,7 +73,7 @@ public struct DuplicateData: Rule {
                 guard !folded.isEmpty, !seen.insert(folded).inserted else { continue }
                 result.append(Violation(range: context.range(of: line, field: offset + 1),
                                         message: "Hardware id '\(id)' is listed more than once in Models entry '\(line.rawKey ?? "")'",
-                                        code: 1086))
+                                        code: 1086, infVerifValues: ["hardware id", id]))
             }
         }
         return result
@@ -97,7 +97,8 @@ public struct DuplicateData: Rule {
             let name = fields[2].isEmpty ? "(default)" : fields[2]
             result.append(Violation(range: context.range(of: line),
                                     message: "Registry value '\(name)' under '\(fields[0])\(fields[1].isEmpty ? "" : "\\" + fields[1])' is written twice in [\(section.name)] with different data",
-                                    related: [(context.range(of: first.line), "first written here")], code: 1086))
+                                    related: [(context.range(of: first.line), "first written here")], code: 1086,
+                                    infVerifValues: ["registry value", name]))
         }
         return result
     }

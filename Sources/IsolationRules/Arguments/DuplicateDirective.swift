@@ -74,7 +74,8 @@ public struct DuplicateDirective: Rule {
             }
             result.append(Violation(range: context.range(of: line, field: 0),
                                     message: "Directive '\(key)' is given more than once in section [\(section.name)]",
-                                    related: [(context.range(of: first, field: 0), "first given here")], code: 1088))
+                                    related: [(context.range(of: first, field: 0), "first given here")], code: 1088,
+                                    infVerifValues: [key]))
         }
         return result
     }

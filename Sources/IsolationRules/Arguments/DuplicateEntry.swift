@@ -75,7 +75,7 @@ public struct DuplicateEntry: Rule {
                           !seen.insert(install + "|" + folded).inserted else { continue }
                     result.append(Violation(range: context.range(of: line, field: 2),
                                             message: "Hardware id '\(id)' for install section '\(line.field(1) ?? "")' is listed twice in [\(section.name)]",
-                                            code: 1294))
+                                            code: 1294, infVerifValues: ["hardware id", id, section.name]))
                 }
             }
             if roles.contains(.copyFiles) {
@@ -85,7 +85,8 @@ public struct DuplicateEntry: Rule {
                     let name = field.trimmingCharacters(in: " \t").lowercased()
                     if !seen.insert(name).inserted {
                         result.append(Violation(range: context.range(of: line),
-                                                message: "File '\(line.field(1) ?? "")' is listed twice in [\(section.name)]", code: 1294))
+                                                message: "File '\(line.field(1) ?? "")' is listed twice in [\(section.name)]", code: 1294,
+                                                infVerifValues: ["file", field.trimmingCharacters(in: " \t"), section.name]))
                     }
                 }
             }
@@ -95,7 +96,8 @@ public struct DuplicateEntry: Rule {
                 for line in section.lines where line.hasExplicitKey {
                     guard let key = line.rawKey?.lowercased(), !seen.insert(key).inserted else { continue }
                     result.append(Violation(range: context.range(of: line, field: 0),
-                                            message: "String key '\(line.rawKey ?? "")' is defined twice in [\(section.name)]", code: 1294))
+                                            message: "String key '\(line.rawKey ?? "")' is defined twice in [\(section.name)]", code: 1294,
+                                            infVerifValues: ["string key", line.rawKey ?? "", section.name]))
                 }
             }
         }

@@ -59,7 +59,7 @@ public struct EmptySectionName: Rule {
                 let last = values.lastIndex(where: { !$0.isEmpty }) ?? 0
                 for (offset, value) in values.enumerated() where value.isEmpty && offset <= last {
                     result.append(Violation(range: context.rangeOfValue(line, field: offset + 1),
-                                            message: "Directive '\(key)' needs a section name", code: 1005))
+                                            message: "Directive '\(key)' needs a section name", code: 1005, infVerifValues: [key]))
                 }
             }
         }

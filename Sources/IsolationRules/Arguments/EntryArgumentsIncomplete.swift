@@ -65,7 +65,8 @@ public struct EntryArgumentsIncomplete: Rule {
                     guard !(line.rawField(1) ?? "").trimmingCharacters(in: " \t").isEmpty,
                           !line.rawFields.dropFirst().contains(where: { !$0.trimmingCharacters(in: " \t").isEmpty }) else { continue }
                     result.append(Violation(range: context.range(of: line, field: 0),
-                                            message: "Models entry '\(line.rawKey ?? "")' has no hardware id", code: 1085))
+                                            message: "Models entry '\(line.rawKey ?? "")' has no hardware id", code: 1085,
+                                            infVerifValues: ["Models entry"]))
                 }
             }
             let registry = roles.contains { if case .registry = $0 { return true } else { return false } }
@@ -76,7 +77,7 @@ public struct EntryArgumentsIncomplete: Rule {
                 let what = registry ? "registry entry" : "rename entry"
                 result.append(Violation(range: context.range(of: line),
                                         message: "The \(what) '\(line.rawFields.joined(separator: ","))' in [\(section.name)] is incomplete",
-                                        code: 1085))
+                                        code: 1085, infVerifValues: [registry ? "AddReg" : "RenFiles"]))
             }
         }
         return result

@@ -60,7 +60,7 @@ public struct EntryNotValidHere: Rule {
                    DirectiveKnowledge.keylessInstallDirectives.contains(key.lowercased()) { continue }
                 result.append(Violation(range: context.range(of: line),
                                         message: "Entry '\(raw)' is not valid in section [\(section.name)] and is skipped",
-                                        code: 1078))
+                                        code: 1078, infVerifValues: ["entry", raw, section.name]))
             }
         }
         return result

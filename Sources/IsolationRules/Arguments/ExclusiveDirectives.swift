@@ -54,7 +54,8 @@ public struct ExclusiveDirectives: Rule {
             let earlier = later.syntaxIndex == level.syntaxIndex ? position : level
             return Violation(range: context.range(of: later, field: 0),
                              message: "Directives 'FilterLevel' and 'FilterPosition' are mutually exclusive in section [\(section.name)]",
-                             related: [(context.range(of: earlier, field: 0), "the other directive")], code: 1087)
+                             related: [(context.range(of: earlier, field: 0), "the other directive")], code: 1087,
+                             infVerifValues: [earlier.key ?? "", later.key ?? "", later.key ?? ""])
         }
     }
 }

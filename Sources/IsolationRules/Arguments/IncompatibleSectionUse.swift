@@ -57,7 +57,8 @@ public struct IncompatibleSectionUse: Rule {
             result.append(Violation(
                 range: context.range(of: link.line, field: link.field),
                 message: "Section [\(link.to)] is used by directive '\(link.directive)', which is incompatible with its use by '\(other.directive)'",
-                related: [(context.range(of: other.line, field: other.field), "used by \(other.directive) here")], code: 1206))
+                related: [(context.range(of: other.line, field: other.field), "used by \(other.directive) here")], code: 1206,
+                infVerifValues: [other.directive, link.to, link.directive]))
         }
         return result
     }

@@ -80,7 +80,8 @@ public struct MissingDirectiveValue: Rule {
             // The build (stampinf) fills in an empty DriverVer or CatalogFile of a source INF.
             if Self.filledByBuild.contains(schema.name), !context.isBuiltPackage { continue }
             result.append(Violation(range: context.range(of: line, field: 0),
-                                    message: "Directive '\(line.key ?? schema.name)' is missing its value", code: 1006))
+                                    message: "Directive '\(line.key ?? schema.name)' is missing its value", code: 1006,
+                                    infVerifValues: [line.key ?? schema.name]))
         }
         return result
     }

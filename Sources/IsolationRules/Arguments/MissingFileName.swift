@@ -60,7 +60,8 @@ public struct MissingFileName: Rule {
             for line in section.directive("CopyFiles") + section.directive("DelFiles") where line.hasExplicitKey {
                 for (offset, value) in line.rawFields.enumerated() where value.trimmingCharacters(in: " \t") == "@" {
                     result.append(Violation(range: context.range(of: line, field: offset + 1),
-                                            message: "Directive '\(line.key ?? "CopyFiles")' names no file after '@'", code: 1229))
+                                            message: "Directive '\(line.key ?? "CopyFiles")' names no file after '@'", code: 1229,
+                                            infVerifValues: ["source", line.key ?? "CopyFiles"]))
                 }
             }
         }
@@ -71,14 +72,16 @@ public struct MissingFileName: Rule {
                 for line in section.lines where !line.hasExplicitKey && !renames {
                     guard line.rawFields.count > 1, line.rawFields[0].trimmingCharacters(in: " \t").isEmpty else { continue }
                     result.append(Violation(range: context.range(of: line),
-                                            message: "The file list [\(section.name)] has an entry without a destination file name", code: 1229))
+                                            message: "The file list [\(section.name)] has an entry without a destination file name", code: 1229,
+                                            infVerifValues: ["destination", section.name]))
                 }
             }
             let base = section.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
             if CaseInsensitive.equal(base, "SourceDisksFiles") {
                 for line in section.lines where line.hasExplicitKey && (line.rawKey ?? "").trimmingCharacters(in: " \t").isEmpty {
                     result.append(Violation(range: context.range(of: line),
-                                            message: "An entry of [\(section.name)] has no file name", code: 1229))
+                                            message: "An entry of [\(section.name)] has no file name", code: 1229,
+                                            infVerifValues: ["source", section.name]))
                 }
             }
         }

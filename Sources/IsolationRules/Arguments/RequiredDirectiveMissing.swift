@@ -67,14 +67,14 @@ public struct RequiredDirectiveMissing: Rule {
                     let names = missing.map { "'\($0)'" }.joined(separator: ", ")
                     result.append(Violation(range: context.headerRange(of: section),
                                             message: "Service-install section [\(section.name)] is missing required directive\(missing.count > 1 ? "s" : "") \(names)",
-                                            code: 1234))
+                                            code: 1234, infVerifValues: [missing[0], section.name]))
                 }
             }
             if kinds.contains(.filterInstall), section.firstLine(withKey: "FilterLevel") == nil,
                section.firstLine(withKey: "FilterPosition") == nil {
                 result.append(Violation(range: context.headerRange(of: section),
                                         message: "Filter-install section [\(section.name)] needs a 'FilterLevel' or 'FilterPosition' directive",
-                                        code: 1234))
+                                        code: 1234, infVerifValues: ["FilterLevel", section.name]))
             }
         }
         return result

@@ -168,7 +168,8 @@ public struct InboxServiceBinary: Rule {
             }
             return Violation(range: context.range(of: item.line, field: 1),
                              message: "Service binary '\(fileName(of: item.value))' is an inbox driver; use Include/Needs of \(inf) instead",
-                             fix: fix(context, binary: name, serviceName: item.service, sections: sections))
+                             fix: fix(context, binary: name, serviceName: item.service, sections: sections),
+                             infVerifValues: [item.value])
         }
     }
 

@@ -22,6 +22,19 @@ public struct LegacyDirective: Rule {
         "delfiles": 1302, "delservice": 1302, "renfiles": 1302, "delreg": 1308, "delproperty": 1309,
     ]
 
+    /// InfVerif's values for `code`: the directive, and for an operation on something (1302, 1309)
+    /// the sections or names it operates on; the detail InfVerif appends is not published and stays empty.
+    static func infVerifValues(code: Int, directive: String, line: INFLine) -> [String] {
+        switch code {
+        case 1382: return [directive]
+        case 1300: return [directive, "directive"]
+        case 1302, 1309:
+            let target = line.fields.filter { !$0.isEmpty }.joined(separator: ",")
+            return [directive, target.isEmpty ? directive : target, ""]
+        default: return [directive, ""]
+        }
+    }
+
     public static let directives = [
         "BitReg", "DelFiles", "DelProperty", "DelReg", "DelService", "Ini2Reg", "LogConfig", "ProfileItems",
         "RegisterDlls", "RenFiles", "UnregisterDlls", "UpdateIniFields", "UpdateInis",
@@ -109,9 +122,10 @@ public struct LegacyDirective: Rule {
             if legacyUninstall && Self.isDefaultUninstall(section.name) { continue }
             for line in section.lines where line.hasExplicitKey {
                 guard let key = line.key, let directive = Self.directives.first(where: { CaseInsensitive.equal($0, key) }) else { continue }
+                let code = context.isExtensionINF ? 1382 : Self.codes[directive.lowercased()] ?? 1300
                 result.append(Violation(range: context.range(of: line, field: 0),
                                         message: "Legacy directive '\(directive)' is not allowed in a declarative INF",
-                                        code: context.isExtensionINF ? 1382 : Self.codes[directive.lowercased()]))
+                                        code: code, infVerifValues: Self.infVerifValues(code: code, directive: directive, line: line)))
             }
         }
         return result

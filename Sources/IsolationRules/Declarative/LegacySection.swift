@@ -64,12 +64,16 @@ public struct LegacySection: Rule {
             guard let suffix = Self.suffixes.first(where: { folded.hasSuffix("." + $0) }),
                   let range = context.headerRange(of: section) else { continue }
             let written = section.name.split(separator: ".").last.map(String.init) ?? suffix
-            result.append(Violation(range: range, message: "[\(section.name)] is a legacy DDInstall.\(written) section, which declarative INFs may not have"))
+            result.append(Violation(range: range, message: "[\(section.name)] is a legacy DDInstall.\(written) section, which declarative INFs may not have",
+                                    code: 1300, infVerifValues: ["section", "[\(section.name)]"]))
         }
         for item in context.uniqueRegistryEntries {
             guard let value = item.entry.valueName, value.lowercased() == "coinstallers32" || value.lowercased() == "installer32" else { continue }
+            let installers = value.lowercased() == "installer32" ? "class installers" : "co-installers"
+            // InfVerif: "Found legacy AddReg operation defining class installers (Installer32)."
             result.append(Violation(range: context.range(of: item.entry.line, field: 3),
-                                    message: "'\(value)' registers a \(value.lowercased() == "installer32" ? "class installer" : "co-installer"), which declarative INFs may not have"))
+                                    message: "'\(value)' registers a \(installers.dropLast()), which declarative INFs may not have",
+                                    code: 1303, infVerifValues: [item.entry.operation.rawValue, installers, value, ""]))
         }
         return result
     }

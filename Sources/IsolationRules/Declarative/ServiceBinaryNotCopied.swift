@@ -117,7 +117,8 @@ public struct ServiceBinaryNotCopied: Rule {
             guard !name.isEmpty, !InboxKnowledge.isSystemDriver(name) else { return nil }
             guard copied.contains(name.lowercased()) else {
                 return Violation(range: context.range(of: item.line, field: 1),
-                                 message: "Service binary '\(item.value)' of '\(item.service)' should reference a CopyFiles destination file")
+                                 message: "Service binary '\(item.value)' of '\(item.service)' should reference a CopyFiles destination file",
+                                 infVerifValues: [item.value])
             }
             // The file is copied: the path must be where it is copied to, not only its name.
             // (A path not under a DIRID is reported by service-binary-not-under-dirid.)
@@ -125,7 +126,8 @@ public struct ServiceBinaryNotCopied: Rule {
             guard case .dirid(let dirid)? = pieces.first,
                   let elsewhere = context.copiedElsewhere(dirid: dirid, rest: pieces.dropFirst().textValue) else { return nil }
             return Violation(range: context.range(of: item.line, field: 1),
-                             message: "Service binary '\(item.value)' of '\(item.service)' names a path the INF does not copy '\(name)' to (it copies it to \(elsewhere.joined(separator: ", "))): the service would start a file that is not there")
+                             message: "Service binary '\(item.value)' of '\(item.service)' names a path the INF does not copy '\(name)' to (it copies it to \(elsewhere.joined(separator: ", "))): the service would start a file that is not there",
+                             infVerifValues: [item.value])
         }
     }
 }

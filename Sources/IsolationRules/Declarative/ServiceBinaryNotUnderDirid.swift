@@ -49,7 +49,8 @@ public struct ServiceBinaryNotUnderDirid: Rule {
                 if case .text(let rest) = pieces[1], rest.hasPrefix("\\") { return nil }
             }
             return Violation(range: context.range(of: item.line, field: 1),
-                             message: "Service binary '\(item.value)' should be specified as a path under a DIRID, such as %13%\\\(fileName(of: item.value))")
+                             message: "Service binary '\(item.value)' should be specified as a path under a DIRID, such as %13%\\\(fileName(of: item.value))",
+                             infVerifValues: [item.value])
         }
     }
 }

@@ -43,9 +43,16 @@ public struct UMDF1Driver: Rule {
             for line in section.lines(withKey: "UmdfLibraryVersion") {
                 guard let value = line.fields.first, value.hasPrefix("1.") || value == "1" else { continue }
                 result.append(Violation(range: context.range(of: line, field: 1),
-                                        message: "UMDF version \(value) is deprecated; port the driver to UMDF 2"))
+                                        message: "UMDF version \(value) is deprecated; port the driver to UMDF 2",
+                                        infVerifValues: ["UMDF"] + Self.majorMinor(value) + ["2", "UMDF"]))
             }
         }
         return result
+    }
+
+    /// The major and minor version of a `UmdfLibraryVersion` value (`1.11.0` gives 1 and 11).
+    static func majorMinor(_ version: String) -> [String] {
+        let parts = version.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        return [parts.first ?? version, parts.count > 1 ? parts[1] : "0"]
     }
 }

@@ -91,16 +91,18 @@ public struct APORegistration: Rule {
                 result.append(Violation(range: line.map { context.range(of: $0) },
                                         message: "Only an INF of the AudioProcessingObject class may register APOs under \(FeatureKnowledge.apoRegistrationKey)\(className.isEmpty ? "" : "; this INF's class is '\(className)'")",
                                         related: registrations.prefix(5).map { (context.range(of: $0.entry.line), "APO registration") },
-                                        code: 2661))
+                                        code: 2661, infVerifValues: [FeatureKnowledge.apoRegistrationKey]))
             }
         }
         guard !context.isExtensionINF, let fx = entries.first(where: { Self.setsFXProperty($0.entry) }) else { return result }
         if !context.includedINFs.contains("wdmaudio.inf") {
             result.append(Violation(range: context.range(of: fx.entry.line),
-                                    message: "FX properties are set but no section includes wdmaudio.inf", code: 2662))
+                                    message: "FX properties are set but no section includes wdmaudio.inf", code: 2662,
+                                    infVerifValues: [fx.link.from]))
         } else if !context.needs.contains(where: { FeatureKnowledge.wdmaudioRegistrationSections.contains($0.value.lowercased()) }) {
             result.append(Violation(range: context.range(of: fx.entry.line),
-                                    message: "FX properties are set but no section Needs WDMAUDIO.Registration of wdmaudio.inf", code: 2663))
+                                    message: "FX properties are set but no section Needs WDMAUDIO.Registration of wdmaudio.inf", code: 2663,
+                                    infVerifValues: [fx.link.from, "WDMAUDIO.Registration"]))
         }
         return result
     }

@@ -68,7 +68,8 @@ public struct ComThreadingModel: Rule {
                     let value = trimmed(model.field(1) ?? "")
                     guard !FeatureKnowledge.threadingModels.contains(value.lowercased()) else { continue }
                     result.append(Violation(range: context.range(of: model, field: 1),
-                                            message: "ThreadingModel '\(value)' of [\(section.name)] is not Apartment, Both, Free or Neutral"))
+                                            message: "ThreadingModel '\(value)' of [\(section.name)] is not Apartment, Both, Free or Neutral",
+                                            infVerifValues: [value, trimmed(line.field(1) ?? section.name)]))
                 }
             }
         }
@@ -79,7 +80,8 @@ public struct ComThreadingModel: Rule {
                   let value = entry.data.first.map(trimmed), !value.isEmpty,
                   !FeatureKnowledge.threadingModels.contains(value.lowercased()) else { continue }
             result.append(Violation(range: context.range(of: entry.line, field: 5),
-                                    message: "ThreadingModel '\(value)' of an InprocServer32 key is not Apartment, Both, Free or Neutral"))
+                                    message: "ThreadingModel '\(value)' of an InprocServer32 key is not Apartment, Both, Free or Neutral",
+                                    infVerifValues: [value, entry.subkey]))
         }
         return result
     }

@@ -35,19 +35,26 @@ public struct ComponentIdCharacters: Rule {
 
     public init() {}
 
+    /// The name of the section that holds `line`.
+    static func section(holding line: INFLine, in document: INFDocument) -> String {
+        document.sections.first { $0.lines.contains { $0.syntaxIndex == line.syntaxIndex } }?.name ?? ""
+    }
+
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         var seen = Set<String>()
         for target in context.targets(of: "AddComponent", field: 3) {
             if let name = target.line.field(1), Self.holdsSeparator(name) {
                 result.append(Violation(range: context.range(of: target.line, field: 1),
-                                        message: "Component name '\(name)' may not hold '\\' or ','"))
+                                        message: "Component name '\(name)' may not hold '\\' or ','",
+                                        infVerifValues: ["AddComponent", Self.section(holding: target.line, in: context.document)]))
             }
             guard let section = target.section, seen.insert(CaseInsensitive.fold(section.name)).inserted else { continue }
             for line in section.directive("ComponentIDs") {
                 for (index, id) in line.fields.enumerated() where Self.holdsSeparator(id) {
                     result.append(Violation(range: context.range(of: line, field: index + 1),
-                                            message: "Component ID '\(id)' of [\(section.name)] may not hold '\\' or ','"))
+                                            message: "Component ID '\(id)' of [\(section.name)] may not hold '\\' or ','",
+                                            infVerifValues: ["ComponentIDs", section.name]))
                 }
             }
         }

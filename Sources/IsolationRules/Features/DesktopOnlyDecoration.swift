@@ -56,7 +56,8 @@ public struct DesktopOnlyDecoration: Rule {
                 let parts = [decoration.productType.map { "ProductType \($0)" }, decoration.suiteMask.map { "SuiteMask \($0)" }]
                     .compactMap { $0 }.joined(separator: " and ")
                 result.append(Violation(range: context.range(of: entry.line, field: field + 1),
-                                        message: "Decoration '\(decoration.text)' selects by \(parts), which only desktop editions evaluate"))
+                                        message: "Decoration '\(decoration.text)' selects by \(parts), which only desktop editions evaluate",
+                                        infVerifValues: ["TargetOSVersion decoration", decoration.text]))
             }
         }
         return result

@@ -45,7 +45,8 @@ public struct DesktopOnlySoftware: Rule {
                   let line = section.firstLine(withKey: "SoftwareType"),
                   IntegerField(parsing: trimmed(line.field(1) ?? "")).int32 == 1 else { return nil }
             return Violation(range: context.range(of: line, field: 1),
-                             message: "SoftwareType 1 of [\(section.name)] (an MSI or EXE installer) is supported on desktop editions only")
+                             message: "SoftwareType 1 of [\(section.name)] (an MSI or EXE installer) is supported on desktop editions only",
+                             infVerifValues: ["1"])
         }
     }
 }

@@ -85,7 +85,8 @@ public struct DisplayDriverPath: Rule {
                 if case .dirid(DirectoryIDs.driverStore)? = context.document.substituter.pieces(text).first { continue }
                 result.append(Violation(
                     range: context.range(of: item.entry.line, field: 5 + offset),
-                    message: "\(name) entry '\(item.entry.data[offset])' is not a path under DIRID 13; display drivers name their user-mode drivers as %13%\\name"))
+                    message: "\(name) entry '\(item.entry.data[offset])' is not a path under DIRID 13; display drivers name their user-mode drivers as %13%\\name",
+                    infVerifValues: [name, item.entry.data[offset], "13"]))
             }
         }
         return result

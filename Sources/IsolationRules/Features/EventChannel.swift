@@ -6,9 +6,9 @@ import IsolationEngine
 /// the values of the channel-install section.
 public struct EventChannel: Rule {
     public static let description = RuleDescription(
-        name: "event-channel", codes: [1180, 1181, 1182],
+        name: "event-channel", codes: [1081, 1180, 1181, 1182],
         title: "An event channel has an invalid type, name or setting",
-        why: "The event log creates a provider's channels from its AddChannel entries: the type must be 1 (Admin), 2 (Operational), 3 (Analytic) or 4 (Debug), the name must be unique in the provider, shorter than 255 characters and free of > < & \" | \\ : ` ? *, and the channel-install section may only hold the documented values. InfVerif does not publish which of 1180–1182 names which problem; Isolint reports the type under 1180, the name under 1181 and the channel-install section under 1182.",
+        why: "The event log creates a provider's channels from its AddChannel entries: the type must be 1 (Admin), 2 (Operational), 3 (Analytic) or 4 (Debug), the name must be unique in the provider, shorter than 255 characters and free of > < & \" | \\ : ` ? *, and the channel-install section may only hold the documented values. InfVerif's messages tell the codes apart: a value repeated across the channels of a provider is 1180, a value that cannot be used with another (LoggingAutoBackup 1 without sequential retention) 1181, two values that do not match 1182, and any other invalid value is an invalid directive argument, 1081.",
         fix: "Correct the AddChannel type or name, or the channel-install value: Isolation 1–3, Enabled 0 or 1, a numeric Value, LoggingMaxSize of at least 1 MB, LoggingRetention 1 or 2, LoggingAutoBackup 0 or 1 (1 only with sequential retention on an Admin or Operational channel), Access an SDDL string.",
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
@@ -67,8 +67,11 @@ public struct EventChannel: Rule {
                 guard isAdd || CaseInsensitive.equal(key, "ImportChannel") else { continue }
                 let name = trimmed(line.field(1) ?? "")
                 if let problem = Self.nameProblem(name, seen: names) {
+                    // InfVerif's 1180 is a value repeated across the channels of a provider.
+                    let repeated = names.contains(name.lowercased())
                     result.append(Violation(range: context.range(of: line, field: 1),
-                                            message: "Channel name '\(name)' \(problem)", code: 1181))
+                                            message: "Channel name '\(name)' \(problem)", code: repeated ? 1180 : 1081,
+                                            infVerifValues: repeated ? [section.name, name, section.name] : [key, "channel name", name]))
                 }
                 names.insert(name.lowercased())
                 guard isAdd else { continue }
@@ -77,7 +80,7 @@ public struct EventChannel: Rule {
                 if type.map({ !(1...4).contains($0) }) ?? true {
                     result.append(Violation(range: context.range(of: line, field: 2),
                                             message: "Channel type '\(typeText)' of '\(name)' is not 1 (Admin), 2 (Operational), 3 (Analytic) or 4 (Debug)",
-                                            code: 1180))
+                                            code: 1081, infVerifValues: [key, "channel type", typeText]))
                 }
                 if let channelName = line.field(3).map(trimmed), !channelName.isEmpty,
                    let channel = context.document.section(named: channelName) {
@@ -116,7 +119,7 @@ public struct EventChannel: Rule {
         func report(_ item: (line: INFLine, text: String, value: Int64?), _ expectation: String) {
             result.append(Violation(range: context.range(of: item.line, field: 1),
                                     message: "\(item.line.key ?? "") '\(item.text)' of channel section [\(section.name)] \(expectation)",
-                                    code: 1182))
+                                    code: 1081, infVerifValues: [item.line.key ?? "", "value", item.text]))
         }
         if let item = number("Isolation"), item.value.map({ !(1...3).contains($0) }) ?? true {
             report(item, "is not 1 (Application), 2 (System) or 3 (Custom)")
@@ -132,7 +135,11 @@ public struct EventChannel: Rule {
             if item.value.map({ !(0...1).contains($0) }) ?? true {
                 report(item, "is not 0 or 1")
             } else if item.value == 1, retention?.value != 2 || type.map({ $0 > 2 }) == true {
-                report(item, "may be 1 only with LoggingRetention 2 on an Admin or Operational channel")
+                // InfVerif's 1181: a value that cannot be used with another.
+                let other = retention?.value != 2 ? ("LoggingRetention", retention?.text ?? "1") : ("type", "\(type ?? 0)")
+                result.append(Violation(range: context.range(of: item.line, field: 1),
+                                        message: "\(item.line.key ?? "") '\(item.text)' of channel section [\(section.name)] may be 1 only with LoggingRetention 2 on an Admin or Operational channel",
+                                        code: 1181, infVerifValues: [item.line.key ?? "LoggingAutoBackup", item.text, section.name, other.0, other.1]))
             }
         }
         if let line = section.firstLine(withKey: "Access") {
@@ -141,7 +148,7 @@ public struct EventChannel: Rule {
             if !prefixes.contains(where: { text.uppercased().hasPrefix($0) }) {
                 result.append(Violation(range: context.range(of: line, field: 1),
                                         message: "Access '\(text)' of channel section [\(section.name)] is not an SDDL security descriptor",
-                                        code: 1182))
+                                        code: 1081, infVerifValues: ["Access", "value", text]))
             }
         }
         return result

@@ -75,7 +75,7 @@ public struct ExtensionINF: Rule {
             if !isBracedGuid(value) {
                 result.append(Violation(range: context.range(of: line, field: 1),
                                         message: "ExtensionId '\(value)' is not a GUID of the form {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}",
-                                        code: 1380))
+                                        code: 1380, infVerifValues: [value]))
             }
         } else {
             let line = version.classLine ?? version.classGuidLine
@@ -86,7 +86,7 @@ public struct ExtensionINF: Rule {
         for item in context.services where item.install.isFunctionDriver && seen.insert(item.install.line.syntaxIndex).inserted {
             result.append(Violation(range: context.range(of: item.install.line, field: 2),
                                     message: "Service '\(item.install.name)' is added with SPSVCINST_ASSOCSERVICE (0x2), which an extension INF may not set",
-                                    code: 1383))
+                                    code: 1383, infVerifValues: ["SPSVCINST_ASSOCSERVICE"]))
         }
         return result
     }

@@ -45,7 +45,7 @@ public struct IncludeUnknownINF: Rule {
                       seen.insert("\(item.line.syntaxIndex)|\(item.field)").inserted else { continue }
                 result.append(Violation(range: context.range(of: item.line, field: item.field),
                                         message: "Include names '\(name)', which is not in the package nor a known inbox INF",
-                                        maximumLevel: .warning))
+                                        maximumLevel: .warning, infVerifValues: [name]))
             }
         }
         return result

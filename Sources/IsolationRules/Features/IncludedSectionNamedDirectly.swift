@@ -48,7 +48,8 @@ public struct IncludedSectionNamedDirectly: Rule {
                   let inf = context.includedINFOffering(link.to, among: includes),
                   seen.insert("\(link.line.syntaxIndex)|\(link.field)").inserted else { return nil }
             return Violation(range: context.range(of: link.line, field: link.field),
-                             message: "\(link.directive) names [\(link.to)] of the included '\(inf)'; use Needs instead")
+                             message: "\(link.directive) names [\(link.to)] of the included '\(inf)'; use Needs instead",
+                             infVerifValues: [link.to])
         }
     }
 }

@@ -67,7 +67,8 @@ public struct NdiServiceNotAdded: Rule {
                 let name = trimmed(service)
                 guard !name.isEmpty, !added.contains(name.lowercased()) else { continue }
                 result.append(Violation(range: context.range(of: entry.line, field: 5 + index),
-                                        message: "Ndi \(value) names service '\(name)', which this INF does not add"))
+                                        message: "Ndi \(value) names service '\(name)', which this INF does not add",
+                                        infVerifValues: [name]))
             }
         }
         return result

@@ -44,7 +44,8 @@ public struct NeedsUnknownSection: Rule {
                   context.includedINFOffering(item.value, among: includes) == nil else { return nil }
             let names = includes.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return Violation(range: context.range(of: item.line, field: item.field),
-                             message: "Needs names [\(item.value)], which neither this INF nor the included \(names) defines")
+                             message: "Needs names [\(item.value)], which neither this INF nor the included \(names) defines",
+                             infVerifValues: [item.value])
         }
     }
 }

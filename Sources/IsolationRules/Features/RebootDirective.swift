@@ -64,7 +64,8 @@ public struct RebootDirective: Rule {
                       let directive = ["Reboot", "Restart"].first(where: { CaseInsensitive.equal($0, key) }) else { continue }
                 let ignored = isEntry ? "" : "; outside the DDInstall section itself Windows ignores it"
                 result.append(Violation(range: context.range(of: line),
-                                        message: "Directive '\(directive)' is not recommended: Windows detects when a restart is needed\(ignored)"))
+                                        message: "Directive '\(directive)' is not recommended: Windows detects when a restart is needed\(ignored)",
+                                        infVerifValues: [directive]))
             }
         }
         return result

@@ -57,7 +57,8 @@ public struct ReservedNetworkComponentID: Rule {
                         let folded = trimmed(id).lowercased()
                         guard folded.hasPrefix("ms_") || folded.hasPrefix("vms_") else { continue }
                         result.append(Violation(range: context.range(of: model.line, field: index + 2),
-                                                message: "ID '\(trimmed(id))' begins with a prefix reserved for Microsoft's components"))
+                                                message: "ID '\(trimmed(id))' begins with a prefix reserved for Microsoft's components",
+                                                infVerifValues: [trimmed(id)]))
                     }
                 }
             }

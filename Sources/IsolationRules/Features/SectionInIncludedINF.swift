@@ -48,7 +48,8 @@ public struct SectionInIncludedINF: Rule {
         return context.document.sections.compactMap { section in
             guard let inf = context.includedINFOffering(section.name, among: includes),
                   let header = context.headerRange(of: section) else { return nil }
-            return Violation(range: header, message: "Section [\(section.name)] is also a section of the included '\(inf)'")
+            return Violation(range: header, message: "Section [\(section.name)] is also a section of the included '\(inf)'",
+                             infVerifValues: [section.name])
         }
     }
 }

@@ -65,11 +65,12 @@ public struct SoftwareInstallSection: Rule {
                !Self.isPackageRelative(path) {
                 result.append(Violation(range: context.range(of: binary, field: 1),
                                         message: "SoftwareBinary '\(path)' of [\(section.name)] must be a path relative to the driver package",
-                                        code: 1141))
+                                        code: 1141, infVerifValues: [path]))
             }
             guard let typeLine = section.firstLine(withKey: "SoftwareType") else {
                 if let header = context.headerRange(of: section) {
-                    result.append(Violation(range: header, message: "Software-install section [\(section.name)] has no SoftwareType", code: 1142))
+                    result.append(Violation(range: header, message: "Software-install section [\(section.name)] has no SoftwareType", code: 1142,
+                                            infVerifValues: [section.name, "not set", "SoftwareType"]))
                 }
                 continue
             }
@@ -85,7 +86,7 @@ public struct SoftwareInstallSection: Rule {
             guard !missing.isEmpty else { continue }
             result.append(Violation(range: context.range(of: typeLine, field: 1),
                                     message: "SoftwareType \(trimmed(typeLine.field(1) ?? "")) of [\(section.name)] requires \(missing.joined(separator: " and "))",
-                                    code: 1142))
+                                    code: 1142, infVerifValues: [section.name, trimmed(typeLine.field(1) ?? ""), missing[0]]))
         }
         return result
     }

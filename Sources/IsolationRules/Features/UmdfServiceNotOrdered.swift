@@ -66,7 +66,8 @@ public struct UmdfServiceNotOrdered: Rule {
                 let name = trimmed(line.field(1) ?? "")
                 guard !name.isEmpty, !ordered.contains(name.lowercased()) else { continue }
                 result.append(Violation(range: context.range(of: line, field: 1),
-                                        message: "UMDF service '\(name)' of [\(section.name)] is not listed in UmdfServiceOrder"))
+                                        message: "UMDF service '\(name)' of [\(section.name)] is not listed in UmdfServiceOrder",
+                                        infVerifValues: [name]))
             }
         }
         return result

@@ -65,7 +65,8 @@ public struct UniqueServiceName: Rule {
                 guard earlier.unique != unique else { continue }
                 result.append(Violation(
                     range: context.range(of: line),
-                    message: "Service '\(install.name)' is added \(unique ? "with" : "without") SPSVCINST_UNIQUE_NAME here but \(earlier.unique ? "with" : "without") it on line \(earlier.line.lineNumber)"))
+                    message: "Service '\(install.name)' is added \(unique ? "with" : "without") SPSVCINST_UNIQUE_NAME here but \(earlier.unique ? "with" : "without") it on line \(earlier.line.lineNumber)",
+                    infVerifValues: [install.name]))
             }
         }
         return result

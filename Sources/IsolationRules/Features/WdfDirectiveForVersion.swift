@@ -74,13 +74,15 @@ public struct WdfDirectiveForVersion: Rule {
                 versions.append(version)
                 for clsid in install.directive("DriverCLSID") where version.major >= 2 && reported.insert(clsid.syntaxIndex).inserted {
                     result.append(Violation(range: context.range(of: clsid),
-                                            message: "DriverCLSID is a UMDF 1 directive; [\(install.name)] names UMDF \(text.trimmingCharacters(in: " \t"))"))
+                                            message: "DriverCLSID is a UMDF 1 directive; [\(install.name)] names UMDF \(text.trimmingCharacters(in: " \t"))",
+                                            infVerifValues: ["DriverCLSID", "UMDF", "\(version.major)", "\(version.minor)"]))
                 }
             }
             guard let lowest = versions.min(by: { ($0.major, $0.minor) < ($1.major, $1.minor) }), (lowest.major, lowest.minor) >= (2, 15) else { continue }
             for line in section.directive("UmdfDispatcher") where CaseInsensitive.equal(line.field(1)?.trimmingCharacters(in: " \t") ?? "", "WinUsb") {
                 result.append(Violation(range: context.range(of: line),
-                                        message: "UmdfDispatcher = WinUsb is for UMDF before 2.15; with UMDF \(lowest.major).\(lowest.minor) write UmdfDispatcher = NativeUSB"))
+                                        message: "UmdfDispatcher = WinUsb is for UMDF before 2.15; with UMDF \(lowest.major).\(lowest.minor) write UmdfDispatcher = NativeUSB",
+                                        infVerifValues: ["UmdfDispatcher", "UMDF", "\(lowest.major)", "\(lowest.minor)"]))
             }
         }
         return result

@@ -70,7 +70,9 @@ public struct ConflictingDestination: Rule {
             result.append(Violation(
                 range: context.range(of: file.entry.line, field: field),
                 message: "'\(file.entry.sourceName)' is copied to '\(file.entry.destination)', where [\(earlier.file.installSection)] already copies '\(earlier.file.entry.sourceName)'",
-                related: [(context.range(of: earlier.file.entry.line), "the other copy to the same destination")]))
+                related: [(context.range(of: earlier.file.entry.line), "the other copy to the same destination")],
+                infVerifValues: [earlier.file.entry.sourceName, file.entry.sourceName,
+                                 InfVerifValues.path(dirid: dirid, subdirectory: destination.subdirectory, file: file.entry.destination)]))
         }
         return result
     }

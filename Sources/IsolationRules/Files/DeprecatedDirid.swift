@@ -74,6 +74,7 @@ public struct DeprecatedDirid: Rule {
     }
 
     private func violation(_ dirid: Int, range: Range<Int>) -> Violation {
-        Violation(range: range, message: "DIRID \(dirid) (\(DirectoryIDs.describe(dirid))) is deprecated and not allowed in a driver package")
+        Violation(range: range, message: "DIRID \(dirid) (\(DirectoryIDs.describe(dirid))) is deprecated and not allowed in a driver package",
+                  infVerifValues: ["\(dirid)"])
     }
 }

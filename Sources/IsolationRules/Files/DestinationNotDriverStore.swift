@@ -146,7 +146,8 @@ public struct DestinationNotDriverStore: Rule {
                                  fix: unitFix,
                                  related: [(context.range(of: destination.line), "the DestinationDirs entry that sends the files to DIRID \(dirid)")],
                                  // Display drivers have a code of their own, reported in every mode.
-                                 code: context.isDisplayINF ? 2600 : nil)
+                                 code: context.isDisplayINF ? 2600 : nil,
+                                 infVerifValues: Self.infVerifValues(place.files[0], dirid: dirid, display: context.isDisplayINF, mode: context.mode))
             }
         }.flatMap { $0 }
     }
@@ -172,6 +173,16 @@ public struct DestinationNotDriverStore: Rule {
             byPlace[key]?.files.append(file)
         }
         return order.compactMap { byPlace[$0] }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// InfVerif's values for the first file of a list: the destination path, the file and DIRID 13
+    /// (1322); the directive, the path and the DIRID display drivers must use (2600); in `/u` and
+    /// `/k` the legacy operation, the path and the file (1306).
+    static func infVerifValues(_ file: CopiedFile, dirid: Int, display: Bool, mode: Mode) -> [String] {
+        let path = InfVerifValues.path(dirid: dirid, subdirectory: file.destination?.subdirectory, file: file.entry.destination)
+        if display { return ["CopyFiles", path, "13"] }
+        if mode == .isolation || mode == .signature { return [path, file.entry.destination, "13"] }
+        return ["CopyFiles", path, file.entry.destination, ""]
     }
 
     static func sameFolder(_ a: String, _ b: String) -> Bool {

@@ -171,7 +171,8 @@ public struct DriverStoreNeedsNewerOS: Rule {
             }
             let range = field.map { context.range(of: reach.range.manufacturer.line, field: $0) } ?? context.range(of: reach.range.manufacturer.line)
             result.append(Violation(range: range, message: message, fix: fix(context, reach: reach, field: field, decoration: decoration),
-                                    related: [(need.range, "the newer syntax is used here"), (context.range(of: reach.model.line), "the device this Models entry installs")]))
+                                    related: [(need.range, "the newer syntax is used here"), (context.range(of: reach.model.line), "the device this Models entry installs")],
+                                    infVerifValues: [need.what] + Array(repeating: ["\(need.version.major)", "\(need.version.minor)", "\(need.version.build)"], count: 2).flatMap { $0 }))
         }
         return result
     }

@@ -67,7 +67,8 @@ public struct DriverStoreRename: Rule {
             guard seen.insert(entry.line.syntaxIndex).inserted else { continue }
             if let source = entry.source, !source.isEmpty, !CaseInsensitive.equal(source, entry.destination) {
                 result.append(Violation(range: context.range(of: entry.line, field: 2),
-                                        message: "'\(source)' is renamed to '\(entry.destination)' on its way into the driver store (DIRID 13)"))
+                                        message: "'\(source)' is renamed to '\(entry.destination)' on its way into the driver store (DIRID 13)",
+                                        infVerifValues: ["file names", source, "13"]))
                 continue
             }
             let sourceSub = normalize(context.architectures.lazy.compactMap {
@@ -78,7 +79,8 @@ public struct DriverStoreRename: Rule {
                 let from = sourceSub.isEmpty ? "the package root" : "'\(sourceSub)'"
                 let to = destinationSub.isEmpty ? "the driver store root" : "'\(destinationSub)'"
                 result.append(Violation(range: context.range(of: entry.line, field: 1),
-                                        message: "'\(entry.destination)' moves from \(from) in the package to \(to) in the driver store; the subdirectories must match"))
+                                        message: "'\(entry.destination)' moves from \(from) in the package to \(to) in the driver store; the subdirectories must match",
+                                        infVerifValues: ["subdirectories", entry.destination, "13"]))
             }
         }
         return result

@@ -52,7 +52,8 @@ public struct ProgramFilesDestination: Rule {
                 Violation(range: place.range,
                           message: "Files such as '\(place.files[0].entry.destination)' are copied to \(DirectoryIDs.describe(dirid)) (DIRID \(dirid)); a driver package may not install there — ship the application with AddSoftware",
                           allowedInSignatureMode: true,
-                          related: [(context.range(of: destination.line), "the DestinationDirs entry that sends the files to DIRID \(dirid)")])
+                          related: [(context.range(of: destination.line), "the DestinationDirs entry that sends the files to DIRID \(dirid)")],
+                          infVerifValues: DestinationNotDriverStore.infVerifValues(place.files[0], dirid: dirid, display: false, mode: context.mode))
             }
         }
     }

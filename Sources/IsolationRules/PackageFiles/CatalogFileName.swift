@@ -54,7 +54,7 @@ public struct CatalogFileName: Rule {
             } else {
                 return nil
             }
-            return Violation(range: context.range(of: line, field: 1), message: "\(key) '\(value)' \(problem)")
+            return Violation(range: context.range(of: line, field: 1), message: "\(key) '\(value)' \(problem)", infVerifValues: [value])
         }
     }
 }

@@ -41,6 +41,16 @@ public struct CompressedFileName: Rule {
 
     public init() {}
 
+    /// The name a compressed file most likely had (`a.sy_` was `a.sys`): the usual last letter of
+    /// its extension, or the name without the `_`.
+    static func uncompressedName(_ name: String) -> String {
+        let known = ["sy_": "s", "dl_": "l", "ex_": "e", "in_": "f", "ca_": "t", "ch_": "m", "hl_": "p"]
+        let base = String(name.dropLast())
+        guard let dot = name.lastIndex(of: ".") else { return base }
+        let suffix = name[name.index(after: dot)...].lowercased()
+        return base + (known[suffix] ?? "")
+    }
+
     /// Whether `name` has an extension whose last character is `_`.
     static func isCompressed(_ name: String) -> Bool {
         let file = name.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map(String.init) ?? name
@@ -55,7 +65,8 @@ public struct CompressedFileName: Rule {
         func report(_ line: INFLine, field: Int, name: String) {
             guard seen.insert("\(line.syntaxIndex)|\(field)").inserted else { return }
             result.append(Violation(range: context.range(of: line, field: field),
-                                    message: "'\(name)' is a compressed file name; list the file uncompressed under its real name"))
+                                    message: "'\(name)' is a compressed file name; list the file uncompressed under its real name",
+                                    infVerifValues: [name, Self.uncompressedName(name)]))
         }
         for section in context.document.sections {
             let base = section.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""

@@ -41,7 +41,7 @@ public struct CopyINFNotINF: Rule {
                 let name = value.trimmingCharacters(in: " \t")
                 guard !name.isEmpty, !PackageFileKnowledge.isUnresolved(name), !name.lowercased().hasSuffix(".inf") else { continue }
                 result.append(Violation(range: context.range(of: line, field: field),
-                                        message: "CopyINF lists '\(name)', which is not an INF file"))
+                                        message: "CopyINF lists '\(name)', which is not an INF file", infVerifValues: [name]))
             }
         }
         return result

@@ -92,6 +92,12 @@ public struct DriverStoreRestriction: Rule {
 
     public init() {}
 
+    /// `value` as eight upper-case hexadecimal digits, as InfVerif prints flags after `0x`.
+    static func hexadecimal<Value: BinaryInteger>(_ value: Value) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+
     public func check(_ context: RuleContext) -> [Violation] {
         let document = context.document
         let dirs = document.destinationDirs
@@ -103,7 +109,7 @@ public struct DriverStoreRestriction: Rule {
                let security = document.section(named: "\(list).Security"), let range = context.headerRange(of: security) {
                 result.append(Violation(range: range,
                                         message: "[\(security.name)] sets a security descriptor on files copied to DIRID 13, which is not allowed",
-                                        code: 1101))
+                                        code: 1101, infVerifValues: ["13"]))
             }
             guard let flags = file.entry.flags, seenEntries.insert(file.entry.line.syntaxIndex).inserted else { continue }
             let refused = PackageFileKnowledge.driverStoreRefusedCopyFlags.filter { flags & $0.value != 0 }
@@ -111,7 +117,7 @@ public struct DriverStoreRestriction: Rule {
             result.append(Violation(range: context.range(of: file.entry.line, field: 4),
                                     message: "\(refused.map(\.name).joined(separator: ", ")) is not allowed for '\(file.entry.destination)', which is copied to DIRID 13",
                                     fix: Self.dropFlags(context, line: file.entry.line, flags: flags, refused: refused),
-                                    code: 1103))
+                                    code: 1103, infVerifValues: [Self.hexadecimal(refused.reduce(0) { $0 | $1.value }), "13"]))
         }
         var seenReferences = Set<String>()
         for section in document.sections where context.graph.roles(of: section.name).contains(where: \.isInstall) {
@@ -121,7 +127,7 @@ public struct DriverStoreRestriction: Rule {
                           seenReferences.insert("\(reference.line.syntaxIndex)|\(reference.field)").inserted else { continue }
                     result.append(Violation(range: context.range(of: reference.line, field: reference.field),
                                             message: "\(directive) acts on [\(reference.name)], whose files are in DIRID 13, the read-only driver store",
-                                            code: 1102))
+                                            code: 1102, infVerifValues: [directive, "13"]))
                 }
             }
         }

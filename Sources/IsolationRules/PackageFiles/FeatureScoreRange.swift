@@ -47,7 +47,7 @@ public struct FeatureScoreRange: Rule {
                       !PackageFileKnowledge.isUnresolved(text) else { continue }
                 if let value = Self.hexadecimalValue(text), value <= 0xFF { continue }
                 result.append(Violation(range: context.range(of: line, field: 1),
-                                        message: "FeatureScore '\(text)' is not a hexadecimal byte value from 0x00 to 0xFF"))
+                                        message: "FeatureScore '\(text)' is not a hexadecimal byte value from 0x00 to 0xFF", infVerifValues: [text]))
             }
         }
         return result

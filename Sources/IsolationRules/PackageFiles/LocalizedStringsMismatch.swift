@@ -82,7 +82,8 @@ public struct LocalizedStringsMismatch: Rule {
             if !extra.isEmpty { details.append("adds \(Self.list(extra))") }
             let detail = details.isEmpty ? "" : "; it " + details.joined(separator: " and ")
             result.append(Violation(range: range,
-                                    message: "[\(section.name)] has \(Self.entries(localized.count)) and [Strings] \(reference.count)\(detail)"))
+                                    message: "[\(section.name)] has \(Self.entries(localized.count)) and [Strings] \(reference.count)\(detail)",
+                                    infVerifValues: [section.name, plain.name]))
         }
         return result
     }

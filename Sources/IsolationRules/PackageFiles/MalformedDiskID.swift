@@ -52,14 +52,16 @@ public struct MalformedDiskID: Rule {
                     guard let id = line.key?.trimmingCharacters(in: " \t"), !id.isEmpty, !PackageFileKnowledge.isUnresolved(id),
                           !PackageFileKnowledge.isWellFormedDiskID(id) else { continue }
                     result.append(Violation(range: context.range(of: line, field: 0),
-                                            message: "Disk id '\(id)' of [\(section.name)] is not a non-negative number"))
+                                            message: "Disk id '\(id)' of [\(section.name)] is not a non-negative number",
+                                            infVerifValues: [id, section.name]))
                 }
             } else if CaseInsensitive.equal(base, "SourceDisksFiles") {
                 for line in section.lines where line.hasExplicitKey {
                     guard let id = line.field(1)?.trimmingCharacters(in: " \t"), !id.isEmpty, !PackageFileKnowledge.isUnresolved(id),
                           !PackageFileKnowledge.isWellFormedDiskID(id) else { continue }
                     result.append(Violation(range: context.range(of: line, field: 1),
-                                            message: "Disk id '\(id)' of '\(line.key ?? "")' is not a non-negative number"))
+                                            message: "Disk id '\(id)' of '\(line.key ?? "")' is not a non-negative number",
+                                            infVerifValues: [line.key ?? "", section.name]))
                 }
             }
         }

@@ -61,27 +61,27 @@ public struct MalformedGUID: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         let document = context.document
         var result: [Violation] = []
-        func check(_ line: INFLine, field: Int, code: Int, what: String) {
+        func check(_ line: INFLine, field: Int, code: Int, what: String, kind: (String, String) = ("", "")) {
             let value = field == 0 ? line.key : line.field(field)
             guard let value = value?.trimmingCharacters(in: " \t"), !value.isEmpty,
                   !PackageFileKnowledge.isUnresolved(value), !PackageFileKnowledge.isGUID(value) else { return }
             result.append(Violation(range: context.range(of: line, field: field),
                                     message: "\(what) '\(value)' is not a GUID of the form {nnnnnnnn-nnnn-nnnn-nnnn-nnnnnnnnnnnn}",
-                                    code: code))
+                                    code: code, infVerifValues: code == 1010 ? [value] : [kind.0, kind.1, value]))
         }
         if let version = document.section(named: "Version") {
             for line in version.lines(withKey: "ClassGuid") { check(line, field: 1, code: 1010, what: "ClassGuid") }
-            for line in version.lines(withKey: "ExtensionId") { check(line, field: 1, code: 1019, what: "ExtensionId") }
+            for line in version.lines(withKey: "ExtensionId") { check(line, field: 1, code: 1019, what: "ExtensionId", kind: ("ExtensionId", "directive")) }
         }
         for section in document.sections {
             let folded = CaseInsensitive.fold(section.name)
             if folded == "strings" || folded.hasPrefix("strings.") || folded == "version" { continue }
             if folded == "interfaceinstall32" {
-                for line in section.lines { check(line, field: 0, code: 1019, what: "The interface class GUID") }
+                for line in section.lines { check(line, field: 0, code: 1019, what: "The interface class GUID", kind: (section.name, "interface class")) }
                 continue
             }
             for (name, field) in Self.guidDirectives {
-                for line in section.directive(name) { check(line, field: field, code: 1019, what: "The \(name) GUID") }
+                for line in section.directive(name) { check(line, field: field, code: 1019, what: "The \(name) GUID", kind: (name, "directive")) }
             }
         }
         return result

@@ -50,10 +50,11 @@ public struct MalformedPath: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         let document = context.document
         var result: [Violation] = []
-        func check(_ line: INFLine, field: Int, what: String, allowAbsolute: Bool = false) {
+        func check(_ line: INFLine, field: Int, what: String, kind: String, in section: INFSection, allowAbsolute: Bool = false) {
             guard let path = line.field(field)?.trimmingCharacters(in: " \t"), !path.isEmpty,
                   !PackageFileKnowledge.isUnresolved(path), let problem = Self.problem(of: path, allowAbsolute: allowAbsolute) else { return }
-            result.append(Violation(range: context.range(of: line, field: field), message: "\(what) '\(path)' \(problem)"))
+            result.append(Violation(range: context.range(of: line, field: field), message: "\(what) '\(path)' \(problem)",
+                                    infVerifValues: [kind, path, section.name]))
         }
         for section in document.sections {
             let folded = CaseInsensitive.fold(section.name)
@@ -62,15 +63,15 @@ public struct MalformedPath: Rule {
                 for line in section.lines where line.hasExplicitKey {
                     // DIRID -1 (65535) takes an absolute path; deprecated-dirid reports it.
                     let dirid = line.field(1).flatMap { IntegerField(parsing: $0).int32 }
-                    check(line, field: 2, what: "The subdirectory of '\(line.key ?? "")'", allowAbsolute: dirid == -1 || dirid == 65535)
+                    check(line, field: 2, what: "The subdirectory of '\(line.key ?? "")'", kind: "destination", in: section, allowAbsolute: dirid == -1 || dirid == 65535)
                 }
             } else if base == "sourcedisksnames" {
                 for line in section.lines where line.hasExplicitKey {
-                    check(line, field: 4, what: "The path of disk '\(line.key ?? "")'")
+                    check(line, field: 4, what: "The path of disk '\(line.key ?? "")'", kind: "disk", in: section)
                 }
             } else if base == "sourcedisksfiles" {
                 for line in section.lines where line.hasExplicitKey {
-                    check(line, field: 2, what: "The subdirectory of '\(line.key ?? "")'")
+                    check(line, field: 2, what: "The subdirectory of '\(line.key ?? "")'", kind: "source", in: section)
                 }
             }
         }

@@ -54,10 +54,11 @@ public struct UnresolvableDirid: Rule {
                   !PackageFileKnowledge.isUnresolved(text) else { continue }
             let range = context.range(of: line, field: 1)
             guard let dirid = IntegerField(parsing: text).int32 else {
-                result.append(Violation(range: range, message: "DIRID '\(text)' of '\(line.key ?? "")' is not a number", code: 1243))
+                result.append(Violation(range: range, message: "DIRID '\(text)' of '\(line.key ?? "")' is not a number", code: 1243,
+                                        infVerifValues: [text, line.key ?? "", "DestinationDirs"]))
                 continue
             }
-            if let violation = Self.violation(Int(dirid), range: range) { result.append(violation) }
+            if let violation = Self.violation(Int(dirid), range: range, file: line.key ?? "", section: "DestinationDirs") { result.append(violation) }
         }
         for section in document.sections where !Self.skipped(section.name) {
             for line in section.lines {
@@ -66,7 +67,7 @@ public struct UnresolvableDirid: Rule {
                     for case .dirid(let dirid) in document.substituter.pieces(raw) where reported.insert(dirid).inserted {
                         let ranges = context.diridReferences(dirid, in: line, field: index + 1)
                         let range = ranges.first ?? context.range(of: line, field: index + 1)
-                        if let violation = Self.violation(dirid, range: range) { result.append(violation) }
+                        if let violation = Self.violation(dirid, range: range, file: raw, section: section.name) { result.append(violation) }
                     }
                 }
             }
@@ -74,14 +75,18 @@ public struct UnresolvableDirid: Rule {
         return result
     }
 
-    static func violation(_ dirid: Int, range: Range<Int>) -> Violation? {
+    /// The finding for `dirid` when Windows cannot resolve it; `file` and `section` are where InfVerif
+    /// says it is used.
+    static func violation(_ dirid: Int, range: Range<Int>, file: String, section: String) -> Violation? {
         switch PackageFileKnowledge.kind(of: dirid) {
         case .system:
             return nil
         case .undefinedUser:
-            return Violation(range: range, message: "DIRID \(dirid) is a user DIRID that nothing defines for a driver package", code: 1241)
+            return Violation(range: range, message: "DIRID \(dirid) is a user DIRID that nothing defines for a driver package", code: 1241,
+                             infVerifValues: ["\(dirid)", file, section])
         case .unknownSystem:
-            return Violation(range: range, message: "DIRID \(dirid) is not a DIRID Windows defines", code: 1242)
+            return Violation(range: range, message: "DIRID \(dirid) is not a DIRID Windows defines", code: 1242,
+                             infVerifValues: ["\(dirid)", file, section])
         }
     }
 

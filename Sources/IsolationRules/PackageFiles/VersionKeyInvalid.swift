@@ -57,15 +57,18 @@ public struct VersionKeyInvalid: Rule {
             let range = context.range(of: line, field: 1)
             if let bad = name.first(where: { Self.invalidClassCharacters.contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 } }) {
                 let shown = bad.unicodeScalars.allSatisfy { $0.value >= 0x20 } ? "'\(bad)'" : "a control character"
-                result.append(Violation(range: range, message: "Class name '\(name)' holds \(shown), which a class name cannot hold", code: 1014))
+                result.append(Violation(range: range, message: "Class name '\(name)' holds \(shown), which a class name cannot hold", code: 1014,
+                                        infVerifValues: ["Class", "name", "[Version]"]))
             } else if name.count > 31 {
-                result.append(Violation(range: range, message: "Class name '\(name)' has \(name.count) characters; a class name has at most 31", code: 1286))
+                result.append(Violation(range: range, message: "Class name '\(name)' has \(name.count) characters; a class name has at most 31", code: 1286,
+                                        infVerifValues: ["Class", name, "31"]))
             }
         }
         if let line = info.pnpLockdownLine, let value = line.fields.first?.trimmingCharacters(in: " \t"),
            !PackageFileKnowledge.isUnresolved(value), info.pnpLockdown != 0, info.pnpLockdown != 1 {
             result.append(Violation(range: context.range(of: line, field: 1),
-                                    message: "PnpLockdown '\(value)' is not 0 or 1", code: 1014))
+                                    message: "PnpLockdown '\(value)' is not 0 or 1", code: 1014,
+                                    infVerifValues: ["PnpLockdown", "value", "[Version]"]))
         }
         return result
     }

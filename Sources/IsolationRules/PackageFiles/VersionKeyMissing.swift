@@ -127,9 +127,10 @@ public struct VersionKeyMissing: Rule {
             if filled || (!lines.isEmpty && !built) { continue }
             if key == "DriverVer" && !built {
                 result.append(Violation(range: range, message: "[Version] has no DriverVer value, which is required unless the build stamps it",
-                                        maximumLevel: .note))
+                                        maximumLevel: .note, infVerifValues: ["required", "DriverVer", "[Version]"]))
             } else {
-                result.append(Violation(range: range, message: "[Version] has no \(key) value, which is required"))
+                result.append(Violation(range: range, message: "[Version] has no \(key) value, which is required",
+                                        infVerifValues: ["required", key, "[Version]"]))
             }
         }
         return result

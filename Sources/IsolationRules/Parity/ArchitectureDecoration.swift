@@ -44,7 +44,8 @@ public struct ArchitectureDecoration: Rule {
             // A malformed decoration is bad-decoration's finding.
             guard entry.malformedDecorations.isEmpty, !entry.decorations.contains(where: { $0.architecture != nil }) else { return nil }
             return Violation(range: context.range(of: entry.line, field: 1),
-                             message: "Models section [\(entry.modelsSection)] has no architecture decoration, so its devices install only on x86; add NTamd64, NTarm64 (or NTx86) to the Manufacturer line")
+                             message: "Models section [\(entry.modelsSection)] has no architecture decoration, so its devices install only on x86; add NTamd64, NTarm64 (or NTx86) to the Manufacturer line",
+                             infVerifValues: [entry.modelsSection, "NTamd64"])
         }
     }
 }

@@ -45,7 +45,8 @@ public struct BadDecoration: Rule {
             for (offset, text) in entry.line.fields.enumerated().dropFirst() where !text.isEmpty {
                 let range = context.range(of: entry.line, field: offset + 1)
                 guard let decoration = PlatformDecoration(parsing: text) else {
-                    result.append(Violation(range: range, message: "TargetOSVersion decoration '\(text)' is malformed; write NT<arch>[.major[.minor[.producttype[.suitemask[.build]]]]]"))
+                    result.append(Violation(range: range, message: "TargetOSVersion decoration '\(text)' is malformed; write NT<arch>[.major[.minor[.producttype[.suitemask[.build]]]]]",
+                                            code: 1287, infVerifValues: [text, entry.modelsSection, "Manufacturer"]))
                     continue
                 }
                 if let productType = decoration.productType, !(1...3).contains(productType) {
@@ -53,11 +54,14 @@ public struct BadDecoration: Rule {
                     let guess = productType >= 1000 && parts.count == 4
                         ? "; for a build number write \(parts[0...2].joined(separator: "."))...\(parts[3])"
                         : ""
-                    result.append(Violation(range: range, message: "TargetOSVersion decoration '\(text)' has product type \(productType), which is not 1, 2 or 3\(guess)"))
+                    result.append(Violation(range: range, message: "TargetOSVersion decoration '\(text)' has product type \(productType), which is not 1, 2 or 3\(guess)",
+                                            code: 1287, infVerifValues: [text, entry.modelsSection, "Manufacturer"]))
                     continue
                 }
                 if let build = decoration.build, build < Self.firstBuildWithBuildNumbers {
-                    result.append(Violation(range: range, message: "TargetOSVersion decoration '\(text)' has build number \(build); build numbers below \(Self.firstBuildWithBuildNumbers) are not supported"))
+                    result.append(Violation(range: range, message: "TargetOSVersion decoration '\(text)' has build number \(build); build numbers below \(Self.firstBuildWithBuildNumbers) are not supported",
+                                            code: 1288,
+                                            infVerifValues: ["\(decoration.major ?? 0)", "\(decoration.minor ?? 0)", "\(build)", "10", "0", "\(Self.firstBuildWithBuildNumbers)"]))
                 }
             }
         }

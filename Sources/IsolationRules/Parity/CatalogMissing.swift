@@ -60,6 +60,8 @@ public struct CatalogMissing: Rule {
         let missing = context.architectures.filter { !keys.contains("catalogfile.nt\($0.rawValue)") }
         guard !missing.isEmpty else { return [] }
         let which = keys.isEmpty ? "" : " for \(missing.map(\.rawValue).joined(separator: ", "))"
-        return [Violation(range: range, message: "[Version] has no CatalogFile\(which); the package cannot be signed")]
+        let directive = keys.isEmpty ? "CatalogFile" : "CatalogFile.NT\(missing[0].rawValue)"
+        return [Violation(range: range, message: "[Version] has no CatalogFile\(which); the package cannot be signed",
+                          infVerifValues: [directive])]
     }
 }

@@ -55,10 +55,12 @@ public struct ClassGuidMismatch: Rule {
             guard SetupClasses.normalizedGuid(byName.guid) != SetupClasses.normalizedGuid(guid) else { return [] }
             let other = byGuid.map { ", which is the GUID of class '\($0.name)'" } ?? ""
             return [Violation(range: context.range(of: guidLine, field: 1),
-                              message: "ClassGuid \(guid) does not match the well-known class '\(byName.name)' (\(byName.guid))\(other)")]
+                              message: "ClassGuid \(guid) does not match the well-known class '\(byName.name)' (\(byName.guid))\(other)",
+                              code: 1281, infVerifValues: [byName.guid, byName.name])]
         }
         guard let byGuid else { return [] }
         return [Violation(range: context.range(of: classLine, field: 1),
-                          message: "Class '\(name)' does not match ClassGuid \(guid), which belongs to the well-known class '\(byGuid.name)'")]
+                          message: "Class '\(name)' does not match ClassGuid \(guid), which belongs to the well-known class '\(byGuid.name)'",
+                          code: 1280, infVerifValues: [byGuid.name, guid])]
     }
 }

@@ -53,7 +53,8 @@ public struct DefaultInstallNeedsArch: Rule {
         context.primitiveSections.compactMap { section, name in
             guard name.isEntry, !name.hasArchitecture, let range = context.headerRange(of: section) else { return nil }
             return Violation(range: range,
-                             message: "[\(section.name)] must be decorated with an architecture, e.g. [\(name.base).NTamd64], to be processed as a primitive driver")
+                             message: "[\(section.name)] must be decorated with an architecture, e.g. [\(name.base).NTamd64], to be processed as a primitive driver",
+                             infVerifValues: [section.name])
         }
     }
 }

@@ -79,7 +79,8 @@ public struct DiridInRegistryValue: Rule {
                     let message = dirid == 10
                         ? "Registry value '\(entry.valueName ?? "")' uses the Windows directory %10%\(path); use \(replacement)\(path)\(expand) instead"
                         : "File path \"%\(dirid)%\(path)\" in registry may be incorrect in some contexts, use \(replacement)\(path)\(expand) instead"
-                    result.append(Violation(range: range, message: message))
+                    let values = dirid == 10 ? [replacement] : ["%\(dirid)%\(path)", "registry", replacement]
+                    result.append(Violation(range: range, message: message, code: dirid == 10 ? 1257 : 1258, infVerifValues: values))
                 }
             }
         }

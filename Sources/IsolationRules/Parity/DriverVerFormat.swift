@@ -63,12 +63,14 @@ public struct DriverVerFormat: Rule {
             for line in section.lines(withKey: "DriverVer") {
                 if let date = line.field(1)?.trimmingCharacters(in: " \t"), checked(date), !Self.isValidDate(date) {
                     result.append(Violation(range: context.range(of: line, field: 1),
-                                            message: "DriverVer date '\(date)' must be MM/DD/YYYY"))
+                                            message: "DriverVer date '\(date)' must be MM/DD/YYYY",
+                                            code: 1218, infVerifValues: [date, "DriverVer"]))
                 }
                 if let version = line.field(2)?.trimmingCharacters(in: " \t"), checked(version),
                    let problem = Self.versionProblem(version) {
                     result.append(Violation(range: context.range(of: line, field: 2),
-                                            message: "DriverVer version '\(version)' is invalid: \(problem)"))
+                                            message: "DriverVer version '\(version)' is invalid: \(problem)",
+                                            code: 1217, infVerifValues: [version, "DriverVer"]))
                 }
             }
         }

@@ -55,7 +55,8 @@ public struct DuplicateSection: Rule {
             return Violation(
                 range: headers[0],
                 message: "Section [\(section.name)] is defined multiple times (again on line\(lines.count > 1 ? "s" : "") \(lines.joined(separator: ", "))).",
-                related: headers.dropFirst().map { ($0, "defined again here") })
+                related: headers.dropFirst().map { ($0, "defined again here") },
+                infVerifValues: [section.name])
         }
     }
 }

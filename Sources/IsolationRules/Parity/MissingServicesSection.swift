@@ -94,18 +94,21 @@ public struct MissingServicesSection: Rule {
         var seen = Set<String>()
         for reach in context.deviceInstalls where seen.insert(CaseInsensitive.fold(reach.installSection)).inserted {
             guard let install = document.section(named: reach.installSection) else { continue }
+            let values = [reach.model.hardwareIDs.first(where: { !$0.isEmpty }) ?? reach.model.description, reach.model.installSection]
             let servicesName = "\(install.name).Services"
             guard let services = document.section(named: servicesName) else {
                 if let range = context.headerRange(of: install) {
                     result.append(Violation(range: range,
-                                            message: "[\(install.name)] has no [\(servicesName)] section; name the function driver with AddService = <name>, 0x00000002, <section>, or AddService = ,2 for a device without one"))
+                                            message: "[\(install.name)] has no [\(servicesName)] section; name the function driver with AddService = <name>, 0x00000002, <section>, or AddService = ,2 for a device without one",
+                                            infVerifValues: values))
                 }
                 continue
             }
             let associated = document.services(in: services).contains { $0.isFunctionDriver }
             guard !associated, services.directive("Needs").isEmpty, let range = context.headerRange(of: services) else { continue }
             result.append(Violation(range: range,
-                                    message: "[\(services.name)] adds no service with SPSVCINST_ASSOCSERVICE (0x00000002), so the device has no function driver; mark the function driver's AddService with 0x2, or add AddService = ,2"))
+                                    message: "[\(services.name)] adds no service with SPSVCINST_ASSOCSERVICE (0x00000002), so the device has no function driver; mark the function driver's AddService with 0x2, or add AddService = ,2",
+                                    infVerifValues: values))
         }
         return result
     }

@@ -48,13 +48,17 @@ public struct NoDestination: Rule {
             let reference = file.operation.reference
             guard seen.insert("\(reference.line.syntaxIndex)|\(reference.field)").inserted else { continue }
             let message: String
+            let values: [String]
             switch file.operation.target {
             case .file(let name):
                 message = "'\(name)' is copied with CopyFiles = @\(name), but [DestinationDirs] has no DefaultDestDir"
+                values = ["File", name]
             case .section(let name):
                 message = "Files of [\(name)] have no destination: [DestinationDirs] has no entry for it and no DefaultDestDir"
+                values = ["Section", name]
             }
-            result.append(Violation(range: context.range(of: reference.line, field: reference.field), message: message))
+            result.append(Violation(range: context.range(of: reference.line, field: reference.field), message: message,
+                                    infVerifValues: values))
         }
         return result
     }

@@ -79,7 +79,7 @@ public struct PrimitiveDefaultInstall: Rule {
         }
         if let manufacturer = context.document.section(named: "Manufacturer"), !manufacturer.lines.isEmpty {
             result.append(Violation(range: range, message: "Cannot have both [\(entry.section.name)] and [Manufacturer]: a primitive driver installs on no device",
-                                    code: 1212))
+                                    code: 1212, infVerifValues: [entry.section.name, "Manufacturer"]))
         }
         return result
     }

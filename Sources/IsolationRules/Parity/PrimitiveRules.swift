@@ -72,13 +72,15 @@ public struct PrimitiveRules: Rule {
                 let legacy = section.firstLine(withKey: "LegacyUninstall")?.fields.first.flatMap { IntegerField(parsing: $0).int32 }
                 if legacy != 1 {
                     result.append(Violation(range: range,
-                                            message: "[\(section.name)] must set LegacyUninstall=1: Windows uninstalls a primitive driver itself, and the section only serves Windows versions before 1903"))
+                                            message: "[\(section.name)] must set LegacyUninstall=1: Windows uninstalls a primitive driver itself, and the section only serves Windows versions before 1903",
+                                            code: 1422))
                 }
             } else if !entries.contains(CaseInsensitive.fold(name.entryName)) {
                 let chosen = sections.filter { $0.name.isEntry && $0.name.base == name.base }.map { "[\($0.section.name).\(name.suffix ?? "")]" }
                 let hint = chosen.isEmpty ? "" : "; Windows reads \(chosen.joined(separator: ", "))"
                 result.append(Violation(range: range,
-                                        message: "[\(section.name)] is never processed: there is no [\(name.entryName)] section\(hint)"))
+                                        message: "[\(section.name)] is never processed: there is no [\(name.entryName)] section\(hint)",
+                                        code: 1423, infVerifValues: [name.entryName]))
             }
         }
         return result

@@ -49,11 +49,13 @@ public struct ProviderMismatch: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         guard let expected = context.expectedProvider?.trimmingCharacters(in: " \t") else { return [] }
         guard let line = context.document.version.providerLine else {
-            return [Violation(range: nil, message: "[Version] names no Provider; '\(expected)' is required")]
+            return [Violation(range: nil, message: "[Version] names no Provider; '\(expected)' is required",
+                              infVerifValues: ["", expected])]
         }
         let provider = (line.fields.first ?? "").trimmingCharacters(in: " \t")
         guard !CaseInsensitive.equal(provider, expected) else { return [] }
         return [Violation(range: context.range(of: line, field: 1),
-                          message: "Provider '\(provider)' is not the required provider '\(expected)'")]
+                          message: "Provider '\(provider)' is not the required provider '\(expected)'",
+                          infVerifValues: [provider, expected])]
     }
 }

@@ -63,11 +63,12 @@ public struct ReservedClass: Rule {
         let range = context.range(of: line, field: 1)
         switch setupClass.use {
         case .samples:
-            return [Violation(range: range, message: "Class \"\(setupClass.name)\" is reserved for use by Microsoft.")]
+            return [Violation(range: range, message: "Class \"\(setupClass.name)\" is reserved for use by Microsoft.",
+                              infVerifValues: [setupClass.name])]
         case .system:
             return [Violation(range: range,
                               message: "Class \"\(setupClass.name)\" is reserved for system use; Windows installs devices of this class itself",
-                              maximumLevel: .warning)]
+                              maximumLevel: .warning, infVerifValues: [setupClass.name])]
         case .vendors:
             return []
         }

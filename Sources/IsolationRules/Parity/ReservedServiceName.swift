@@ -47,11 +47,11 @@ public struct ReservedServiceName: Rule {
             let folded = name.lowercased()
             let range = context.range(of: install.line, field: 1)
             if ReservedServiceNames.published.contains(folded) {
-                result.append(Violation(range: range, message: "Service name '\(name)' is reserved", code: 1293))
+                result.append(Violation(range: range, message: "Service name '\(name)' is reserved", code: 1293, infVerifValues: [name]))
             } else if ReservedServiceNames.samples.contains(folded) {
                 result.append(Violation(range: range,
                                         message: "Service name '\(name)' is reserved for internal use only: it is the name of a Microsoft sample driver",
-                                        maximumLevel: .warning, code: 1017))
+                                        maximumLevel: .warning, code: 1017, infVerifValues: [name]))
             }
         }
         return result

@@ -67,7 +67,8 @@ public struct SectionReferencedTwice: Rule {
                 range: header ?? context.range(of: link.line, field: link.field),
                 message: "Section [\(link.to)] referenced from \(link.directive) and \(first.directive) directive",
                 related: [(context.range(of: first.line, field: first.field), "referenced from \(first.directive) here"),
-                          (context.range(of: link.line, field: link.field), "referenced from \(link.directive) here")]))
+                          (context.range(of: link.line, field: link.field), "referenced from \(link.directive) here")],
+                infVerifValues: [link.to, link.directive, first.directive]))
         }
         return result
     }

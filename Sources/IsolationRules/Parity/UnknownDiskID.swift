@@ -93,13 +93,14 @@ public struct UnknownDiskID: Rule {
                     let which = parts.count == 2 || missing.count == reading.count ? "" : " on \(missing.map(\.rawValue).joined(separator: ", "))"
                     result.append(Violation(range: context.range(of: line, field: 1),
                                             message: "The source path of '\(line.key ?? "")' cannot be built: no [SourceDisksNames] section applies\(which)",
-                                            code: 1016))
+                                            code: 1016, infVerifValues: ["source", "source", line.key ?? ""]))
                     continue
                 }
                 let which = parts.count == 2 || missing.count == reading.count ? "" : " for \(missing.map(\.rawValue).joined(separator: ", "))"
                 let names = parts.count == 2 ? "[SourceDisksNames.\(parts[1])] or [SourceDisksNames]" : "[SourceDisksNames]"
                 result.append(Violation(range: context.range(of: line, field: 1),
-                                        message: "Disk id '\(id)' of '\(line.key ?? "")' is not defined in \(names)\(which)"))
+                                        message: "Disk id '\(id)' of '\(line.key ?? "")' is not defined in \(names)\(which)",
+                                        code: 1273, infVerifValues: [line.key ?? "", id, parts.count == 2 ? "SourceDisksNames.\(parts[1])" : "SourceDisksNames"]))
             }
         }
         return result

@@ -54,9 +54,13 @@ public struct UnresolvedToken: Rule {
         let built = context.isBuiltPackage
         let note = built ? "" : " (a note in a source tree, which the build may still stamp)"
         var result: [Violation] = []
+        var section = ""
         for (index, line) in tree.lines.enumerated() where index != signature {
             var ranges: [Range<Int>] = []
-            if let header = line.header { ranges.append(header.nameRange) }
+            if let header = line.header {
+                ranges.append(header.nameRange)
+                section = tree.text(of: header.nameRange)
+            }
             if let key = line.key { ranges.append(key.range) }
             ranges += line.fields.map(\.range)
             for range in ranges {
@@ -66,7 +70,7 @@ public struct UnresolvedToken: Rule {
                         ? "'\(text)' was not replaced by an architecture; SetupAPI reads it as text"
                         : "'\(text)' is a template token that was not replaced"
                     result.append(Violation(range: token, message: "\(what): generate the INF with stampinf\(note)",
-                                            maximumLevel: built ? nil : .note))
+                                            maximumLevel: built ? nil : .note, infVerifValues: [section]))
                 }
             }
         }

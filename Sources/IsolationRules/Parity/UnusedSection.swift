@@ -130,7 +130,8 @@ public struct UnusedSection: Rule {
                 return isUsed(name, context: reading.context, referenced: reading.referenced)
             }
             guard !usedElsewhere, let range = context.headerRange(of: section) else { continue }
-            result.append(Violation(range: range, message: "Section [\(section.name)] not referenced or used.\(hint(for: section.name, context: context))"))
+            result.append(Violation(range: range, message: "Section [\(section.name)] not referenced or used.\(hint(for: section.name, context: context))",
+                                    infVerifValues: [section.name]))
         }
         return result
     }

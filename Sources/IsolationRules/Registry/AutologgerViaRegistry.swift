@@ -5,7 +5,7 @@ import IsolationEngine
 /// AutoLogger sessions written under `Control\WMI\Autologger`.
 public struct AutologgerViaRegistry: GlobalKeyRule {
     public static let description = RuleDescription(
-        name: "autologger-via-registry", codes: [1320],
+        name: "autologger-via-registry", codes: [1320, 1321],
         title: "An AutoLogger session is configured through the registry",
         why: "AutoLogger keys are global state shared by every trace session on the machine.",
         fix: "Declare the session with AddAutoLogger in a DDInstall.Events section (Windows 11).",
@@ -79,8 +79,7 @@ public struct AutologgerViaRegistry: GlobalKeyRule {
         }
         let fixes = Self.fixes(context, entries: entries)
         return entries.map { item in
-            Violation(range: context.range(of: item.entry.line, field: 1), message: Self.message(item.entry),
-                      allowedInSignatureMode: Self.allowedInSignatureMode(item.entry), fix: fixes[item.entry.line.syntaxIndex])
+            Self.violation(context, item.entry, fix: fixes[item.entry.line.syntaxIndex])
         }
     }
 

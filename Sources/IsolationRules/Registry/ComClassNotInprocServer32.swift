@@ -50,7 +50,8 @@ public struct ComClassNotInprocServer32: Rule {
             let parts = key.split(separator: "\\").map(String.init)
             guard parts.count >= 3, parts[0] == "clsid", Self.servers.contains(parts[2]) else { return nil }
             return Violation(range: context.range(of: item.entry.line, field: 2),
-                             message: "Unsupported COM class registration '\(item.entry.subkey)', only InprocServer32 is supported")
+                             message: "Unsupported COM class registration '\(item.entry.subkey)', only InprocServer32 is supported",
+                             infVerifValues: [item.entry.subkey])
         }
     }
 }

@@ -5,7 +5,7 @@ import IsolationEngine
 /// ETW providers and channels registered through the registry.
 public struct EventProviderViaRegistry: GlobalKeyRule {
     public static let description = RuleDescription(
-        name: "event-provider-via-registry", codes: [1320],
+        name: "event-provider-via-registry", codes: [1320, 1321],
         title: "An event provider is registered through the registry",
         why: "Writing WINEVT publisher or channel keys registers global state that is not removed with the package.",
         fix: "Declare the provider with AddEventProvider in a DDInstall.Events section (Windows 10 1809+).",
@@ -85,8 +85,7 @@ public struct EventProviderViaRegistry: GlobalKeyRule {
         }
         let fixes = Self.fixes(context, entries: entries)
         return entries.map { item in
-            Violation(range: context.range(of: item.entry.line, field: 1), message: Self.message(item.entry),
-                      allowedInSignatureMode: Self.allowedInSignatureMode(item.entry), fix: fixes[item.entry.line.syntaxIndex])
+            Self.violation(context, item.entry, fix: fixes[item.entry.line.syntaxIndex])
         }
     }
 

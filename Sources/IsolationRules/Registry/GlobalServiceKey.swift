@@ -7,7 +7,7 @@ import IsolationKnowledge
 /// Writes to `HKLM\SYSTEM\CurrentControlSet\Services\<svc>`.
 public struct GlobalServiceKey: Rule {
     public static let description = RuleDescription(
-        name: "global-service-key", codes: [1320],
+        name: "global-service-key", codes: [1320, 1321],
         title: "A service key is written through HKLM",
         why: "A package's service state belongs in the service's own install section, written relative to the service (HKR\\Parameters); writing another service's key modifies state the package does not own.",
         fix: "For a service this INF adds, move the line into the service-install section's AddReg as HKR,Parameters\\…; a package may not modify another service.",
@@ -131,15 +131,18 @@ public struct GlobalServiceKey: Rule {
         let services = context.services
         return context.uniqueRegistryEntries.compactMap { item in
             guard case .serviceKey(let name, let rest)? = GlobalRegistryPath.classify(item.entry) else { return nil }
+            let infVerif = InfVerifValues.registryRoot(item.entry, mode: context.mode)
+            let code = infVerif.code == 1321 ? 1321 : nil
             let own = services.first { CaseInsensitive.equal($0.install.name, name) }
             guard let own else {
                 return Violation(range: context.range(of: item.entry.line, field: 1),
                                  message: "The line modifies the service '\(name)', which this INF does not add; a package may not modify another service",
-                                 allowedInSignatureMode: true)
+                                 allowedInSignatureMode: true, code: code, infVerifValues: infVerif.values)
             }
             return Violation(range: context.range(of: item.entry.line, field: 1),
                              message: "Service '\(name)' state is written through HKLM; write it as HKR,\(Self.parametersKey(rest)) in the AddReg of [\(own.install.installSection ?? "its service-install section")]",
-                             allowedInSignatureMode: true, fix: fix(context, entry: item.entry, service: own, rest: rest))
+                             allowedInSignatureMode: true, fix: fix(context, entry: item.entry, service: own, rest: rest),
+                             code: code, infVerifValues: infVerif.values)
         }
     }
 

@@ -70,7 +70,8 @@ public struct HKCRModification: Rule {
             }
             return Violation(range: context.range(of: item.entry.line, field: 1),
                              message: "Cannot modify HKCR\\\(key); it must be under HKR",
-                             fix: apoFix(context, item: item, key: key, viaSoftwareClasses: viaSoftwareClasses))
+                             fix: apoFix(context, item: item, key: key, viaSoftwareClasses: viaSoftwareClasses),
+                             infVerifValues: [key])
         }
     }
 

@@ -7,11 +7,13 @@ import IsolationKnowledge
 /// Service configuration values set through AddReg instead of the service-install directives.
 public struct IntrinsicServiceValue: Rule {
     public static let description = RuleDescription(
-        name: "intrinsic-service-value", codes: [1332],
+        // A value written in the service key itself is a service registry key outside Parameters
+        // (1323); InfVerif's 1332 is a service value two install sections set differently.
+        name: "intrinsic-service-value", codes: [1323],
         title: "A service setting is written as a registry value",
         why: "Start type, image path, display name and the other service settings belong to the service control manager; the AddService install section sets them so that they stay consistent.",
         fix: "Use the service-install section's directive instead (StartType=, ServiceType=, ErrorControl=, ServiceBinary=, DisplayName=, Description=, LoadOrderGroup=, Dependencies=, …).",
-        levels: levels("E E E W"), fixable: true, group: .registry)
+        levels: levels("E E - -"), fixable: true, group: .registry)
 
     public static let triggeringExamples = [
         RuleExample("""
@@ -90,7 +92,8 @@ public struct IntrinsicServiceValue: Rule {
             let advice = directive.map { "use \($0)= in the service-install section" } ?? "Windows sets it for the service"
             return Violation(range: context.range(of: item.entry.line, field: 3),
                              message: "The service value '\(value)' of '\(service)' is set through AddReg; \(advice)",
-                             fix: fix(context, item: item, directive: directive))
+                             fix: fix(context, item: item, directive: directive),
+                             infVerifValues: [service])
         }
     }
 

@@ -6,7 +6,7 @@ import IsolationEngine
 /// Media category names written under the global `MediaCategories` key.
 public struct MediaCategoryGlobal: GlobalKeyRule {
     public static let description = RuleDescription(
-        name: "media-category-global", codes: [1320],
+        name: "media-category-global", codes: [1320, 1321],
         title: "A media category is registered globally",
         why: "The global MediaCategories key is shared by every audio driver; a package's category names belong to its device.",
         fix: "Write HKR,MediaCategories\\{guid},Name,… in the DDInstall's AddReg (Windows 10 1809+).",
@@ -71,8 +71,10 @@ public struct MediaCategoryGlobal: GlobalKeyRule {
                               edits: [(root.range, "HKR"), (subkey.range, subkey.isQuoted ? "\"\(relative)\"" : relative)],
                               followUp: "Media category names under HKR need Windows 10 version 1809 (build 17763); the Models section needs a NT<arch>.10.0...17763 decoration.")
             }
+            let infVerif = InfVerifValues.registryRoot(item.entry, mode: context.mode)
             return Violation(range: context.range(of: item.entry.line, field: 1), message: Self.message(item.entry),
-                             allowedInSignatureMode: Self.allowedInSignatureMode(item.entry), fix: fix)
+                             allowedInSignatureMode: Self.allowedInSignatureMode(item.entry), fix: fix,
+                             code: infVerif.code == 1321 ? 1321 : nil, infVerifValues: infVerif.values)
         }
     }
     static func message(_ entry: RegistryEntry) -> String {

@@ -6,7 +6,7 @@ import IsolationKnowledge
 /// Registry values that no Windows version reads any more.
 public struct ObsoleteRegistryValue: Rule {
     public static let description = RuleDescription(
-        name: "obsolete-registry-value", codes: [1320],
+        name: "obsolete-registry-value", codes: [1320, 1321],
         title: "A registry value is obsolete",
         why: "MediaCategories Display values and DmaSecurity\\AllowedBuses are no longer read; writing them only adds global state.",
         fix: "Delete the line.",
@@ -66,9 +66,11 @@ public struct ObsoleteRegistryValue: Rule {
             let isDisplay = key.containsBytes("mediacategories\\") && item.entry.valueName?.lowercased() == "display"
             let isAllowedBuses = key.hasSuffix("control\\dmasecurity\\allowedbuses")
             guard item.entry.root == .localMachine, isDisplay || isAllowedBuses else { return nil }
+            let infVerif = InfVerifValues.registryRoot(item.entry, mode: context.mode)
             return Violation(range: context.range(of: item.entry.line, field: 1),
                              message: isDisplay ? "The MediaCategories 'Display' value is obsolete" : "DmaSecurity\\AllowedBuses is obsolete",
-                             fix: UnitFix(title: "Delete the line", safety: .safe, edits: [(context.fullLineRange(of: item.entry.line), "")]))
+                             fix: UnitFix(title: "Delete the line", safety: .safe, edits: [(context.fullLineRange(of: item.entry.line), "")]),
+                             code: infVerif.code == 1321 ? 1321 : nil, infVerifValues: infVerif.values)
         }
     }
 }

@@ -63,9 +63,10 @@ public struct RegistryRootNotHKR: Rule {
                 message += "; SetupAPI does not accept the long spelling '\(entry.rootText)' and skips the line"
                 code = 1224
             }
+            let values = code == 1224 ? [entry.rootText] : InfVerifValues.registryRoot(entry, mode: context.mode).values
             return Violation(range: context.range(of: entry.line, field: 1), message: message,
                              allowedInSignatureMode: RegistryKnowledge.isSignatureException(root: entry.root, subkey: entry.subkey),
-                             code: code)
+                             code: code, infVerifValues: values)
         }
     }
 }

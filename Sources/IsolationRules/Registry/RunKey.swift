@@ -5,7 +5,7 @@ import IsolationEngine
 /// Entries under the `Run` and `RunOnce` keys.
 public struct RunKey: GlobalKeyRule {
     public static let description = RuleDescription(
-        name: "run-key", codes: [1320],
+        name: "run-key", codes: [1320, 1321],
         title: "A program is started through a Run key",
         why: "Run and RunOnce entries start programs for every user at sign-in; a driver package may not install software that way.",
         fix: "Ship the application with AddSoftware (DDInstall.Software) or start a service on a trigger instead.",

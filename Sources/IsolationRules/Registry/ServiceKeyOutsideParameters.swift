@@ -105,7 +105,8 @@ public struct ServiceKeyOutsideParameters: Rule {
             }
             return Violation(range: context.range(of: item.entry.line, field: 2),
                              message: "Service registry key \(shown) of service '\(service)' must be under the Parameters subkey",
-                             fix: fix)
+                             fix: fix,
+                             infVerifValues: [item.entry.subkey.isEmpty ? service : "\(service)\\\(item.entry.subkey)"])
         }
     }
 }

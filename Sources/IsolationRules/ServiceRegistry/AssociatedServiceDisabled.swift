@@ -56,7 +56,8 @@ public struct AssociatedServiceDisabled: Rule {
             result.append(Violation(
                 range: context.range(of: line, field: 1),
                 message: "The associated service '\(install.name)' is disabled: [\(section.section.name)] sets StartType = 4 (SERVICE_DISABLED)",
-                related: [(context.range(of: install.line), "the AddService line that makes it the associated service")]))
+                related: [(context.range(of: install.line), "the AddService line that makes it the associated service")],
+                infVerifValues: [install.name]))
         }
         return result
     }

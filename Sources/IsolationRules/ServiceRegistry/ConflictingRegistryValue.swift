@@ -98,7 +98,8 @@ public struct ConflictingRegistryValue: Rule {
             result.append(Violation(
                 range: context.range(of: entry.line, field: entry.data.isEmpty ? 4 : 5),
                 message: "[\(item.link.from)] sets \(entry.displayPath) to other data than [\(earlier.item.link.from)] does",
-                related: [(context.range(of: earlier.item.entry.line), "the other value written to the same registry value")]))
+                related: [(context.range(of: earlier.item.entry.line), "the other value written to the same registry value")],
+                infVerifValues: [entry.root.shortName, entry.subkey, value.isEmpty ? "(Default)" : value, earlier.item.link.from, item.link.from]))
         }
         return result
     }

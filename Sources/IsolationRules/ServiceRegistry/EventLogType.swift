@@ -61,7 +61,8 @@ public struct EventLogType: Rule {
                     guard let type = line.field(field)?.trimmingCharacters(in: " \t"), !type.isEmpty,
                           !ServiceRegistryKnowledge.eventLogTypes.contains(type.lowercased()) else { continue }
                     result.append(Violation(range: context.range(of: line, field: field),
-                                            message: "EventLogType '\(type)' of \(directive) must be System, Application or Security"))
+                                            message: "EventLogType '\(type)' of \(directive) must be System, Application or Security",
+                                            infVerifValues: [type]))
                 }
             }
         }

@@ -49,7 +49,8 @@ public struct HKRSecurityDescriptor: Rule {
             let related = context.headerRange(of: security).map { [($0, "the security descriptor of the section")] } ?? []
             result.append(Violation(range: context.range(of: entry.line, field: 1),
                                     message: "[\(security.name)] would set a security descriptor on the HKR key itself",
-                                    related: related))
+                                    related: related,
+                                    infVerifValues: [entry.valueName.map { $0.isEmpty ? "(Default)" : $0 } ?? "(Default)", "HKR"]))
         }
         return result
     }

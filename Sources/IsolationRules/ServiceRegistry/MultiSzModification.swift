@@ -52,7 +52,8 @@ public struct MultiSzModification: Rule {
             guard deletes || appends else { continue }
             let what = appends ? "appends to" : "removes a string from"
             result.append(Violation(range: context.range(of: entry.line, field: 4),
-                                    message: "The line \(what) the REG_MULTI_SZ value \(entry.displayPath)"))
+                                    message: "The line \(what) the REG_MULTI_SZ value \(entry.displayPath)",
+                                    infVerifValues: [entry.operation.rawValue, entry.root.shortName, entry.subkey, ""]))
         }
         return result
     }

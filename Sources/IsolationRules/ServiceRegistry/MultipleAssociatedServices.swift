@@ -66,7 +66,8 @@ public struct MultipleAssociatedServices: Rule {
                 result.append(Violation(
                     range: context.range(of: service.line, field: 2),
                     message: "[\(section.name)] marks \(name) as the associated service (SPSVCINST_ASSOCSERVICE) after \(firstName); a device has only one",
-                    related: [(context.range(of: first.line), "the first associated service")]))
+                    related: [(context.range(of: first.line), "the first associated service")],
+                    infVerifValues: [section.name, first.name, service.name]))
             }
         }
         return result

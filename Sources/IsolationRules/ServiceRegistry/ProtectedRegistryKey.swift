@@ -58,6 +58,12 @@ public struct ProtectedRegistryKey: Rule {
         return nil
     }
 
+    /// `HKLM\\SYSTEM\\Setup` as InfVerif's two values, the root and the subkey.
+    static func rootAndSubkey(_ key: String) -> [String] {
+        guard let slash = key.firstIndex(of: "\\") else { return [key, ""] }
+        return [String(key[..<slash]), String(key[key.index(after: slash)...])]
+    }
+
     public func check(_ context: RuleContext) -> [Violation] {
         context.uniqueRegistryEntries.compactMap { item in
             let entry = item.entry
@@ -65,10 +71,11 @@ public struct ProtectedRegistryKey: Rule {
             if found.underControlSet {
                 return Violation(range: context.range(of: entry.line, field: 1),
                                  message: "Cannot modify \(found.key) registry keys, although HKLM\\SYSTEM\\CurrentControlSet is allowed",
-                                 code: 1222)
+                                 code: 1222, infVerifValues: Self.rootAndSubkey(found.key))
             }
             return Violation(range: context.range(of: entry.line, field: 1),
-                             message: "Cannot modify the registry key \(found.key)", code: 1223)
+                             message: "Cannot modify the registry key \(found.key)", code: 1223,
+                             infVerifValues: Self.rootAndSubkey(found.key))
         }
     }
 }

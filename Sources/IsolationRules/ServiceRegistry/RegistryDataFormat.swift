@@ -74,14 +74,15 @@ public struct RegistryDataFormat: Rule {
                 if let mask = entry.rawData.first, !mask.utf8.contains(0x25), !mask.isEmpty, !Self.isByte(mask),
                    IntegerField(parsing: mask).uint32.map({ $0 > 0xFF }) ?? true {
                     result.append(Violation(range: context.range(of: entry.line, field: 5),
-                                            message: "The BitReg mask '\(mask)' of \(entry.displayPath) is not a byte", code: 1262))
+                                            message: "The BitReg mask '\(mask)' of \(entry.displayPath) is not a byte", code: 1262,
+                                            infVerifValues: ["BitReg", mask.lowercased().hasPrefix("0x") ? String(mask.dropFirst(2)) : mask]))
                 }
             case .delReg:
                 if flags & ServiceRegistryKnowledge.deleteMultiStringFlags == ServiceRegistryKnowledge.deleteMultiStringFlags,
                    entry.data.first?.isEmpty ?? true {
                     result.append(Violation(range: context.range(of: entry.line, field: 4),
                                             message: "DelReg 0x00018002 removes a string from the REG_MULTI_SZ \(entry.displayPath), but no string is given",
-                                            code: 1266))
+                                            code: 1266, infVerifValues: ["DelReg"]))
                 }
             case .addReg:
                 guard !entry.isIgnoredByAddReg, !entry.deletesValue, !entry.isKeyOnly else { continue }
@@ -99,18 +100,18 @@ public struct RegistryDataFormat: Rule {
         case .unusualString(let type):
             return [Violation(range: flagsRange,
                               message: "Flags '\(flagsText)' of \(entry.displayPath) name the custom type 0x\(String(type, radix: 16)) without FLG_ADDREG_BINVALUETYPE (0x1)",
-                              code: 1264)]
+                              code: 1264, infVerifValues: ["AddReg"])]
         case .custom(let type) where ServiceRegistryKnowledge.characterTypeNumbers.contains(type):
             return [Violation(range: flagsRange,
                               message: "Flags '\(flagsText)' of \(entry.displayPath) make the string type \(type) a custom binary type",
-                              code: 1263)]
+                              code: 1263, infVerifValues: ["AddReg"])]
         default:
             break
         }
         if entry.appends, entry.valueType != .multiString {
             result.append(Violation(range: flagsRange,
                                     message: "FLG_ADDREG_APPEND on \(entry.displayPath), which is \(entry.valueType), not REG_MULTI_SZ (0x00010008)",
-                                    code: 1265))
+                                    code: 1265, infVerifValues: ["AddReg"]))
         }
         let readsBytes: Bool
         switch entry.valueType {
@@ -122,7 +123,7 @@ public struct RegistryDataFormat: Rule {
             for (index, raw) in entry.rawData.enumerated() where !raw.isEmpty && !raw.utf8.contains(0x25) && !Self.isByte(raw) {
                 result.append(Violation(range: context.range(of: entry.line, field: 5 + index),
                                         message: "'\(raw)' in the \(entry.valueType) data of \(entry.displayPath) is not a byte in hexadecimal",
-                                        code: 1267))
+                                        code: 1267, infVerifValues: ["AddReg"]))
                 break
             }
         } else if entry.valueType == .dword || entry.valueType == .qword, let data = entry.data.first,
@@ -132,7 +133,7 @@ public struct RegistryDataFormat: Rule {
             if !fits {
                 result.append(Violation(range: context.range(of: entry.line, field: 5),
                                         message: "'\(data)' is not a \(entry.valueType) number for \(entry.displayPath)",
-                                        code: 1268))
+                                        code: 1268, infVerifValues: ["AddReg", entry.valueType == .qword ? "64" : "32"]))
             }
         }
         return result

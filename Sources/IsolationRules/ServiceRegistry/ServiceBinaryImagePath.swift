@@ -74,11 +74,12 @@ public struct ServiceBinaryImagePath: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        for (_, service) in context.serviceInstallSections {
+        for (install, service) in context.serviceInstallSections {
             guard let line = service.serviceBinaryLine, let path = context.serviceBinaryPath(service),
                   let problem = Self.problem(path) else { continue }
             result.append(Violation(range: context.range(of: line, field: 1),
-                                    message: "ServiceBinary '\(path)' \(problem), so it cannot be parsed as an image path"))
+                                    message: "ServiceBinary '\(path)' \(problem), so it cannot be parsed as an image path",
+                                    infVerifValues: [install.name, path]))
         }
         return result
     }

@@ -70,8 +70,9 @@ public struct ServiceTypeConflict: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        for (_, service) in context.serviceInstallSections {
+        for (install, service) in context.serviceInstallSections {
             guard let type = service.serviceType else { continue }
+            let serviceName = install.name
             let section = service.section
             let isWin32 = type & ServiceRegistryKnowledge.win32ServiceTypes != 0
             let isDriver = !isWin32 && type & ServiceRegistryKnowledge.driverServiceTypes != 0
@@ -81,13 +82,15 @@ public struct ServiceTypeConflict: Rule {
                    let line = section.firstLine(withKey: "StartType") {
                     result.append(Violation(
                         range: context.range(of: line, field: 1),
-                        message: "[\(section.name)] is a Win32 service (ServiceType \(typeText)) with StartType \(start), a start type for drivers only"))
+                        message: "[\(section.name)] is a Win32 service (ServiceType \(typeText)) with StartType \(start), a start type for drivers only",
+                        infVerifValues: [serviceName, "StartType", "\(start)", typeText]))
                 }
                 for directive in ServiceRegistryKnowledge.driverOnlyDirectives {
                     for line in section.directive(directive) {
                         result.append(Violation(
                             range: context.range(of: line, field: 0),
-                            message: "\(directive) applies to kernel-mode drivers only, but [\(section.name)] is a Win32 service (ServiceType \(typeText))"))
+                            message: "\(directive) applies to kernel-mode drivers only, but [\(section.name)] is a Win32 service (ServiceType \(typeText))",
+                            infVerifValues: [serviceName, directive, (line.field(1) ?? "").trimmingCharacters(in: " \t"), typeText]))
                     }
                 }
             } else if isDriver {
@@ -95,7 +98,8 @@ public struct ServiceTypeConflict: Rule {
                     for line in section.directive(directive) {
                         result.append(Violation(
                             range: context.range(of: line, field: 0),
-                            message: "\(directive) applies to Win32 services only, but [\(section.name)] is a driver (ServiceType \(typeText))"))
+                            message: "\(directive) applies to Win32 services only, but [\(section.name)] is a driver (ServiceType \(typeText))",
+                            infVerifValues: [serviceName, directive, (line.field(1) ?? "").trimmingCharacters(in: " \t"), typeText]))
                     }
                 }
                 if let line = service.serviceBinaryLine, let binary = context.serviceBinaryPath(service),
@@ -104,7 +108,8 @@ public struct ServiceTypeConflict: Rule {
                     if name.hasSuffix(".exe") || name.hasSuffix(".dll") {
                         result.append(Violation(
                             range: context.range(of: line, field: 1),
-                            message: "[\(section.name)] is a kernel-mode driver (ServiceType \(typeText)) whose ServiceBinary '\(fileName(of: binary))' is a user-mode image"))
+                            message: "[\(section.name)] is a kernel-mode driver (ServiceType \(typeText)) whose ServiceBinary '\(fileName(of: binary))' is a user-mode image",
+                            infVerifValues: [serviceName, "ServiceBinary", binary, typeText]))
                     }
                 }
             }

@@ -63,15 +63,16 @@ public struct UnnamedService: Rule {
                 if !service.isFunctionDriver {
                     result.append(Violation(range: context.range(of: service.line),
                                             message: "AddService has no service name; only the null driver (`AddService = ,2`) may omit it",
-                                            code: 1253))
+                                            code: 1253, infVerifValues: ["AddService", section.name]))
                 } else if let installSection = service.installSection {
                     result.append(Violation(range: context.range(of: service.line, field: 3),
                                             message: "The service-install section '\(installSection)' of the unnamed null driver is ignored",
-                                            code: 1272))
+                                            code: 1272, infVerifValues: [installSection]))
                 }
             }
             for line in section.directive("DelService") where (line.field(1) ?? "").trimmingCharacters(in: " \t").isEmpty {
-                result.append(Violation(range: context.range(of: line), message: "DelService has no service name", code: 1253))
+                result.append(Violation(range: context.range(of: line), message: "DelService has no service name", code: 1253,
+                                        infVerifValues: ["DelService", section.name]))
             }
         }
         return result

@@ -60,20 +60,22 @@ public struct WMIInterfaceFlags: Rule {
                 if !Self.isBracedGUID(guid) || classSection.isEmpty {
                     let what = !Self.isBracedGUID(guid) ? "does not start with a WMI class GUID" : "names no WMI class section"
                     result.append(Violation(range: context.range(of: line),
-                                            message: "WMIInterface \(what); expected {WmiClassGUID},[flags],WMI-class-section"))
+                                            message: "WMIInterface \(what); expected {WmiClassGUID},[flags],WMI-class-section",
+                                            infVerifValues: [line.field(2).flatMap { $0.isEmpty ? nil : $0 } ?? line.rawFields.joined(separator: ",")]))
                     continue
                 }
                 let flagsText = (line.field(2) ?? "").trimmingCharacters(in: " \t")
                 guard !flagsText.isEmpty else { continue }
                 guard let flags = IntegerField(parsing: flagsText).uint32 else {
                     result.append(Violation(range: context.range(of: line, field: 2),
-                                            message: "WMIInterface flags '\(flagsText)' are not a number"))
+                                            message: "WMIInterface flags '\(flagsText)' are not a number", infVerifValues: [flagsText]))
                     continue
                 }
                 let unknown = flags & ~ServiceRegistryKnowledge.wmiInterfaceFlags
                 if unknown != 0 {
                     result.append(Violation(range: context.range(of: line, field: 2),
-                                            message: "WMIInterface flags '\(flagsText)' set 0x\(String(unknown, radix: 16)), but only SCWMI_CLOBBER_SECURITY (0x1) is defined"))
+                                            message: "WMIInterface flags '\(flagsText)' set 0x\(String(unknown, radix: 16)), but only SCWMI_CLOBBER_SECURITY (0x1) is defined",
+                                            infVerifValues: [flagsText]))
                 }
             }
         }

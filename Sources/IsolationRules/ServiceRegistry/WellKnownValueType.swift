@@ -49,6 +49,14 @@ public struct WellKnownValueType: Rule {
 
     public init() {}
 
+    /// The type flags a spelled type names (`REG_DWORD (0x10001)` gives `00010001`), as eight
+    /// hexadecimal digits; `00000000` (REG_SZ) when it names none.
+    static func typeFlags(_ spelled: String) -> String {
+        guard let start = spelled.range(of: "0x") else { return "00000000" }
+        let digits = spelled[start.upperBound...].prefix { $0.isHexDigit }.uppercased()
+        return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         var seen = Set<Int>()
@@ -65,7 +73,8 @@ public struct WellKnownValueType: Rule {
                   let value = entry.valueName, let known = ServiceRegistryKnowledge.wellKnownValueTypes[value.lowercased()],
                   !(isSoftwareKey && known.deviceProperty), !known.types.contains(entry.valueType), seen.insert(entry.line.syntaxIndex).inserted else { continue }
             result.append(Violation(range: context.range(of: entry.line, field: 4),
-                                    message: "'\(value)' is written as \(entry.valueType); it takes \(known.spelled)"))
+                                    message: "'\(value)' is written as \(entry.valueType); it takes \(known.spelled)",
+                                    infVerifValues: [value, Self.typeFlags(known.spelled)]))
         }
         return result
     }

@@ -66,7 +66,8 @@ public struct FileNotInSourceDisks: Rule {
             }
             let archs = missing.count == architectures.count ? "" : " for \(missing.map(\.rawValue).joined(separator: ", "))"
             result.append(Violation(range: context.range(of: file.entry.line, field: field),
-                                    message: "'\(file.entry.sourceName)' is copied but not listed in SourceDisksFiles\(archs)"))
+                                    message: "'\(file.entry.sourceName)' is copied but not listed in SourceDisksFiles\(archs)",
+                                    infVerifValues: [file.entry.sourceName]))
         }
         return result
     }

@@ -74,17 +74,20 @@ public struct MissingSection: Rule {
             // InfVerif has codes of their own for a missing service-install section and device install section.
             let code = CaseInsensitive.equal(link.directive, "AddService") ? 2006 : 1203
             result.append(Violation(range: context.range(of: link.line, field: link.field),
-                                    message: "Section [\(link.to)] named by \(link.directive) does not exist\(tip)", code: code))
+                                    message: "Section [\(link.to)] named by \(link.directive) does not exist\(tip)", code: code,
+                                    infVerifValues: code == 2006 ? [link.line.fields.first ?? link.to, link.from] : [link.to]))
         }
         for entry in document.manufacturers {
             if entry.decorations.isEmpty && !document.hasSection(entry.modelsSection) {
                 result.append(Violation(range: context.range(of: entry.line, field: 1),
-                                        message: "Models section [\(entry.modelsSection)] does not exist"))
+                                        message: "Models section [\(entry.modelsSection)] does not exist",
+                                        infVerifValues: [entry.modelsSection]))
             }
             for decoration in entry.decorations where !document.hasSection("\(entry.modelsSection).\(decoration.text)") {
                 guard let field = entry.line.fields.firstIndex(where: { CaseInsensitive.equal($0, decoration.text) }) else { continue }
                 result.append(Violation(range: context.range(of: entry.line, field: field + 1),
-                                        message: "Models section [\(entry.modelsSection).\(decoration.text)] does not exist"))
+                                        message: "Models section [\(entry.modelsSection).\(decoration.text)] does not exist",
+                                        infVerifValues: ["\(entry.modelsSection).\(decoration.text)"]))
             }
         }
         var reportedInstall = Set<String>()
@@ -92,7 +95,7 @@ public struct MissingSection: Rule {
             guard reportedInstall.insert("\(reach.model.line.syntaxIndex)").inserted else { continue }
             result.append(Violation(range: context.range(of: reach.model.line, field: 1),
                                     message: "Install section [\(reach.model.installSection)] for '\(reach.model.description)' does not exist on \(reach.range.architecture.rawValue)",
-                                    code: 1261))
+                                    code: 1261, infVerifValues: [reach.model.description, reach.model.installSection]))
         }
         return result
     }

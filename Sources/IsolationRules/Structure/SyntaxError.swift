@@ -45,6 +45,18 @@ public struct SyntaxError: Rule {
 
     public init() {}
 
+    /// The SetupAPI error (in hexadecimal, as InfVerif prints it) for a kind of syntax problem:
+    /// ERROR_EXPECTED_SECTION_NAME, ERROR_BAD_SECTION_NAME_LINE, ERROR_SECTION_NAME_TOO_LONG, or
+    /// ERROR_GENERAL_SYNTAX for what does not stop the file from opening.
+    static func setupError(_ kind: SyntaxDiagnostic.Kind) -> String {
+        switch kind {
+        case .textBeforeFirstSection: return "E0000000"
+        case .unterminatedSectionHeader: return "E0000001"
+        case .sectionNameTooLong: return "E0000002"
+        default: return "E0000003"
+        }
+    }
+
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         var nulReported = false
@@ -78,7 +90,9 @@ public struct SyntaxError: Rule {
             case .bareCarriageReturn:
                 message = "A CR without LF does not end a line for SetupAPI; lines must end in LF or CR LF"
             }
-            result.append(Violation(range: diagnostic.range, message: message, maximumLevel: opens ? .warning : nil))
+            let line = context.tree.position(of: diagnostic.range.lowerBound).line
+            result.append(Violation(range: diagnostic.range, message: message, maximumLevel: opens ? .warning : nil,
+                                    infVerifValues: [context.tree.source.path, "\(line)", Self.setupError(diagnostic.kind)]))
         }
         return result
     }

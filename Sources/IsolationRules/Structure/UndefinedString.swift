@@ -57,7 +57,8 @@ public struct UndefinedString: Rule {
                         let range = context.occurrences(of: "%\(name)%", in: token).first ?? token
                         let hint = name.lowercased() == "systemroot" || name.lowercased() == "windir" || name.lowercased() == "programdata"
                             ? "; write %%\(name)%% for the environment variable" : ""
-                        result.append(Violation(range: range, message: "The string token '%\(name)%' is not defined in [Strings]\(hint)"))
+                        result.append(Violation(range: range, message: "The string token '%\(name)%' is not defined in [Strings]\(hint)",
+                                                infVerifValues: [name, "Strings", "%\(name)%", "%%\(name)%%"]))
                     }
                 }
             }

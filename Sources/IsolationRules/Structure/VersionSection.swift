@@ -40,11 +40,12 @@ public struct VersionSection: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard let version = context.document.section(named: "Version") else {
-            return [Violation(range: nil, message: "The file has no [Version] section")]
+            return [Violation(range: nil, message: "The file has no [Version] section", infVerifValues: [context.tree.source.path])]
         }
         let info = context.document.version
         guard let signature = info.signature else {
-            return [Violation(range: context.headerRange(of: version), message: "[Version] has no Signature; SetupAPI refuses to open the file")]
+            return [Violation(range: context.headerRange(of: version), message: "[Version] has no Signature; SetupAPI refuses to open the file",
+                              infVerifValues: [context.tree.source.path])]
         }
         if info.isWindowsNTSignature { return [] }
         let value = info.signatureValue ?? ""
@@ -54,6 +55,7 @@ public struct VersionSection: Rule {
             ? "Signature '\(value)' is for Windows 9x; use \"$Windows NT$\""
             : "Signature '\(value)' is not $Windows NT$; SetupAPI refuses to open the file"
         return [Violation(range: range, message: message,
-                          fix: UnitFix(title: "Set the signature to $Windows NT$", safety: .safe, edits: [(range, "\"$Windows NT$\"")]))]
+                          fix: UnitFix(title: "Set the signature to $Windows NT$", safety: .safe, edits: [(range, "\"$Windows NT$\"")]),
+                          infVerifValues: [context.tree.source.path])]
     }
 }

@@ -1,0 +1,33 @@
+/// InfVerif's own wording of each code, for output that reads like InfVerif's.
+///
+/// A template holds `<value>` wherever InfVerif substitutes something from the INF (a section name,
+/// a path, a key); a message is whole only when every placeholder gets a value.
+public enum InfVerifMessages {
+    /// The mark in a template that InfVerif replaces with a value.
+    public static let placeholder = "<value>"
+
+    /// InfVerif's message template for `code`, if its table lists the code.
+    public static func template(for code: Int) -> String? {
+        templates[code]
+    }
+
+    /// How many values the template of `code` takes (0 for a code InfVerif's table does not list).
+    public static func valueCount(for code: Int) -> Int {
+        guard let template = templates[code] else { return 0 }
+        return template.components(separatedBy: placeholder).count - 1
+    }
+
+    /// InfVerif's message for `code` with `values` substituted in order; `nil` when the table does
+    /// not list the code or the number of values is not the number of placeholders.
+    public static func message(code: Int, values: [String]) -> String? {
+        guard let template = templates[code] else { return nil }
+        let pieces = template.components(separatedBy: placeholder)
+        guard pieces.count == values.count + 1 else { return nil }
+        var message = pieces[0]
+        for (value, piece) in zip(values, pieces.dropFirst()) {
+            message += value
+            message += piece
+        }
+        return message
+    }
+}
