@@ -119,7 +119,15 @@ public struct Checker: Sendable {
                         edits: unitFix.edits.map { TextEdit(byteRange: tree.byteRange(of: $0.range), replacement: $0.replacement) },
                         followUp: unitFix.followUp)
                 }
-                let cappedLevel = overridden ? level : violation.maximumLevel.map { min($0, level) } ?? level
+                var cappedLevel = overridden ? level : violation.maximumLevel.map { min($0, level) } ?? level
+                // The code InfVerif prints is reported at no more than its level in the mode's column.
+                if !overridden, let code = codes.first, let column = Self.tableColumn(options.mode) {
+                    switch InfVerifCodes.level(of: code, column: column) {
+                    case "-": continue
+                    case "W": cappedLevel = min(cappedLevel, .warning)
+                    default: break
+                    }
+                }
                 let scope = violation.range.flatMap { context.installScopes.scope(at: $0.lowerBound) }
                 let infVerifMessage = codes.first.flatMap { InfVerifMessages.message(code: $0, values: violation.infVerifValues) }
                 findings.append(Finding(rule: description.name, codes: codes,
@@ -193,6 +201,17 @@ public struct Checker: Sendable {
         }
         return findings.sorted {
             ($0.location.file, $0.location.binaryOffset ?? 0, $0.rule, $0.message) < ($1.location.file, $1.location.binaryOffset ?? 0, $1.rule, $1.message)
+        }
+    }
+
+    /// The column of InfVerif's table of levels for `mode` (0 `/k`, 1 `/u`, 2 `/w`); `nil` for the
+    /// modes the table has no column for.
+    static func tableColumn(_ mode: Mode) -> Int? {
+        switch mode {
+        case .declarative: return 0
+        case .universal: return 1
+        case .isolation: return 2
+        case .signature, .desktop: return nil
         }
     }
 

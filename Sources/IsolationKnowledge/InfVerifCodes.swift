@@ -88,7 +88,8 @@ public enum InfVerifCodes {
         InfVerifCode(1144, "W E W", "a software type for desktop editions only"),
         InfVerifCode(1150, "E E E", "a component ID holds \\ or ,"),
         InfVerifCode(1160, "E E E", "invalid COM threading model"),
-        InfVerifCode(1180...1182, "E E E", "event channel errors"),
+        InfVerifCode(1180...1182, "E E E", "event channel errors",
+                     notCovered: "event-channel reports a value repeated across a provider's channels (1180) and LoggingAutoBackup without sequential retention (1181); which other pairs of channel values InfVerif compares (1182) is not published, and other invalid channel values are invalid directive arguments (1081)"),
         InfVerifCode(1199, "E E E", "syntax of a newer OS used by a DDInstall that installs on older builds"),
         InfVerifCode(1201, "W W W", "an extra value is ignored"),
         InfVerifCode(1202, "E E E", "Include names an INF that is not an inbox INF or does not exist"),
@@ -159,7 +160,7 @@ public enum InfVerifCodes {
         InfVerifCode(1307, "W E E", "an operation for desktop editions only"),
         InfVerifCode(1308...1309, "W E E", "non-additive operations (deletes)"),
         InfVerifCode(1310...1313, "E E E", "a Needs names a section of another kind: a section may only Need sections with its own suffix",
-                     note: "InfVerif's messages tell the cases apart: 1312 a needed section whose suffix differs from its parent section's, 1313 one without the parent's suffix, 1310 and 1311 the same against the first section that needs it; Isolint reports 1312"),
+                     notCovered: "needs-suffix-mismatch reports a needed section whose suffix differs from its parent section's (1312); one without the parent's suffix (1313) is not reported, since inbox INFs name some of their suffix sections without one, and the first-referencing-section cases (1310, 1311) are not published beyond their messages"),
         InfVerifCode(1314, "E E E", "a section Needs a section of an included INF without its own Include of that INF",
                      note: "Isolint reports 1314, and 2651 when the INF has no Include at all"),
         InfVerifCode(1315...1319, "E E E", "a needed section is not found, or not present in the target OS",
@@ -178,7 +179,8 @@ public enum InfVerifCodes {
         InfVerifCode(1331, "W E E", "the same registry value set differently in two install sections"),
         InfVerifCode(1332, "W E E", "a service registry value set differently in two install sections"),
         InfVerifCode(1333, "W E E", "a service configured differently in two install sections"),
-        InfVerifCode(1340...1341, "- - E", "a DIRID that is not allowed (deprecated)"),
+        InfVerifCode(1340...1341, "- - E", "a DIRID that is not allowed (deprecated)",
+                     notCovered: "InfVerif's table gives 1340 and 1341 the same message and does not publish which deprecated DIRIDs go under 1341; deprecated-dirid reports them all as 1340"),
         InfVerifCode(1380...1381, "E E E", "a malformed or missing ExtensionId"),
         InfVerifCode(1382, "E E E", "a directive not allowed in an extension INF"),
         InfVerifCode(1383, "E E E", "a service flag not allowed in an extension INF"),
@@ -192,11 +194,13 @@ public enum InfVerifCodes {
         InfVerifCode(1430, "E E E", "a registry value not allowed under its key",
                      notCovered: "InfVerif's list of keys and the values allowed under them is not published"),
         InfVerifCode(1431, "E E E", "a well-known registry value with the wrong type"),
-        InfVerifCode(1450, "- - W", "a legacy unisolated directive may be ignored"),
+        InfVerifCode(1450, "- - W", "a legacy unisolated directive may be ignored",
+                     notCovered: "which legacy directives InfVerif reports as ignored rather than as legacy operations is not published; legacy-directive reports them under 1300–1309"),
         InfVerifCode(2004, "W W W", "a directive that is not recommended"),
         InfVerifCode(2006, "E E E", "an AddService install section is missing"),
         InfVerifCode(2008, "E E E", "a section name also present in an included INF"),
-        InfVerifCode(2009, "W W W", "a legacy directive is ignored"),
+        InfVerifCode(2009, "W W W", "a legacy directive is ignored",
+                     notCovered: "which legacy directives InfVerif reports as ignored rather than as legacy operations is not published; legacy-directive reports them under 1300–1309"),
         InfVerifCode(2010, "W W W", "a section should be architecture-decorated"),
         InfVerifCode(2083, "W W W", "a section not referenced or used"),
         InfVerifCode(2084, "W W E", "a service binary that no CopyFiles installs"),
@@ -212,7 +216,8 @@ public enum InfVerifCodes {
         InfVerifCode(2600...2601, "E E E", "display-driver paths must lie under a given DIRID"),
         InfVerifCode(2602, "E E E", "a display service value", notCovered: display),
         InfVerifCode(2603, "W E E", "a directive not valid for display drivers", notCovered: display),
-        InfVerifCode(2650, "E E E", "an inbox binary used directly instead of through Include/Needs"),
+        InfVerifCode(2650, "E E E", "an inbox binary used directly instead of through Include/Needs",
+                     notCovered: "which inbox binaries InfVerif reports under 2650 rather than 2084 is not published; inbox-service-binary reports a ServiceBinary naming an inbox driver under 2084, as Microsoft's page on 2084 documents"),
         InfVerifCode(2651, "E E E", "Needs without Include"),
         InfVerifCode(2652, "E E E", "a camera INF must Needs Microsoft's sections", notCovered: inboxINFs),
         InfVerifCode(2660, "- - E", "a modification of an HKCR subkey"),
@@ -241,5 +246,13 @@ public enum InfVerifCodes {
     /// The entry that lists `code`, if any.
     public static func entry(for code: Int) -> InfVerifCode? {
         all.first { $0.codes.contains(code) }
+    }
+
+    /// InfVerif's level for `code` in a column of its table (0 `/k`, 1 `/u`, 2 `/w`): `E` error,
+    /// `W` warning, `-` not reported; `nil` for a code the table does not list.
+    public static func level(of code: Int, column: Int) -> Character? {
+        guard let entry = entry(for: code) else { return nil }
+        let columns = entry.levels.split(separator: " ")
+        return column >= 0 && column < columns.count ? columns[column].first : nil
     }
 }

@@ -47,7 +47,7 @@ struct InfVerifMessageTests {
     /// The findings of a rule's triggering examples, in `mode`.
     static func exampleFindings(_ rule: any Rule.Type, mode: Mode) -> [Finding] {
         rule.triggeringExamples.flatMap { example in
-            RuleExampleTests.findings(rule, Array(RuleExampleTests.strip(example.text).0.utf8), mode: mode)
+            RuleExampleTests.findings(rule, Array(example.stripped.text.utf8), mode: mode)
         }
     }
 

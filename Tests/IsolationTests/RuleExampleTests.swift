@@ -12,58 +12,13 @@ import Testing
 /// and with CRLF line ends.
 @Suite("Rule examples")
 struct RuleExampleTests {
-    static let marker: Character = "↓"
     /// The rules whose examples run: every rule, or the one ISOLINT_RULE names.
     static let selectedRules = RuleCatalog.all.filter { rule in
         ProcessInfo.processInfo.environment["ISOLINT_RULE"].map { $0 == rule.description.name } ?? true
     }
-    /// Marks an expected finding about the whole file (line 0, column 0).
-    static let fileMarker: Character = "⇓"
-
-
-    /// The text without markers, and the 1-based (line, column) of each marker.
-    static func strip(_ example: String) -> (String, [SourcePosition]) {
-        var text = ""
-        var positions: [SourcePosition] = []
-        var line = 1, column = 1
-        for character in example {
-            if character == marker {
-                positions.append(SourcePosition(line: line, column: column))
-                continue
-            }
-            if character == fileMarker {
-                positions.append(SourcePosition(line: 0, column: 0))
-                continue
-            }
-            text.append(character)
-            if character == "\n" { line += 1; column = 1 } else { column += character.utf16.count }
-        }
-        return (text, positions)
-    }
 
     static func findings(_ rule: any Rule.Type, _ bytes: [UInt8], mode: Mode = .isolation) -> [Finding] {
-        let tree = INFParser.parse(bytes: bytes, path: "example.inf")
-        let checker = Checker(options: CheckOptions(mode: mode, expectedProvider: firstComment(of: tree, key: "provider:")),
-                              rules: [rule])
-        return checker.check(tree: tree, displayPath: "example.inf", package: package(declaredIn: tree))
-            .filter { $0.rule == rule.description.name }
-    }
-
-    /// An example may declare the files of its package folder in a first-line comment
-    /// `; package-files: a.sys, sub/b.dll`.
-    static func package(declaredIn tree: SyntaxTree) -> PackageContents? {
-        guard let list = firstComment(of: tree, key: "package-files:") else { return nil }
-        let files = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return PackageContents(root: "example", relativePaths: files)
-    }
-
-    /// What follows `key` in the comment of the example's first line (`; provider: Contoso` sets the
-    /// provider the check requires), if that comment has the key.
-    static func firstComment(of tree: SyntaxTree, key: String) -> String? {
-        guard let comment = tree.lines.first?.comments.first else { return nil }
-        let text = tree.text(of: comment)
-        guard let range = text.range(of: key) else { return nil }
-        return text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+        RuleExample.check(rule, bytes: bytes, mode: mode).findings
     }
 
     /// A binary rule's examples may be binaries only (they run in `BinaryRuleExampleTests`).
@@ -80,7 +35,7 @@ struct RuleExampleTests {
     func triggering(rule: RuleID) {
         for example in rule.type.triggeringExamples {
             let at = example.sourceLocation
-            let (text, markers) = Self.strip(example.text)
+            let (text, markers) = example.stripped
             #expect(!markers.isEmpty, "\(rule): a triggering example needs a ↓ marker", sourceLocation: at)
             for variant in EncodingVariant.allCases where variant != .utf16 || !rule.type.examplesDependOnEncoding {
                 let found = Self.findings(rule.type, variant.encode(text))

@@ -6,7 +6,7 @@ import IsolationKnowledge
 /// ServiceBinary naming an inbox binary.
 public struct InboxServiceBinary: Rule {
     public static let description = RuleDescription(
-        name: "inbox-service-binary", codes: [2084, 2650],
+        name: "inbox-service-binary", codes: [2084],
         title: "ServiceBinary names an inbox driver directly",
         why: "Inbox drivers such as WUDFRd.sys or WinUSB.sys are configured by their own inbox INF; naming them directly duplicates and goes stale against Windows' own configuration.",
         fix: "Include the inbox INF and Needs its install, .Services (and, for wudfrd.inf, .HW) sections instead of adding the service yourself; wudfrd.inf ships with Windows 11 (build 22000) and later, so a Models range for older builds keeps AddService = WUDFRd.",

@@ -5,7 +5,7 @@ import IsolationEngine
 /// Directives that declarative INFs may not use.
 public struct LegacyDirective: Rule {
     public static let description = RuleDescription(
-        name: "legacy-directive", codes: [1300, 1301, 1302, 1303, 1308, 1309, 1382, 1450, 2009],
+        name: "legacy-directive", codes: [1300, 1301, 1302, 1308, 1309, 1382],
         title: "A legacy, non-declarative directive is used",
         why: "Declarative INFs only add state that Windows can remove with the package; these directives delete, rename or run things outside the package and are ignored or rejected.",
         fix: "Remove the directive: install files with CopyFiles to DIRID 13, registry state with HKR AddReg, and do any other setup in the driver or a separately shipped application.",
@@ -57,6 +57,20 @@ public struct LegacyDirective: Rule {
         11,,x.dll,1
         [Old_Reg]
         HKR,,Obsolete
+        """),
+        RuleExample("""
+        [Version]
+        Signature = "$Windows NT$"
+        [Install]
+        CopyFiles = Files
+        ↓LogConfig = Config
+        ↓DelProperty = Old_Properties
+        [Files]
+        a.sys
+        [Config]
+        IRQConfig = 5
+        [Old_Properties]
+        {a8b865dd-2e3d-4094-ad97-e593a70c75d6},5
         """),
         RuleExample("""
         [Version]

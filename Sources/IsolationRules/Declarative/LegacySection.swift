@@ -6,7 +6,7 @@ import IsolationEngine
 /// Sections that declarative INFs may not have, and co-installer registrations.
 public struct LegacySection: Rule {
     public static let description = RuleDescription(
-        name: "legacy-section", codes: [1300, 1301, 1302, 1303],
+        name: "legacy-section", codes: [1300, 1303],
         title: "A legacy section, co-installer or class installer is used",
         why: "Class installers, co-installers and resource overrides run code or change hardware configuration at install time; declarative packages may not, and packages with co-installers are no longer signed.",
         fix: "Remove the section: WDF and WinUSB need no co-installer on Windows 10 and later, device-specific setup belongs in the driver or in software shipped separately.",

@@ -11,6 +11,7 @@ public enum InfVerifParityDocument {
     /// The Markdown text of the page for `rules`.
     public static func markdown(rules: [any Rule.Type] = RuleCatalog.all) -> String {
         let descriptions = rules.map { $0.description }
+        let evidence = CodeEvidence.collect(rules: rules)
         let codes = InfVerifCodes.all.flatMap { Array($0.codes) }
         let covered = codes.filter { code in descriptions.contains { $0.codes.contains(code) } }
         var text = """
@@ -24,18 +25,26 @@ public enum InfVerifParityDocument {
         warnings for WDK 10.0.26200 (Windows 11, version 25H2). Levels are InfVerif's in `/k`, `/u` and `/w`:
         E error, W warning, - not reported. Wherever Isolint selects rules (`--select`, `--ignore`, the
         configuration file, `; isolint: ignore[…]` comments) an InfVerif code selects every rule that lists it.
+        A finding is never above its code's level in the mode: a code InfVerif reports as a warning in a mode
+        is a warning there, and one it does not report in a mode is not reported.
+
+        The line is where the finding stands, as the rules' examples (which the test suite runs) show it:
+        the section header, the entry (the line of the directive, entry or value), or the file (no line).
+        The message is InfVerif's, which `--output-format infverif` prints with the finding's values in
+        place of `<value>`.
 
         Isolint has a rule for \(covered.count) of the \(codes.count) codes.
 
-        | code | /k /u /w | InfVerif reports | Isolint rule | notes (why no rule) |
-        |---|---|---|---|---|
+        | code | /k /u /w | InfVerif reports | Isolint rule | line | InfVerif's message | notes (why no rule) |
+        |---|---|---|---|---|---|---|
 
         """
         for entry in InfVerifCodes.all {
             let rules = ruleColumn(entry, descriptions)
             let uncovered = entry.codes.contains { code in !descriptions.contains { $0.codes.contains(code) } }
             let reason = uncovered ? (entry.notCovered ?? "") : (entry.note ?? "")
-            text += "| \(entry.label) | \(entry.levels) | \(escaped(entry.summary)) | \(rules.isEmpty ? "–" : rules) | \(escaped(reason)) |\n"
+            text += "| \(entry.label) | \(entry.levels) | \(escaped(entry.summary)) | \(rules.isEmpty ? "–" : rules) "
+                + "| \(lineColumn(entry, evidence)) | \(messageColumn(entry)) | \(escaped(reason)) |\n"
         }
         text += """
 
@@ -83,6 +92,33 @@ public enum InfVerifParityDocument {
                 ? "`\(description.name)`"
                 : "`\(description.name)` (\(codes.map(String.init).joined(separator: ", ")))"
         }.joined(separator: ", ")
+    }
+
+    /// Where the findings of the entry's codes stand: for a run, per code when they differ.
+    private static func lineColumn(_ entry: InfVerifCode, _ evidence: [Int: CodeEvidence]) -> String {
+        func lines(_ code: Int) -> String? {
+            if code == UnreadableInput.codes.last { return LineConvention.file.rawValue }
+            guard let found = evidence[code], !found.lines.isEmpty else { return nil }
+            return found.lines.sorted().map(\.rawValue).joined(separator: " or ")
+        }
+        let perCode = entry.codes.compactMap { code in lines(code).map { (code, $0) } }
+        guard !perCode.isEmpty else { return "–" }
+        if Set(perCode.map(\.1)).count == 1 { return perCode[0].1 }
+        return perCode.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+    }
+
+    /// InfVerif's message for each code of the entry, as code spans.
+    private static func messageColumn(_ entry: InfVerifCode) -> String {
+        let messages = entry.codes.compactMap { code in InfVerifMessages.template(for: code).map { (code, $0) } }
+        guard !messages.isEmpty else { return "–" }
+        if messages.count == 1 { return span(messages[0].1) }
+        return messages.map { "\($0.0): \(span($0.1))" }.joined(separator: "<br>")
+    }
+
+    /// `text` as a Markdown code span that a table cell can hold.
+    private static func span(_ text: String) -> String {
+        let fence = text.contains("`") ? "``" : "`"
+        return fence + escaped(text) + fence
     }
 
     /// `text` with the characters that would break a Markdown table cell escaped.

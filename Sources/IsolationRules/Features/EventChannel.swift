@@ -6,9 +6,9 @@ import IsolationEngine
 /// the values of the channel-install section.
 public struct EventChannel: Rule {
     public static let description = RuleDescription(
-        name: "event-channel", codes: [1081, 1180, 1181, 1182],
+        name: "event-channel", codes: [1081, 1180, 1181],
         title: "An event channel has an invalid type, name or setting",
-        why: "The event log creates a provider's channels from its AddChannel entries: the type must be 1 (Admin), 2 (Operational), 3 (Analytic) or 4 (Debug), the name must be unique in the provider, shorter than 255 characters and free of > < & \" | \\ : ` ? *, and the channel-install section may only hold the documented values. InfVerif's messages tell the codes apart: a value repeated across the channels of a provider is 1180, a value that cannot be used with another (LoggingAutoBackup 1 without sequential retention) 1181, two values that do not match 1182, and any other invalid value is an invalid directive argument, 1081.",
+        why: "The event log creates a provider's channels from its AddChannel entries: the type must be 1 (Admin), 2 (Operational), 3 (Analytic) or 4 (Debug), the name must be unique in the provider, shorter than 255 characters and free of > < & \" | \\ : ` ? *, and the channel-install section may only hold the documented values. InfVerif's messages tell the codes apart: a value repeated across the channels of a provider is 1180, a value that cannot be used with another (LoggingAutoBackup 1 without sequential retention) 1181, and any other invalid value is an invalid directive argument, 1081.",
         fix: "Correct the AddChannel type or name, or the channel-install value: Isolation 1–3, Enabled 0 or 1, a numeric Value, LoggingMaxSize of at least 1 MB, LoggingRetention 1 or 2, LoggingAutoBackup 0 or 1 (1 only with sequential retention on an Admin or Operational channel), Access an SDDL string.",
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 
@@ -27,6 +27,20 @@ public struct EventChannel: Rule {
         [Channel_Inst]
         Isolation = ↓4
         Enabled = ↓yes
+        """),
+        RuleExample("""
+        [Version]
+        Signature = "$Windows NT$"
+        [Install.Events]
+        AddEventProvider = {11111111-2222-3333-4444-555555555555}, Provider_Inst
+        [Provider_Inst]
+        ProviderName = Contoso-Driver
+        ResourceFile = %13%\\contoso.sys
+        AddChannel = Contoso-Driver/Admin, 1, Channel_Inst
+        AddChannel = ↓Contoso-Driver/Admin, 2
+        [Channel_Inst]
+        LoggingRetention = 1
+        LoggingAutoBackup = ↓1
         """),
     ]
 

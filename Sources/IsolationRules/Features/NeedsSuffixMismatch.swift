@@ -6,9 +6,9 @@ import IsolationEngine
 /// section needing a DDInstall section, and so on.
 public struct NeedsSuffixMismatch: Rule {
     public static let description = RuleDescription(
-        name: "needs-suffix-mismatch", codes: [1312, 1310, 1311, 1313],
+        name: "needs-suffix-mismatch", codes: [1312],
         title: "Needs names a section of another kind",
-        why: "Windows processes a needed section as if it were part of the section that needs it: a DDInstall section can only pull in DDInstall sections, a .Services section only .Services sections, a .HW section only .HW sections; a section of another kind is read with the wrong meaning. Isolint checks needed sections whose name ends in an install suffix (.Services, .HW, .Wdf, …), since inbox INFs name some of their suffix sections without one. InfVerif's 1310–1313 tell a needed section's suffix that differs from its parent section's (1312) from one it lacks (1313) and from one that differs from the first section needing it (1310, 1311); Isolint reports the first case, 1312.",
+        why: "Windows processes a needed section as if it were part of the section that needs it: a DDInstall section can only pull in DDInstall sections, a .Services section only .Services sections, a .HW section only .HW sections; a section of another kind is read with the wrong meaning. Isolint checks needed sections whose name ends in an install suffix (.Services, .HW, .Wdf, …), since inbox INFs name some of their suffix sections without one. InfVerif reports a needed section whose suffix differs from its parent section's as 1312.",
         fix: "Need the section with the same suffix as the needing section (for example Needs = WUDFRD.NT.Services in [X.NT.Services] and Needs = WUDFRD.NT in [X.NT]).",
         levels: levels("E E E E"), fixable: false, group: .infVerifParity)
 

@@ -5,7 +5,7 @@ import IsolationEngine
 /// A deprecated DIRID used anywhere a DIRID is used.
 public struct DeprecatedDirid: Rule {
     public static let description = RuleDescription(
-        name: "deprecated-dirid", codes: [1340, 1341],
+        name: "deprecated-dirid", codes: [1340],
         title: "A deprecated DIRID is used",
         why: "Deprecated DIRIDs name global or per-user folders that a driver package may not touch; Windows may stop resolving them.",
         fix: "Copy files to DIRID 13 and keep per-user or shared data out of the INF; create data folders at run time under the locations the state APIs return.",

@@ -34,6 +34,18 @@ public struct DestinationNotDriverStore: Rule {
         ↓[Helper_Files]
         helper.dll
         """),
+        RuleExample("""
+        [Version]
+        Signature = "$Windows NT$"
+        Class = Display
+        ClassGuid = {4d36e968-e325-11ce-bfc1-08002be10318}
+        [DestinationDirs]
+        DefaultDestDir = 11
+        [Install.NTamd64]
+        CopyFiles = Umd_Files
+        ↓[Umd_Files]
+        contosoumd.dll
+        """),
     ]
 
     public static let nonTriggeringExamples = [

@@ -19,6 +19,7 @@ public struct AutologgerViaRegistry: GlobalKeyRule {
         AddReg = Reg
         [Reg]
         ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\WMI\\Autologger\\Contoso, Start, 0x00010001, 1
+        ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\WMI\\Autologger\\Contoso\\{11111111-2222-3333-4444-555555555555}, , 0x00000010
         """),
     ]
 

@@ -19,6 +19,7 @@ public struct EventProviderViaRegistry: GlobalKeyRule {
         AddReg = Reg
         [Reg]
         ↓HKLM, SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WINEVT\\Publishers\\{11111111-2222-3333-4444-555555555555}, , , "Contoso"
+        ↓HKLM, SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WINEVT\\Channels\\Contoso-Driver/Admin, , 0x00000010
         """),
     ]
 

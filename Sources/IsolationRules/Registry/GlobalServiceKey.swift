@@ -32,6 +32,7 @@ public struct GlobalServiceKey: Rule {
         [Reg]
         ↓HKLM, SYSTEM\\CurrentControlSet\\Services\\Contoso\\Parameters, Level, 0x00010001, 4
         ↓HKLM, System\\CurrentControlSet\\Services\\Tcpip\\Parameters, Hack, 0x00010001, 1
+        ↓HKLM, SYSTEM\\CurrentControlSet\\Services\\Contoso\\Parameters\\Tuning, , 0x00000010
         """),
     ]
 

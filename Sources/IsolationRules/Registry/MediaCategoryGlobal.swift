@@ -20,6 +20,7 @@ public struct MediaCategoryGlobal: GlobalKeyRule {
         AddReg = Reg
         [Reg]
         ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\MediaCategories\\{11111111-2222-3333-4444-555555555555}, Name, , "Contoso Mic"
+        ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\MediaCategories\\{22222222-2222-3333-4444-555555555555}, , 0x00000010
         """),
     ]
 

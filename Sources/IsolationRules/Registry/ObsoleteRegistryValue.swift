@@ -21,6 +21,7 @@ public struct ObsoleteRegistryValue: Rule {
         [Reg]
         ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\MediaCategories\\{11111111-2222-3333-4444-555555555555}, Display, 0x00010001, 1
         ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\DmaSecurity\\AllowedBuses, Contoso, , "PCI\\VEN_1234"
+        ↓HKLM, SYSTEM\\CurrentControlSet\\Control\\DmaSecurity\\AllowedBuses, , 0x00000010
         """),
     ]
 

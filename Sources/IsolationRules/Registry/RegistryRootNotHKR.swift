@@ -24,6 +24,14 @@ public struct RegistryRootNotHKR: Rule {
         ↓HKLM, SOFTWARE\\Contoso\\Driver, Level, 0x00010001, 4
         ↓HKCU, Software\\Contoso, , 0x10
         """),
+        RuleExample("""
+        [Version]
+        Signature = "$Windows NT$"
+        [Install]
+        AddReg = Reg
+        [Reg]
+        ↓HKEY_LOCAL_MACHINE, SOFTWARE\\Contoso\\Driver, Level, 0x00010001, 4
+        """),
     ]
 
     public static let nonTriggeringExamples = [

@@ -19,6 +19,7 @@ public struct RunKey: GlobalKeyRule {
         AddReg = Reg
         [Reg]
         ↓HKLM, SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run, ContosoTray, , "%13%\\tray.exe"
+        ↓HKLM, SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run, , 0x00000010
         """),
     ]
 
