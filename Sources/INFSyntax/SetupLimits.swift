@@ -8,6 +8,8 @@ public enum SetupLimits {
     /// `value` cut to `maximumStringLength` code units, as SetupAPI returns it.
     public static func cut(_ value: String) -> String {
         guard value.utf16.count > maximumStringLength else { return value }
-        return UTF16Text.string(value.utf16.prefix(maximumStringLength))
+        let units = UTF16Text.units(of: value)
+        guard units.count > maximumStringLength else { return value }
+        return UTF16Text.string(units.prefix(maximumStringLength))
     }
 }

@@ -4,9 +4,10 @@ extension TextEncoding {
     public func encode(_ text: String) -> [UInt8]? {
         switch self {
         case .utf16LE:
+            let units = UTF16Text.units(of: text)
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf16.count * 2)
-            for unit in text.utf16 {
+            bytes.reserveCapacity(units.count * 2)
+            for unit in units {
                 bytes.append(UInt8(unit & 0xFF))
                 bytes.append(UInt8(unit >> 8))
             }

@@ -1,10 +1,21 @@
 /// Strings made of UTF-16 code units, the form the parser keeps a file's text in.
+///
+/// SetupAPI hands out the code units of a UTF-16 file as they are, so a lone surrogate (half of a
+/// pair, on its own) stays in a value. A Swift `String` cannot hold one, so a lone surrogate unit
+/// `u` is carried as the private-use scalar U+100000 + `u` (U+10D800–U+10DFFF, a range no INF text
+/// uses) and turned back into the unit wherever text leaves as UTF-16 (`units(of:)`) or JSON.
 public enum UTF16Text {
+    /// The first scalar that stands for a lone surrogate unit (the unit 0xD800).
+    public static let loneSurrogateBase: UInt32 = 0x10_0000
+
+    /// The scalars that stand for lone surrogate units.
+    public static let loneSurrogateScalars: ClosedRange<UInt32> = (loneSurrogateBase + 0xD800)...(loneSurrogateBase + 0xDFFF)
+
     /// The String of `units`; when every unit is ASCII (nearly always in an INF) its bytes are copied
     /// straight into the String's storage instead of going through the general transcoder.
     @inlinable
     public static func string<C: Collection>(_ units: C) -> String where C.Element == UInt16 {
-        guard units.allSatisfy({ $0 < 0x80 }) else { return String(decoding: units, as: UTF16.self) }
+        guard units.allSatisfy({ $0 < 0x80 }) else { return decode(units) }
         let count = units.count
         return String(unsafeUninitializedCapacity: count) { buffer in
             var index = 0
@@ -14,5 +25,52 @@ public enum UTF16Text {
             }
             return count
         }
+    }
+
+    /// `units` decoded, pairs as their scalars and lone surrogates as their stand-in scalars.
+    @usableFromInline
+    static func decode<C: Collection>(_ units: C) -> String where C.Element == UInt16 {
+        var scalars = String.UnicodeScalarView()
+        var iterator = units.makeIterator()
+        var pending: UInt16? = nil
+        while let unit = pending ?? iterator.next() {
+            pending = nil
+            if (0xD800...0xDBFF).contains(unit), let next = iterator.next() {
+                if (0xDC00...0xDFFF).contains(next) {
+                    let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(next) - 0xDC00)
+                    if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+                    continue
+                }
+                pending = next
+            }
+            if (0xD800...0xDFFF).contains(unit) {
+                if let scalar = Unicode.Scalar(loneSurrogateBase + UInt32(unit)) { scalars.append(scalar) }
+            } else if let scalar = Unicode.Scalar(unit) {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// The lone surrogate unit `scalar` stands for, if it stands for one.
+    @inlinable
+    public static func loneSurrogate(_ scalar: Unicode.Scalar) -> UInt16? {
+        loneSurrogateScalars.contains(scalar.value) ? UInt16(scalar.value - loneSurrogateBase) : nil
+    }
+
+    /// The UTF-16 code units of `text`, lone surrogates as the units they stand for.
+    public static func units(of text: String) -> [UInt16] {
+        // A stand-in scalar is encoded in UTF-8 with the lead byte 0xF4; without one, the plain view is exact.
+        guard text.utf8.contains(0xF4) else { return Array(text.utf16) }
+        var units: [UInt16] = []
+        units.reserveCapacity(text.utf16.count)
+        for scalar in text.unicodeScalars {
+            if let unit = loneSurrogate(scalar) {
+                units.append(unit)
+            } else {
+                if let encoded = UTF16.encode(scalar) { units.append(contentsOf: encoded) }
+            }
+        }
+        return units
     }
 }

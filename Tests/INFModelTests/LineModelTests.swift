@@ -9,14 +9,17 @@ struct LineModelTests {
         return try #require(document.section(named: name))
     }
 
-    @Test("row 9: a lone surrogate in a UTF-16LE file reads as U+FFFD in the model")
+    @Test("row 9: a lone surrogate in a UTF-16LE file keeps its code unit in the model and dumps as a JSON escape")
     func loneSurrogate() throws {
         var bytes = RowINF.utf16LE(RowINF.version + "[A]\r\nk = a")
         bytes += [0x00, 0xDC]  // a lone low surrogate
         bytes += RowINF.utf16LE("b\r\n", bom: false)
         let document = RowINF.document(bytes)
         #expect(document.openError(style: .win4) == nil)
-        #expect(document.rowValue("k") == "a\u{FFFD}b")
+        #expect(document.rowValue("k").map(UTF16Text.units(of:)) == Array("a".utf16) + [0xDC00] + Array("b".utf16))
+        var json = JSONWriter()
+        json.string(document.rowValue("k"))
+        #expect(json.output == #""a\udc00b""#)
         #expect(document.tree.print() == bytes)
     }
 

@@ -202,17 +202,29 @@ struct EncodingTests {
 
     // MARK: Row 9
 
-    @Test("row 9: a lone UTF-16 surrogate round-trips; the value reads U+FFFD")
+    @Test("row 9: a lone UTF-16 surrogate round-trips and the value keeps its code unit, as SetupAPI returns it")
     func loneSurrogate() throws {
         let units = Array("[A]\r\nk = a".utf16) + [0xD800] + Array("b\r\n".utf16)
         let bytes = RowBytes.utf16LE(units: units)
         let tree = RowBytes.parse(bytes)
         #expect(tree.source.text.units.contains(0xD800))
         let line = try #require(tree.entries.first)
-        #expect(line.values == ["a\u{FFFD}b"])
+        #expect(line.values.map(UTF16Text.units(of:)) == [Array("a".utf16) + [0xD800] + Array("b".utf16)])
+        #expect(!line.values[0].contains("\u{FFFD}"))
+        // Written back as UTF-16 (a fix's replacement text), the unit is the unit again.
+        #expect(TextEncoding.utf16LE(bom: true).encode(line.values[0]) == [0x61, 0x00, 0x00, 0xD8, 0x62, 0x00])
         // The token still spans the surrogate's two bytes.
         #expect(tree.byteRange(of: line.fields[0].range) == 2 + 2 * 9..<2 + 2 * 12)
         #expect(tree.print() == bytes)
+    }
+
+    @Test("a valid surrogate pair is one character; a pair cut in two by the field limit keeps its high half")
+    func surrogatePairs() {
+        #expect(UTF16Text.string([0x61, 0xD83D, 0xDE00]) == "a\u{1F600}")
+        #expect(UTF16Text.units(of: "a\u{1F600}") == [0x61, 0xD83D, 0xDE00])
+        let long = String(repeating: "x", count: SetupLimits.maximumStringLength - 1) + "\u{1F600}"
+        #expect(UTF16Text.units(of: SetupLimits.cut(long)).last == 0xD83D)
+        #expect(UTF16Text.units(of: SetupLimits.cut(long)).count == SetupLimits.maximumStringLength)
     }
 
     // MARK: Row 10

@@ -1,3 +1,5 @@
+import INFSyntax
+
 /// A small streaming writer of compact JSON text (UTF-8), with keys in the order they are written.
 public struct JSONWriter: Sendable {
     private var buffer: [UInt8] = []
@@ -90,7 +92,27 @@ public struct JSONWriter: Sendable {
     /// Appends `value` as a JSON string literal to UTF-8 bytes: quotes, backslashes and control
     /// characters escaped, everything else as is.
     public static func appendString(_ value: String, to out: inout [UInt8]) {
+        // A lone UTF-16 surrogate (carried as a stand-in scalar, whose UTF-8 starts with 0xF4) is
+        // written as its `\udXXX` escape.
+        if value.utf8.contains(0xF4) {
+            out.append(0x22)
+            for scalar in value.unicodeScalars {
+                if let unit = UTF16Text.loneSurrogate(scalar) {
+                    out.append(contentsOf: [0x5C, 0x75] + Array(String(unit, radix: 16).utf8))
+                } else {
+                    appendEscaped(String(scalar), to: &out)
+                }
+            }
+            out.append(0x22)
+            return
+        }
         out.append(0x22)
+        appendEscaped(value, to: &out)
+        out.append(0x22)
+    }
+
+    /// The bytes of `value` with JSON's escapes, without quotes.
+    private static func appendEscaped(_ value: String, to out: inout [UInt8]) {
         for byte in value.utf8 {
             switch byte {
             case 0x22: out.append(0x5C); out.append(0x22)
@@ -103,6 +125,5 @@ public struct JSONWriter: Sendable {
             default: out.append(byte)
             }
         }
-        out.append(0x22)
     }
 }
