@@ -49,6 +49,12 @@ public struct FindingScope: Sendable, Hashable, Codable, CustomStringConvertible
         }
     }
 
+    /// Whether the finding holds on some Windows version up to and including `version`, on any
+    /// architecture: false only for a finding that holds only on later versions.
+    public func holds(atOrBelow version: WindowsVersion) -> Bool {
+        ranges.contains { ($0.lowest ?? WindowsVersion(major: 0, minor: 0)) <= version }
+    }
+
     /// The ranges joined with commas: `amd64 from 10.0.16299, x86`.
     public var description: String { ranges.map(\.description).joined(separator: ", ") }
 }

@@ -25,6 +25,9 @@ public struct CheckOptions: Sendable {
     /// InfVerif codes not reported (InfVerif's `/samples` and `/msft` switches): a finding whose own
     /// code is one of them is dropped.
     public var suppressedCodes: Set<Int> = []
+    /// InfVerif's `/rulever` in signature mode: the newest Windows build whose rules apply. Sections
+    /// that install only on later builds are not validated, so their findings are dropped.
+    public var ruleVersion: WindowsVersion?
 
     public init(mode: Mode = .isolation, selection: RuleSelection = RuleSelection(), architectures: [Architecture]? = nil,
                 targetVersion: WindowsVersion? = nil, locale: StringsLocale = .english, scansBinaries: Bool = true,
@@ -140,6 +143,9 @@ public struct Checker: Sendable {
             findings.removeAll { finding in
                 finding.scope.map { !$0.includes(architectures: options.architectures, version: options.targetVersion) } ?? false
             }
+        }
+        if let ruleVersion = options.ruleVersion {
+            findings.removeAll { finding in finding.scope.map { !$0.holds(atOrBelow: ruleVersion) } ?? false }
         }
         findings.sort { ($0.location.line, $0.location.column, $0.rule) < ($1.location.line, $1.location.column, $1.rule) }
         guard let cache = binaries, context.isBuiltPackage else { return FileCheck(findings: findings) }

@@ -31,6 +31,8 @@ public struct SettingsInput: Sendable {
     public var samples = false
     /// InfVerif's `/msft` (`--msft`).
     public var msft = false
+    /// InfVerif's `/rulever` (`--rule-version`), for signature mode.
+    public var ruleVersion: String?
 
     public init() {}
 }
@@ -181,6 +183,18 @@ public struct WorkspaceSettings: Sendable {
         var options = CheckOptions(mode: mode, selection: selection, architectures: architectures, targetVersion: version,
                                    locale: stringsLocale, scansBinaries: input.scansBinaries,
                                    expectedProvider: input.provider ?? configuration?.provider, maximumFileSize: maximumFileSize)
+        if let text = input.ruleVersion {
+            guard mode == .signature else {
+                throw SettingsError("--rule-version applies to signature mode (--mode h, InfVerif's /h) only")
+            }
+            guard text.lowercased() != "vnext" else {
+                throw SettingsError("--rule-version vnext: the next release's /h rules are not published; --mode isolation checks full driver package isolation, which they move towards")
+            }
+            guard let version = try? target(os: text).version else {
+                throw SettingsError("--rule-version takes a Windows version such as 10.0.17763, 17763 or NTamd64.10.0...17763, not '\(text)'")
+            }
+            options.ruleVersion = version
+        }
         if input.samples || configuration?.samples == true { options.suppressedCodes.formUnion(InfVerifCodes.suppressedBySamples) }
         if input.msft || configuration?.msft == true { options.suppressedCodes.formUnion(InfVerifCodes.suppressedByMSFT) }
         for (text, level) in configuration?.levels ?? [] {

@@ -25,7 +25,8 @@ struct Check: ParsableCommand {
           isolint check --select registry --ignore hkcr-modification .
           isolint check --output-format github .
           isolint check /w /samples driver.inf   InfVerif's switches: /w /h /u /k, /samples, /msft,
-                                                 /provider NAME, /osver VERSION, /stampinf and /v
+                                                 /provider NAME, /osver VERSION, /rulever VERSION,
+                                                 /stampinf and /v
         """
     )
 
@@ -49,6 +50,9 @@ struct Check: ParsableCommand {
 
     @Flag(help: "As InfVerif's /samples (the WDK build's switch for Microsoft's samples): do not report 1284, 1285, 1293, 2083 and 2086.")
     var samples = false
+
+    @Option(help: "With --mode signature, as InfVerif's /rulever: the newest Windows build whose rules apply (10.0.17763 or NTamd64.10.0...17763); sections that install only on later builds are not validated.")
+    var ruleVersion: String?
 
     @Flag(help: "As InfVerif's /msft (Microsoft's own projects): accept the Sample class and Provider = Microsoft (no 1204, 1284, 1285).")
     var msft = false
@@ -186,6 +190,7 @@ struct Check: ParsableCommand {
         input.scansBinaries = !noBinaries
         input.samples = samples
         input.msft = msft
+        input.ruleVersion = ruleVersion
         do {
             return try WorkspaceSettings.resolve(input)
         } catch {

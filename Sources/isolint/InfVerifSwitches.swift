@@ -16,7 +16,7 @@ enum InfVerifSwitches {
     ]
 
     /// Switches that take a value and the option the value goes to.
-    static let withValue: [String: String] = ["/provider": "--provider", "/osver": "--os"]
+    static let withValue: [String: String] = ["/provider": "--provider", "/osver": "--os", "/rulever": "--rule-version"]
 
     /// `arguments` (after the program name) with InfVerif's switches of a `check` translated.
     static func translate(_ arguments: [String], exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> [String] {

@@ -1,4 +1,5 @@
 import Findings
+import INFModel
 import INFSyntax
 import IsolationEngine
 import IsolationKnowledge
@@ -283,5 +284,48 @@ struct InfVerifVerdictTests {
         let found = Self.findings(text, rule: "destination-not-driver-store")
         #expect(found.map(\.location.line) == [7, 9])
         #expect(found.allSatisfy { $0.codes.first == 1322 && $0.related.map(\.location.line) == [4] })
+    }
+}
+
+/// InfVerif's `/rulever` in signature mode: sections that install only on later builds are not validated.
+@Suite("Signature mode's rule version")
+struct RuleVersionTests {
+    static let text = """
+        [Version]
+        Signature = "$Windows NT$"
+        Class = System
+        ClassGuid = {4d36e97d-e325-11ce-bfc1-08002be10318}
+        Provider = %P%
+        [Manufacturer]
+        %P% = Models, NTamd64, NTamd64.10.0...22000
+        [Models.NTamd64]
+        %D% = Old_Install, ROOT\\CONTOSO
+        [Models.NTamd64.10.0...22000]
+        %D% = New_Install, ROOT\\CONTOSO
+        [Old_Install]
+        AddReg = Old_Reg
+        [New_Install]
+        AddReg = New_Reg
+        [Old_Reg]
+        HKLM, SOFTWARE\\Contoso\\Old, Level, 0x00010001, 1
+        [New_Reg]
+        HKLM, SOFTWARE\\Contoso\\New, Level, 0x00010001, 1
+        [Strings]
+        P = "Contoso"
+        D = "Contoso device"
+        """
+
+    static func lines(ruleVersion: WindowsVersion?) -> [Int] {
+        var options = CheckOptions(mode: .signature)
+        options.ruleVersion = ruleVersion
+        return Checker(options: options).check(tree: INFParser.parse(bytes: Array(text.utf8), path: "x.inf"), displayPath: "x.inf")
+            .filter { $0.rule == "registry-root-not-hkr" }.map(\.location.line)
+    }
+
+    @Test("without a rule version every section is validated; with 10.0.17763 the branch for build 22000 and later is not")
+    func sectionsAboveTheRuleVersionAreSkipped() {
+        #expect(Self.lines(ruleVersion: nil) == [17, 19])
+        #expect(Self.lines(ruleVersion: WindowsVersion(major: 10, minor: 0, build: 17763)) == [17])
+        #expect(Self.lines(ruleVersion: WindowsVersion(major: 10, minor: 0, build: 22000)) == [17, 19])
     }
 }
