@@ -42,12 +42,10 @@ public struct RenumberedInfVerifCode: Sendable {
 
 /// Every code of InfVerif's published table, with why Isolint has no rule for the ones it does not cover.
 public enum InfVerifCodes {
-    private static let schema = "checks the arguments of individual directives; Isolint has no per-directive argument schema yet"
     private static let inboxINFs = "needs the sections of the inbox INFs of a Windows build (InfVerif's /product .ias file), which Isolint does not ship"
     private static let netDriver = "applies to NetDriver-class INFs only (network component bindings), which Isolint does not model"
     private static let display = "applies to display-driver INFs only, whose DIRID and service rules are not published in full"
     private static let shim = "reports a rewrite made by InfVerif's INF shim, whose list of legacy patterns is not published"
-    private static let notYet = "not in the catalog yet"
 
     /// The table, in code order.
     public static let all: [InfVerifCode] = [
@@ -111,7 +109,8 @@ public enum InfVerifCodes {
         InfVerifCode(1222, "E E E", "registry keys that may not be modified although HKLM\\SYSTEM\\CurrentControlSet is allowed"),
         InfVerifCode(1223, "E E E", "a registry key that may not be modified"),
         InfVerifCode(1224, "E E E", "invalid registry root"),
-        InfVerifCode(1225, "E E E", "a registry value has the wrong type", notCovered: notYet),
+        InfVerifCode(1225, "E E E", "a registry value has the wrong type",
+                     notCovered: "which registry values InfVerif checks the type of under 1225 rather than 1431 is not published; well-known-value-type reports the device and class values whose types Microsoft documents, under 1431"),
         InfVerifCode(1226, "E E E", "a security descriptor on a value directly under HKR"),
         InfVerifCode(1229, "E E E", "a file name is missing"),
         InfVerifCode(1230, "E E E", "a copied file is missing from SourceDisksFiles"),
@@ -145,7 +144,8 @@ public enum InfVerifCodes {
         InfVerifCode(1287, "E E E", "a malformed TargetOSVersion decoration"),
         InfVerifCode(1288, "E E E", "a TargetOSVersion build number below 14310"),
         InfVerifCode(1289...1290, "E E E", "a directive missing or invalid for its section"),
-        InfVerifCode(1292, "E E E", "a directive needs an indirect (%strkey%) string", notCovered: schema),
+        InfVerifCode(1292, "E E E", "a directive needs an indirect (%strkey%) string",
+                     notCovered: "which directives InfVerif requires to name a [Strings] key rather than literal text is not published; Microsoft's pages only recommend %strkey% tokens for localizable text"),
         InfVerifCode(1293, "E E E", "a reserved service name"),
         InfVerifCode(1294, "E E E", "a duplicate entry in a section"),
         InfVerifCode(1295, "E E E", "localized [Strings] sections differ in their number of entries"),
@@ -207,14 +207,15 @@ public enum InfVerifCodes {
         InfVerifCode(2085, "E E E", "a service binary not given as a path under a DIRID"),
         InfVerifCode(2090...2091, "E E E", "a legacy pattern replaced, or one that cannot be replaced", notCovered: shim),
         InfVerifCode(2092, "- - E", "a legacy pattern replaced to follow best practices",
-                     notCovered: "\(shim); inbox-service-binary (2084, 2650) reports the documented case, a ServiceBinary naming an inbox driver"),
+                     notCovered: "\(shim); inbox-service-binary (2084) reports the documented case, a ServiceBinary naming an inbox driver"),
         InfVerifCode(2093, "E E E", "the INF shim failed", notCovered: shim),
         InfVerifCode(2400...2420, "E E E", "NetDriver-class rules (component IDs, GUIDs, true/false values, filter class, bind tokens, AddNetFilter/AddNetProtocol)",
                      notCovered: "reserved-network-component-id reports the ms_ and vms_ prefixes (2415) and netdrivers-section a DefaultInstall.NetDrivers section outside the NetDriver class (2405); InfVerif's table does not say which of the other codes goes with which of its NetDriver checks, and they \(netDriver)"),
         InfVerifCode(2500...2501, "E E E", "NetDriver-class rules (required directives, services created by the INF)",
                      notCovered: "ndi-service-not-added reports an Ndi Service or CoServices naming a service the INF does not add (2501); 2500 \(netDriver)"),
         InfVerifCode(2600...2601, "E E E", "display-driver paths must lie under a given DIRID"),
-        InfVerifCode(2602, "E E E", "a display service value", notCovered: display),
+        InfVerifCode(2602, "E E E", "a display service value",
+                     note: "display-service-start-type reports the value Microsoft documents for every display driver's service, StartType = 3; which other service values InfVerif checks under 2602 is not published"),
         InfVerifCode(2603, "W E E", "a directive not valid for display drivers", notCovered: display),
         InfVerifCode(2650, "E E E", "an inbox binary used directly instead of through Include/Needs",
                      notCovered: "which inbox binaries InfVerif reports under 2650 rather than 2084 is not published; inbox-service-binary reports a ServiceBinary naming an inbox driver under 2084, as Microsoft's page on 2084 documents"),

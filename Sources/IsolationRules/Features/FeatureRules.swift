@@ -25,6 +25,7 @@ extension RuleCatalog {
         UniqueServiceName.self,
         RebootDirective.self,
         DisplayDriverPath.self,
+        DisplayServiceStartType.self,
         DesktopOnlyDecoration.self,
         NetDriversSection.self,
         WdfDirectiveForVersion.self,
