@@ -2,15 +2,20 @@
 """Benchmarks isolint against reading the same bytes with `cat`, in one run on the same files.
 
 usage: Benchmarks/bench.py [--runs N] [--corpus DIR] [--isolint PATH] [--baseline-isolint PATH] [--scale N]
-Run `swift build -c release --product isolint` first (Benchmarks/run.sh does).
+                           [--peer PATH]
+Run `swift build -c release --product isolint` first (Benchmarks/run.sh does). The peer checker
+(NullYing/infverif-golang, built by hand outside the repository) is --peer or $PEER; without it its
+rows are skipped.
 
 Times, as medians over --runs runs:
   start-up: cat, isolint --version and isolint check of one small INF
   (a) cat of every INF file to /dev/null                  (the baseline: reading the bytes)
   (b) isolint dump --stats                                 (parse + model)
-  (c) isolint check, every rule                            (parse + model + rules + report)
+  (c) isolint check, every rule, as JSON and as text       (parse + model + rules + report)
   (c') the same check by --baseline-isolint, an earlier build, when given (the ratio compares them)
   (c'') isolint fix --diff --unsafe-fixes over the corpus, with the fix rounds and parses it counts
+  (p) the peer checker and isolint check (/w, InfVerif's output) on the corpus' .inf files, each
+      given the whole list in one process, with the ratio between them
   (d) cat and isolint check on the corpus copied --scale times into a temporary tree
   (e) cat and isolint check on a package whose driver is a fixture padded to --binary-mb MB
   (f) isolint check on two adversarial INF files: one 10 MB line (a field every 64 bytes) and
@@ -60,6 +65,7 @@ def main():
     parser.add_argument("--corpus", default=os.path.join(here, "..", "..", "shared", "corpus"))
     parser.add_argument("--isolint", default=os.path.join(here, "..", ".build", "release", "isolint"))
     parser.add_argument("--baseline-isolint", help="an earlier isolint build whose check is timed in the same run")
+    parser.add_argument("--peer", default=os.environ.get("PEER"), help="another INF checker (infverif-golang) timed on the .inf files")
     args = parser.parse_args()
     files = inf_files(args.corpus)
     if not files:
@@ -83,10 +89,21 @@ def main():
     cat = row("cat (read the bytes)", ["cat"] + files, len(files), size, None)
     row("isolint dump --stats (parse + model)", [args.isolint, "dump", "--stats"] + files, len(files), size, cat)
     check = row("isolint check (all rules)", [args.isolint, "check", "--exit-zero", "--output-format", "json", args.corpus], len(files), size, cat)
+    row("isolint check (all rules), text", [args.isolint, "check", "--exit-zero", args.corpus], len(files), size, cat)
     if args.baseline_isolint:
         earlier = row("baseline build: isolint check (all rules)",
                       [args.baseline_isolint, "check", "--exit-zero", "--output-format", "json", args.corpus], len(files), size, cat)
         print(f"{'  this build / baseline build':44} {check / earlier:9.2f}")
+    if args.peer:
+        infs = [f for f in files if f.lower().endswith(".inf")]
+        inf_size = sum(os.path.getsize(f) for f in infs)
+        cat_infs = row(f"cat, the {len(infs)} .inf files", ["cat"] + infs, len(infs), inf_size, None)
+        peer = row("peer: infverif-golang /w", [args.peer, "/w"] + infs, len(infs), inf_size, cat_infs)
+        ours = row("isolint check /w (InfVerif's output)", [args.isolint, "check", "/w", "--no-config", "--exit-zero"] + infs,
+                   len(infs), inf_size, cat_infs)
+        print(f"{'  isolint / peer':44} {ours / peer:9.2f}")
+    else:
+        print(f"{'peer: infverif-golang':44} skipped (set PEER=/path/to/infverif)")
     fix_cmd = [args.isolint, "check", "--diff", "--unsafe-fixes", "--exit-zero", "--stats", "--no-binaries", args.corpus]
     row("isolint fix --diff --unsafe-fixes", fix_cmd, len(files), size, cat)
     stats = [line for line in subprocess.run(fix_cmd, capture_output=True, text=True).stderr.splitlines() if "stats:" in line]

@@ -2,23 +2,27 @@
 # Builds the libFuzzer targets with address sanitizing and runs each for SECONDS (default 60):
 #   fuzz-inf: INF parser, print-back, model, section graph, install plans, infdump, every rule of the
 #             catalog (the checker of each mode) and the fix engine;
+#   fuzz-model: INF parser, print-back, model, infdump, section graph and an install plan, on inputs up
+#             to 4 KB: thousands of executions a second, for breadth (fuzz-inf keeps the depth);
 #   fuzz-pe:  PE reader and string extraction.
 # Each target is seeded with ../shared/corpus (INF) or the PE fixtures under Tests/, plus the hostile
 # files and fuzz regressions under Tests/Fixtures. A crash, leak, timeout or out-of-memory input is
 # written to .build-fuzz/crashes/ and makes the script exit with 1 (after running every target); copy
-# it to Tests/Fixtures/fuzz-regressions/ (inf-… or pe-…) and FuzzRegressionTests runs it from then on.
+# it to Tests/Fixtures/fuzz-regressions/ (inf-… for fuzz-inf and fuzz-model, pe-…) and FuzzRegressionTests
+# runs it from then on.
 #
-# usage: scripts/fuzz.sh [SECONDS] [TARGET…]        TARGET: inf, pe (default: both)
+# usage: scripts/fuzz.sh [SECONDS] [TARGET…]        TARGET: inf, model, pe (default: all three)
 #        FUZZ_JOBS=N scripts/fuzz.sh 3600 inf        N parallel fuzzing processes for the target
 #        FUZZ_NO_BUILD=1 scripts/fuzz.sh …           reuse the targets already built
 #        FUZZ_MAX_SEED_BYTES=8192 scripts/fuzz.sh 60  seed with the smaller corpus files only
-# libFuzzer prints `#N ... cov: C ft: F ... exec/s: E`: N executions, C covered edges, F features.
+# libFuzzer prints `#N ... cov: C ft: F ... exec/s: E`: N executions, C covered edges, F features;
+# after each target the script prints one line with its executions and executions per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(inf pe)
+[ ${#targets[@]} -gt 0 ] || targets=(inf model pe)
 out=.build-fuzz
 mkdir -p "$out/modules" "$out/crashes" "$out/inf-corpus" "$out/pe-corpus"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -I "$out/modules")
@@ -49,6 +53,7 @@ if [ -z "${FUZZ_NO_BUILD:-}" ]; then
     module IsolationRules $(find Sources/IsolationRules -name '*.swift')
     module Fixing Sources/Fixing/*.swift
     link fuzz-inf Fuzz/INFFuzzer.swift "$out"/{INFSyntax,INFModel,PE,DriverPackage,IsolationKnowledge,Findings,IsolationEngine,IsolationRules,Fixing}.o
+    link fuzz-model Fuzz/ModelFuzzer.swift "$out"/{INFSyntax,INFModel,PE,DriverPackage}.o
     link fuzz-pe Fuzz/PEFuzzer.swift "$out/PE.o"
 fi
 
@@ -72,13 +77,18 @@ status=0
 for target in "${targets[@]}"; do
     case "$target" in
         inf) args=(-max_len=65536 -dict=Fuzz/inf.dict "$out/inf-corpus") ;;
+        model) args=(-max_len=4096 -dict=Fuzz/inf.dict "$out/inf-corpus") ;;
         pe) args=(-max_len=65536 "$out/pe-corpus") ;;
-        *) echo "error: unknown target '$target' (inf or pe)" >&2; exit 2 ;;
+        *) echo "error: unknown target '$target' (inf, model or pe)" >&2; exit 2 ;;
     esac
     echo "== fuzz-$target for ${seconds}s" >&2
-    if ! "$out/fuzz-$target" "${common[@]}" -artifact_prefix="$out/crashes/$target-" "${args[@]}"; then
+    log="$out/fuzz-$target.log"
+    if ! "$out/fuzz-$target" "${common[@]}" -artifact_prefix="$out/crashes/$target-" "${args[@]}" 2>&1 | tee "$log" >&2; then
         echo "error: fuzz-$target found a failing input; see $out/crashes/" >&2
         status=1
     fi
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+    echo "== fuzz-$target: ${runs:-?} executions, ${rate:-?} a second" >&2
 done
 exit $status

@@ -4,11 +4,28 @@ public enum CaseInsensitive {
     /// through full Unicode lowercasing.
     @inline(__always)
     public static func fold(_ s: String) -> String {
-        var needsWork = false
-        for b in s.utf8 where b >= 0x41 {
-            if b <= 0x5A || b >= 0x80 { needsWork = true; break }
+        var text = s
+        // nil: nothing to lower; .some(nil): not ASCII, Unicode lowercasing; .some(folded): ASCII lowered.
+        let folded: String?? = text.withUTF8 { bytes in
+            var upper = false
+            for byte in bytes where byte >= 0x41 {
+                if byte >= 0x80 { return .some(nil) }
+                if byte <= 0x5A { upper = true }
+            }
+            guard upper else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
         }
-        return needsWork ? s.lowercased() : s
+        switch folded {
+        case .none: return s
+        case .some(.none): return s.lowercased()
+        case .some(.some(let lowered)): return lowered
+        }
     }
 
     /// Whether `a` and `b` are equal ignoring case.

@@ -58,12 +58,6 @@ extension RuleContext {
         return result
     }
 
-    /// The same registry lines, each only once whatever the number of contexts naming its section.
-    public var uniqueRegistryEntries: [ContextualRegistryEntry] {
-        var seen = Set<Int>()
-        return registryEntries.filter { seen.insert($0.entry.line.syntaxIndex).inserted }
-    }
-
     /// Where a path written as `%dirid%` + `rest` leads compared with where the INF copies the file it
     /// names: `nil` when the INF does not copy a file of that name, or copies it there (or somewhere
     /// without a known DIRID); otherwise the places it does copy it to, as `%N%\sub\name`, sorted.

@@ -17,6 +17,8 @@ public struct RuleContext: Sendable {
     public private(set) var copiedFiles: [CopiedFile] = []
     /// Every registry line reached through an AddReg, DelReg or BitReg directive, once per context.
     public private(set) var registryEntries: [ContextualRegistryEntry] = []
+    /// `registryEntries` with each line once (the first context that reaches it).
+    public private(set) var uniqueRegistryEntries: [ContextualRegistryEntry] = []
     /// The AddService lines of every `.Services` section, with their service-install sections.
     public private(set) var services: [(install: ServiceInstall, section: ServiceInstallSection?)] = []
     /// The DDInstall sections the Models entries install on the evaluated targets.
@@ -49,6 +51,8 @@ public struct RuleContext: Sendable {
         self.deviceInstalls = document.deviceInstalls(architectures: self.architectures, version: targetVersion)
         self.copiedFiles = computeCopiedFiles()
         self.registryEntries = computeRegistryEntries()
+        var seen = Set<Int>()
+        self.uniqueRegistryEntries = registryEntries.filter { seen.insert($0.entry.line.syntaxIndex).inserted }
         self.services = computeServices()
         self.directiveSections = computeDirectiveSections()
         self.directiveLines = computeDirectiveLines()
