@@ -12,8 +12,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
     ],
     targets: [
+        // Every call into the operating system (files, folders, the console, process exit), with a
+        // POSIX and a Windows implementation; no other module imports Glibc, Darwin or WinSDK.
+        .target(name: "Platform", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         .target(name: "INFSyntax"),
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
         .target(name: "PE"),
@@ -25,10 +29,11 @@ let package = Package(
         .target(name: "ConfigurationFiles", dependencies: ["Findings", "IsolationEngine", "TOMLKit"]),
         .target(name: "Reporting", dependencies: ["Findings", "DriverPackage", "INFModel"]),
         .target(name: "Fixing", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Findings", "IsolationEngine"]),
-        .target(name: "Workspace", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing"]),
+        .target(name: "Workspace", dependencies: ["Platform", "INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing"]),
         .executableTarget(
             name: "isolint",
             dependencies: [
+                "Platform",
                 "INFSyntax",
                 "INFModel",
                 "DriverPackage",
@@ -44,6 +49,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets: the shared data beside the repository, encodings, example locations.
         .target(name: "TestSupport", dependencies: ["IsolationEngine"], path: "Tests/TestSupport"),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "TestSupport"]),
         .testTarget(name: "INFSyntaxTests", dependencies: ["INFSyntax"]),
         .testTarget(name: "INFModelTests", dependencies: ["INFModel"]),
         .testTarget(name: "CorpusTests", dependencies: ["INFModel", "TestSupport"], exclude: ["KnownNativeGaps.txt"]),

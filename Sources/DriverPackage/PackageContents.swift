@@ -86,7 +86,7 @@ public struct PackageContents: Sendable {
     /// The actual relative path of `relative` (any case, `\` or `/` separators), if the file exists.
     public func file(_ relative: String) -> String? {
         var normalized = relative.replacingOccurrences(of: "\\", with: "/")
-        while normalized.hasPrefix("/") { normalized.removeFirst() }
+        while normalized.hasPrefix("/") { normalized.removeFirst() }  // platform: not a host path (a path written in an INF)
         while normalized.hasPrefix("./") { normalized.removeFirst(2) }
         return files[normalized.lowercased()]
     }

@@ -25,7 +25,7 @@ public enum Mode: String, Sendable, Hashable, CaseIterable, Codable {
     /// Accepts a mode name or its InfVerif letter (`w`, `h`, `u`, `k`, with or without `/`).
     public init?(argument: String) {
         var text = argument.lowercased()
-        if text.hasPrefix("/") { text.removeFirst() }
+        if text.hasPrefix("/") { text.removeFirst() }  // platform: not a host path (an InfVerif switch)
         if let mode = Mode(rawValue: text) { self = mode; return }
         guard let mode = Mode.allCases.first(where: { $0.infVerifLetter == text }) else { return nil }
         self = mode

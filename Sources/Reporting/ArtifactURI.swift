@@ -38,7 +38,7 @@ private func fileURI(_ path: String) -> String? {
     if path.hasPrefix("//") {
         return "file:" + percentEncoded(path)
     }
-    if path.hasPrefix("/") {
+    if path.hasPrefix("/") {  // platform: not a host path (either system's path, as a URI)
         return "file://" + percentEncoded(path)
     }
     if utf8.count >= 3, isASCIILetter(utf8[0]), utf8[1] == UInt8(ascii: ":"), utf8[2] == UInt8(ascii: "/") {

@@ -7,6 +7,7 @@ import INFSyntax
 import IsolationEngine
 import IsolationKnowledge
 import IsolationRules
+import Platform
 
 /// What a run was asked for, as typed: command-line options, each `nil` or empty when not given.
 public struct SettingsInput: Sendable {
@@ -105,8 +106,9 @@ public struct WorkspaceSettings: Sendable {
 
     /// `path` relative to the folder of the configuration file at `base`.
     static func resolve(_ path: String, relativeTo base: String?) -> String {
-        guard let base, !path.hasPrefix("/") else { return path }
-        return URL(fileURLWithPath: base).deletingLastPathComponent().appendingPathComponent(path).path
+        let syntax = PathSyntax.host
+        guard let base, !syntax.isAbsolute(path) else { return path }
+        return syntax.join(syntax.parent(base), path)
     }
 
     /// The findings without those the configuration's per-path ignores silence.
@@ -117,7 +119,9 @@ public struct WorkspaceSettings: Sendable {
         for description in RuleCatalog.descriptions { rules[description.name] = description }
         return findings.filter { finding in
             let absolute = URL(fileURLWithPath: finding.location.file).standardizedFileURL.path
-            let relative = absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : finding.location.file
+            // Per-path patterns are written with `/`, whichever separator the system uses.
+            let relative = PathSyntax.host.relative(absolute, to: root)?.replacingOccurrences(of: "\\", with: "/")
+                ?? finding.location.file
             guard let rule = rules[finding.rule] else { return true }
             return !configuration.ignoredRules(forPath: relative).contains { $0.matches(rule) }
         }

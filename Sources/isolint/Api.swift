@@ -4,6 +4,7 @@ import INFModel
 import IsolationEngine
 import IsolationKnowledge
 import IsolationRules
+import Platform
 import Workspace
 
 /// `isolint api`: the state-management APIs, which Windows version brought each, and which one to
@@ -56,9 +57,9 @@ struct Api: ParsableCommand {
         let family = try kind.map(Self.family(named:))
         let target = try minOs.map(Self.version(parsing:))
         if list {
-            print(ApiTables.list(family: family), terminator: "")
+            StandardStream.output.write(ApiTables.list(family: family))
         } else if let name {
-            print(try Self.describe(name: name, family: family, target: target), terminator: "")
+            StandardStream.output.write(try Self.describe(name: name, family: family, target: target))
         } else {
             let kinds = try state.map { [try Self.stateKind(named: $0)] } ?? StateKind.allCases
             let families = family.map { [$0] } ?? StateAPIFamily.allCases
@@ -68,7 +69,7 @@ struct Api: ParsableCommand {
                     if let access = StateKinds.access(kind, family: family) { blocks.append(ApiTables.recommendation(access, target: target)) }
                 }
             }
-            print(blocks.joined(separator: "\n"), terminator: "")
+            StandardStream.output.write(blocks.joined(separator: "\n"))
         }
     }
 

@@ -3,6 +3,7 @@ import ConfigurationFiles
 import DriverPackage
 import Findings
 import Foundation
+import Platform
 import INFModel
 import INFSyntax
 import IsolationEngine
@@ -132,7 +133,7 @@ struct Check: ParsableCommand {
         let result = workspace.check(applyingBaseline: writeBaseline == nil, progress: ProgressLine.forStandardError())
         ProgressLine.clear()
         for path in result.missingPaths {
-            FileHandle.standardError.write(Data("isolint: error: \(path): no such file or folder\n".utf8))
+            StandardStream.error.write("isolint: error: \(path): no such file or folder\n")
         }
         Self.reportProblems(result.problems)
         let findings = result.findings
@@ -142,23 +143,23 @@ struct Check: ParsableCommand {
             } catch {
                 throw ValidationError(error.description)
             }
-            FileHandle.standardError.write(Data("isolint: wrote \(findings.count) findings to \(writeBaseline)\n".utf8))
+            StandardStream.error.write("isolint: wrote \(findings.count) findings to \(writeBaseline)\n")
             return
         }
         let duration = clock.now - start
         let report = Report(findings: findings, rules: RuleCatalog.descriptions, filesChecked: result.filesChecked,
                             duration: duration, mode: options.mode, toolVersion: IsolintVersion.number,
                             checkedFiles: result.checkedFiles)
-        let colors = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let colors = format == .text && StandardStream.output.rendersEscapes && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let reporter = format.reporter(options: RenderOptions(colors: colors, documentationBaseURL: documentationUrl,
                                                               sourceRoot: FileManager.default.currentDirectoryPath, verbose: verbose))
         var endsLine = true
         reporter.write(report) { piece in
             guard !piece.isEmpty else { return }
-            FileHandle.standardOutput.write(Data(piece.utf8))
+            StandardStream.output.write(piece)
             endsLine = piece.hasSuffix("\n")
         }
-        if !endsLine { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        if !endsLine { StandardStream.output.write("\n") }
         if !result.missingPaths.isEmpty { throw ExitCode(2) }
         if !exitZero && report.summary.errors > 0 { throw ExitCode(1) }
     }
@@ -168,7 +169,7 @@ struct Check: ParsableCommand {
     static func reportProblems(_ problems: [DiscoveryProblem]) {
         guard !problems.isEmpty else { return }
         let text = problems.map { "isolint: \($0.isError ? "error" : "warning"): \($0)\n" }.joined()
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.error.write(text)
     }
 
     /// The settings the arguments and the configuration file describe, resolved once.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Platform
 import INFModel
 import INFSyntax
 
@@ -53,7 +54,7 @@ struct Dump: ParsableCommand {
                 source = try SourceFile.read(path: file)
             } catch {
                 missing = true
-                print(InfDump.render(unreadable: error))
+                StandardStream.output.write(InfDump.render(unreadable: error) + "\n")
                 continue
             }
             let options = ModelOptions(locale: stringsLocale, directories: rendering(for: file))
@@ -63,9 +64,9 @@ struct Dump: ParsableCommand {
             if stats {
                 let lines = document.sections.reduce(0) { $0 + $1.lines.count }
                 let result = openError.map { "\($0.code.name) at line \($0.line ?? 0)" } ?? "opens"
-                print("\(file): \(source.encoding), \(result), \(document.sections.count) sections, \(lines) lines")
+                StandardStream.output.write("\(file): \(source.encoding), \(result), \(document.sections.count) sections, \(lines) lines\n")
             } else {
-                print(InfDump.render(document))
+                StandardStream.output.write(InfDump.render(document) + "\n")
             }
         }
         if missing { throw ExitCode(2) }

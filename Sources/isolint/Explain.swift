@@ -3,6 +3,7 @@ import Findings
 import Foundation
 import IsolationEngine
 import IsolationRules
+import Platform
 import Workspace
 
 /// `isolint explain NAME|CODE`: a rule's documentation with its examples.
@@ -38,7 +39,7 @@ struct Explain: ParsableCommand {
         if FileManager.default.fileExists(atPath: rule) {
             guard ["text", "json", "html"].contains(outputFormat) else { throw ValidationError("--output-format must be text, json or html") }
             do {
-                print(try ExplainPlan(path: rule, outputFormat: outputFormat, os: os, arch: arch).run(), terminator: "")
+                StandardStream.output.write(try ExplainPlan(path: rule, outputFormat: outputFormat, os: os, arch: arch).run())
             } catch let error as ExplainError {
                 throw ValidationError(error.description)
             }
@@ -49,6 +50,6 @@ struct Explain: ParsableCommand {
             let suggestion = RuleNames.nearest(to: rule.lowercased()).map { "; did you mean '\($0)'?" } ?? ""
             throw ValidationError("no rule is named or coded '\(rule)'\(suggestion)")
         }
-        print(matches.map { RuleDocumentation.markdown(for: $0) }.joined(separator: "\n---\n\n"), terminator: "")
+        StandardStream.output.write(matches.map { RuleDocumentation.markdown(for: $0) }.joined(separator: "\n---\n\n"))
     }
 }

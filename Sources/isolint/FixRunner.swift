@@ -3,6 +3,7 @@ import DriverPackage
 import Findings
 import Fixing
 import Foundation
+import Platform
 import INFSyntax
 import IsolationEngine
 import IsolationRules
@@ -21,7 +22,7 @@ struct FixRunner {
         let workspace = Workspace(paths: arguments.paths, settings: settings)
         let run = workspace.fix(FixRequest(unsafe: arguments.unsafeFixes, write: !arguments.diff, backup: arguments.backup))
         for path in run.check.missingPaths {
-            FileHandle.standardError.write(Data("isolint: error: \(path): no such file or folder\n".utf8))
+            StandardStream.error.write("isolint: error: \(path): no such file or folder\n")
         }
         Check.reportProblems(run.check.problems)
         var wouldChange = false
@@ -33,7 +34,7 @@ struct FixRunner {
                 wouldChange = true
                 let old = Self.text(result.original, path: result.path)
                 let new = Self.text(result.fixed, path: result.path)
-                FileHandle.standardOutput.write(Data(UnifiedDiff.render(old: old, new: new, path: result.path).utf8))
+                StandardStream.output.write(UnifiedDiff.render(old: old, new: new, path: result.path))
             }
             if let refusal = result.refusal { messages += "isolint: \(refusal)\n" }
             for refused in result.refused { messages += "isolint: \(result.path): \(refused)\n" }
@@ -56,17 +57,17 @@ struct FixRunner {
             let refused = run.files.reduce(0) { $0 + $1.outcome.result.refused.count }
             messages += "isolint: stats: \(run.files.count) files, \(rounds) fix rounds, \(parses) parses, \(refused) rules' fixes refused\n"
         }
-        FileHandle.standardError.write(Data(messages.utf8))
+        StandardStream.error.write(messages)
         let remaining = run.check.findings
         if !arguments.diff {
             let report = Report(findings: remaining, rules: RuleCatalog.descriptions, filesChecked: files,
                                 duration: clock.now - start, mode: settings.options.mode, toolVersion: IsolintVersion.number,
                                 checkedFiles: run.check.checkedFiles)
-            let colors = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let colors = format == .text && StandardStream.output.rendersEscapes && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             let text = format.render(report, options: RenderOptions(colors: colors, documentationBaseURL: arguments.documentationUrl,
                                                                       sourceRoot: FileManager.default.currentDirectoryPath, verbose: arguments.verbose))
-            FileHandle.standardOutput.write(Data(text.utf8))
-            if !text.isEmpty && !text.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
+            StandardStream.output.write(text)
+            if !text.isEmpty && !text.hasSuffix("\n") { StandardStream.output.write("\n") }
         }
         if !run.check.missingPaths.isEmpty || writeFailed { throw ExitCode(2) }
         if arguments.diff { if wouldChange && !arguments.exitZero { throw ExitCode(1) }; return }

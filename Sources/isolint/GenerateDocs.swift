@@ -1,6 +1,7 @@
 import ArgumentParser
 import Findings
 import Foundation
+import Platform
 import IsolationEngine
 import IsolationRules
 
@@ -29,11 +30,11 @@ struct GenerateDocs: ParsableCommand {
         do {
             let result = try RuleDocumentation.write(RuleDocumentation.pages(for: RuleCatalog.all), toFolder: folder)
             for name in result.removed {
-                print("removed \(folder)/\(name)")
+                StandardStream.output.write("removed \(folder)/\(name)\n")
             }
-            print("\(folder): \(RuleCatalog.all.count) rule pages and the index, \(result.written) written")
+            StandardStream.output.write("\(folder): \(RuleCatalog.all.count) rule pages and the index, \(result.written) written\n")
         } catch {
-            FileHandle.standardError.write(Data("isolint: error: cannot write \(folder): \(error.localizedDescription)\n".utf8))
+            StandardStream.error.write("isolint: error: cannot write \(folder): \(error.localizedDescription)\n")
             throw ExitCode(2)
         }
     }

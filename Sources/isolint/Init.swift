@@ -2,6 +2,7 @@ import ArgumentParser
 import ConfigurationFiles
 import Findings
 import Foundation
+import Platform
 import IsolationEngine
 import IsolationRules
 
@@ -54,12 +55,12 @@ struct Init: ParsableCommand {
         } catch {
             throw Self.failure("cannot write \(target): \(error.localizedDescription)")
         }
-        print("wrote \(target)")
+        StandardStream.output.write("wrote \(target)\n")
     }
 
     /// Prints `message` as an error and returns the exit status 2 to throw.
     static func failure(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("isolint: error: \(message)\n".utf8))
+        StandardStream.error.write("isolint: error: \(message)\n")
         return ExitCode(2)
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Platform
 
 /// The `isolint` command: checks, explains and ports Windows driver packages for isolation.
 @main
@@ -24,19 +25,21 @@ struct Isolint: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// Runs the command line; usage errors exit with 2 rather than the parser's 64.
+    /// Runs the command line. Usage errors exit with 2 (the parser's own code for them differs
+    /// between systems); help and version text go to standard output, every other message to
+    /// standard error, and the process ends only after everything has been written.
     static func main() {
+        Console.prepare()
         do {
             var command = try parseAsRoot(InfVerifSwitches.translate(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code.rawValue == 64 {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty { (code == .success ? StandardStream.output : .error).writeLine(message) }
+            exitProcess(code == .validationFailure ? 2 : code.rawValue)
         }
+        exitProcess(0)
     }
 }
 

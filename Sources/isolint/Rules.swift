@@ -2,6 +2,7 @@ import ArgumentParser
 import Findings
 import IsolationEngine
 import IsolationRules
+import Platform
 
 /// `isolint rules`: list every rule.
 struct Rules: ParsableCommand {
@@ -22,7 +23,7 @@ struct Rules: ParsableCommand {
         let width = RuleCatalog.descriptions.map(\.name.count).max() ?? 20
         let codeLists = RuleCatalog.descriptions.map { Self.compact($0.codes) }
         let codesWidth = max(5, codeLists.map(\.count).max() ?? 5)
-        print("\("rule".padding(width))  \("codes".padding(codesWidth))  w h u k d  fix  title")
+        StandardStream.output.write("\("rule".padding(width))  \("codes".padding(codesWidth))  w h u k d  fix  title\n")
         for (rule, codes) in zip(RuleCatalog.descriptions, codeLists) {
             let levels = modes.map { mode -> String in
                 switch rule.levels[mode] {
@@ -32,7 +33,7 @@ struct Rules: ParsableCommand {
                 case nil: return "-"
                 }
             }.joined(separator: " ")
-            print("\(rule.name.padding(width))  \(codes.padding(codesWidth))  \(levels)  \(rule.fixable ? "[*]" : "   ")  \(rule.title)")
+            StandardStream.output.write("\(rule.name.padding(width))  \(codes.padding(codesWidth))  \(levels)  \(rule.fixable ? "[*]" : "   ")  \(rule.title)\n")
         }
     }
 

@@ -9,19 +9,7 @@ struct CommandLineTests {
     static let packageRoot = SharedData.packageRoot
 
     /// The `isolint` executable next to the test bundle.
-    static var executable: URL? {
-        var folder = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("isolint")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        for configuration in ["debug", "release"] {
-            let candidate = packageRoot.appendingPathComponent(".build/\(configuration)/isolint")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
+    static var executable: URL? { Programs.isolint }
 
     struct ExecutableMissing: Error {}
 
@@ -129,6 +117,25 @@ struct CommandLineTests {
         #expect(other.status == 1)
         #expect(other.stdout.contains("ERROR(1210)"))
         #expect(other.stdout.contains("Provider cannot be \"Contoso\", must be set to \"Fabrikam\"."))
+    }
+
+    @Test("help and version go to standard output with status 0; every line ends in LF alone, also for a CRLF INF")
+    func standardStreams() throws {
+        let help = try Self.run(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE:") && help.stderr.isEmpty)
+        let version = try Self.run(["--version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("0.") && version.stdout.hasSuffix(")\n"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isolint-crlf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inf = "[Version]\r\nSignature=\"$Windows NT$\"\r\nClass=Sample\r\n\r\n[DefaultInstall]\r\nAddReg=R\r\n\r\n[R]\r\nHKLM,Software\\Contoso,X,,1\r\n"
+        try Data(inf.utf8).write(to: folder.appendingPathComponent("crlf.inf"))
+        for format in ["text", "json", "sarif", "infverif", "github"] {
+            let run = try Self.run(["check", "--no-config", "--output-format", format, folder.path])
+            #expect(run.status == 1, "\(format)")
+            #expect(!run.stdout.isEmpty && !run.stdout.contains("\r"), "\(format) output holds a CR")
+        }
     }
 
     @Test("usage errors and missing paths exit with 2")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The GitHub Action and the pre-commit hook are valid YAML, and the command the hook runs works.
@@ -6,10 +7,8 @@ import Testing
 struct IntegrationFilesTests {
     /// The YAML file at `relative`, parsed by Python's PyYAML and printed back as JSON.
     static func yaml(_ relative: String) throws -> Any {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
-                             CommandLineTests.packageRoot.appendingPathComponent(relative).path]
+        let process = try Programs.pythonProcess(["-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
+                                                  CommandLineTests.packageRoot.appendingPathComponent(relative).path])
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -22,9 +22,7 @@ enum SARIFSchemaValidator {
 
     /// The schema violations of `sarif`, one line each; empty when the document is valid.
     static func errors(in sarif: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schemaURL.path]
+        let process = try Programs.pythonProcess(["-c", script, schemaURL.path])
         let input = Pipe(), output = Pipe(), errorOutput = Pipe()
         process.standardInput = input
         process.standardOutput = output

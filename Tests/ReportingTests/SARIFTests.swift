@@ -141,7 +141,7 @@ struct SARIFTests {
             let artifact = try #require(Self.physicalLocation(result)["artifactLocation"] as? [String: Any])
             #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
             let uri = try #require(artifact["uri"] as? String)
-            #expect(!uri.hasPrefix("/") && !uri.contains("\\") && !uri.contains(":"))
+            #expect(!uri.hasPrefix("/") && !uri.contains("\\") && !uri.contains(":"))  // platform: not a host path (a URI reference)
         }
         let special = try Self.result(Self.results(run), rule: "hardcoded-path")
         let artifact = try Self.physicalLocation(special)["artifactLocation"] as? [String: Any]

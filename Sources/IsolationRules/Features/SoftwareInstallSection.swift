@@ -101,9 +101,9 @@ public struct SoftwareInstallSection: Rule {
             let dirid = String(body[..<end])
             guard IntegerField(parsing: dirid).int32 == 13, dirid.allSatisfy(\.isNumber) else { return false }
             rest = String(body[body.index(after: end)...])
-            while rest.hasPrefix("\\") || rest.hasPrefix("/") { rest.removeFirst() }
+            while rest.hasPrefix("\\") || rest.hasPrefix("/") { rest.removeFirst() }  // platform: not a host path (an INF path)
         }
-        if rest.hasPrefix("\\") || rest.hasPrefix("/") { return false }
+        if rest.hasPrefix("\\") || rest.hasPrefix("/") { return false }  // platform: not a host path (an INF path)
         if rest.count >= 2, rest[rest.index(after: rest.startIndex)] == ":" { return false }
         let steps = rest.split(whereSeparator: { $0 == "\\" || $0 == "/" })
         return !rest.isEmpty && !steps.contains("..")

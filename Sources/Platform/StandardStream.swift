@@ -1,0 +1,42 @@
+import SystemPackage
+
+/// Standard output or standard error, written as UTF-8 bytes straight to the descriptor.
+///
+/// Nothing is buffered, so nothing is lost however the process ends, and text goes out as it is:
+/// every line Isolint prints ends in LF alone, on every system (``Console/prepare()`` keeps
+/// Windows' C runtime from turning LF into CR LF). When the reader has gone away (a closed pipe),
+/// the write is dropped instead of failing the run.
+public enum StandardStream: Sendable {
+    /// Standard output: reports, diffs, dumps.
+    case output
+    /// Standard error: diagnostics, progress, summaries of what a fix did.
+    case error
+
+    var descriptor: FileDescriptor {
+        switch self {
+        case .output: return .standardOutput
+        case .error: return .standardError
+        }
+    }
+
+    /// Writes `text` as UTF-8.
+    public func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        var text = text
+        text.withUTF8 { buffer in
+            _ = try? descriptor.writeAll(UnsafeRawBufferPointer(buffer))
+        }
+    }
+
+    /// Writes `text` and, unless it already ends one, a line end.
+    public func writeLine(_ text: String) {
+        write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Whether the stream is a terminal (a console on Windows) rather than a file or a pipe.
+    public var isTerminal: Bool { Console.isTerminal(descriptor.rawValue) }
+
+    /// Whether ANSI colour and cursor sequences written to the stream are shown as colours and
+    /// movements: a terminal, and on Windows one whose virtual-terminal processing is on.
+    public var rendersEscapes: Bool { Console.rendersEscapes(descriptor.rawValue) }
+}
