@@ -12,23 +12,22 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
     ],
     targets: [
         // Every call into the operating system (files, folders, the console, process exit), with a
         // POSIX and a Windows implementation; no other module imports Glibc, Darwin or WinSDK.
-        .target(name: "Platform", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
-        .target(name: "INFSyntax"),
+        .target(name: "Platform"),
+        .target(name: "INFSyntax", dependencies: ["Platform"]),
         .target(name: "INFModel", dependencies: ["INFSyntax"]),
         .target(name: "PE"),
-        .target(name: "DriverPackage", dependencies: ["INFSyntax", "INFModel", "PE"]),
+        .target(name: "DriverPackage", dependencies: ["Platform", "INFSyntax", "INFModel", "PE"]),
         .target(name: "IsolationKnowledge", dependencies: ["INFModel"]),
         .target(name: "Findings", dependencies: ["INFModel"]),
         .target(name: "IsolationEngine", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge", "Findings"]),
         .target(name: "IsolationRules", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge", "Findings", "IsolationEngine"]),
         .target(name: "ConfigurationFiles", dependencies: ["Findings", "IsolationEngine", "TOMLKit"]),
         .target(name: "Reporting", dependencies: ["Findings", "DriverPackage", "INFModel"]),
-        .target(name: "Fixing", dependencies: ["INFSyntax", "INFModel", "DriverPackage", "Findings", "IsolationEngine"]),
+        .target(name: "Fixing", dependencies: ["Platform", "INFSyntax", "INFModel", "DriverPackage", "Findings", "IsolationEngine"]),
         .target(name: "Workspace", dependencies: ["Platform", "INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing"]),
         .executableTarget(
             name: "isolint",
@@ -59,6 +58,6 @@ let package = Package(
         .testTarget(name: "IsolationTests", dependencies: ["Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "DriverPackage", "INFSyntax", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FixingTests", dependencies: ["Fixing", "Findings", "IsolationEngine", "IsolationRules", "INFSyntax", "DriverPackage", "TestSupport"], exclude: ["KnownFixGaps.txt"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing", "Reporting", "DriverPackage", "TestSupport"], exclude: ["KnownVerdictGaps.txt"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["isolint", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["isolint", "Platform", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fails when Swift code outside the platform layer (Sources/Platform) calls the operating system
+"""Fails when Swift code outside the platform layer (Sources/Platform, and for the tests'
+POSIX-only fixtures Tests/TestSupport/POSIXFixtures.swift) calls the operating system
 directly: imports Glibc, Darwin, WinSDK or another C library module, tests for one with canImport,
 or uses STDOUT_FILENO, isatty, geteuid, replaceItemAt, /usr/bin/env or hasPrefix("/").
 
@@ -26,7 +27,9 @@ CHECKS = [
 ]
 EXEMPT = "// platform: not a host path"
 SCANNED = ("Sources", "Tests", "Fuzz", "Benchmarks")
-LAYER = "Sources/Platform/"
+# The platform layer, and the one test file that builds POSIX-only fixtures (FIFOs, file names
+# that are not UTF-8) for tests compiled on Linux and macOS only.
+LAYER = ("Sources/Platform/", "Tests/TestSupport/POSIXFixtures.swift")
 
 
 def violations(root):

@@ -43,6 +43,7 @@ link() { # executable, sources and objects…
 }
 
 if [ -z "${FUZZ_NO_BUILD:-}" ]; then
+    module Platform Sources/Platform/*.swift
     module INFSyntax Sources/INFSyntax/*.swift
     module INFModel $(find Sources/INFModel -name '*.swift')
     module PE Sources/PE/*.swift
@@ -52,8 +53,8 @@ if [ -z "${FUZZ_NO_BUILD:-}" ]; then
     module IsolationEngine Sources/IsolationEngine/*.swift
     module IsolationRules $(find Sources/IsolationRules -name '*.swift')
     module Fixing Sources/Fixing/*.swift
-    link fuzz-inf Fuzz/INFFuzzer.swift "$out"/{INFSyntax,INFModel,PE,DriverPackage,IsolationKnowledge,Findings,IsolationEngine,IsolationRules,Fixing}.o
-    link fuzz-model Fuzz/ModelFuzzer.swift "$out"/{INFSyntax,INFModel,PE,DriverPackage}.o
+    link fuzz-inf Fuzz/INFFuzzer.swift "$out"/{Platform,INFSyntax,INFModel,PE,DriverPackage,IsolationKnowledge,Findings,IsolationEngine,IsolationRules,Fixing}.o
+    link fuzz-model Fuzz/ModelFuzzer.swift "$out"/{Platform,INFSyntax,INFModel,PE,DriverPackage}.o
     link fuzz-pe Fuzz/PEFuzzer.swift "$out/PE.o"
 fi
 

@@ -1,9 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// An INF (or INX) file found for checking.
 public struct DiscoveredFile: Sendable, Hashable {
@@ -115,7 +111,7 @@ public enum Discovery {
         var result = DiscoveryResult(files: [], missing: [], problems: [])
         var seen = Set<String>()
         let manager = FileManager.default
-        for path in paths {
+        for path in expandingWildcards(paths, missing: &result.missing) {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 result.missing.append(path)
@@ -130,13 +126,8 @@ public enum Discovery {
                 continue
             }
             let base = URL(fileURLWithPath: path).standardizedFileURL.path
-            #if canImport(Glibc) || canImport(Darwin)
-            var walker = POSIXWalker(workingDirectory: workingDirectory)
+            var walker = FolderWalker(workingDirectory: workingDirectory)
             walker.walk(root: base)
-            #else
-            var walker = PortableWalker(workingDirectory: workingDirectory)
-            walker.walk(root: base)
-            #endif
             result.problems += walker.problems
             for file in walker.found.sorted(by: { $0.fileSystemPath.lexicographicallyPrecedes($1.fileSystemPath) })
             where seen.insert(file.path).inserted {
@@ -146,11 +137,26 @@ public enum Discovery {
         return result
     }
 
+    /// The paths with every wildcard pattern that names nothing as written (`driver\*.inf`, which
+    /// Windows' shells pass on unexpanded) replaced by the paths it matches; a pattern that matches
+    /// nothing is missing.
+    static func expandingWildcards(_ paths: [String], missing: inout [String]) -> [String] {
+        var expanded: [String] = []
+        for path in paths {
+            guard PathPattern.hasWildcard(path), !FileManager.default.fileExists(atPath: path) else {
+                expanded.append(path)
+                continue
+            }
+            let matches = PathPattern.expand(path)
+            if matches.isEmpty { missing.append(path) } else { expanded += matches }
+        }
+        return expanded
+    }
+
     /// `path` relative to `workingDirectory` when it lies below it.
     static func display(_ path: String, workingDirectory: String) -> String {
         let base = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
-        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
-        return path
+        return PathSyntax.host.relative(path, to: base) ?? path
     }
 
     /// The bytes of a file name as text: valid UTF-8 as it is, every other byte as `\xNN`.
@@ -192,9 +198,8 @@ extension String {
     }
 }
 
-#if canImport(Glibc) || canImport(Darwin)
-/// Walks a folder with POSIX calls, by bytes.
-struct POSIXWalker {
+/// Walks a folder by the bytes of its names, through the platform layer's file system calls.
+struct FolderWalker {
     let workingDirectory: String
     var found: [DiscoveredFile] = []
     var problems: [DiscoveryProblem] = []
@@ -205,7 +210,7 @@ struct POSIXWalker {
 
     mutating func walk(root: String) {
         let given = Array(root.utf8)
-        rootBytes = Self.realPath(given) ?? given
+        rootBytes = FileSystem.resolved(given) ?? given
         walkFolder(given, depth: 0)
     }
 
@@ -216,8 +221,17 @@ struct POSIXWalker {
     /// Whether `resolved` (a path with links resolved) is the root or lies below it.
     func isInside(_ resolved: [UInt8]) -> Bool {
         if resolved == rootBytes { return true }
-        let prefix = rootBytes.last == 0x2F ? rootBytes : rootBytes + [0x2F]
+        let prefix = rootBytes.last.map(FileSystem.isSeparator) == true ? rootBytes : rootBytes + [FileSystem.separator]
+        if PathSyntax.host.ignoresCase {
+            return resolved.count > prefix.count && resolved.prefix(prefix.count).map(Self.folded) == prefix.map(Self.folded)
+        }
         return resolved.starts(with: prefix)
+    }
+
+    /// An ASCII byte in lower case, `/` as `\`: how Windows compares the paths it resolves.
+    static func folded(_ byte: UInt8) -> UInt8 {
+        if byte == UInt8(ascii: "/") { return UInt8(ascii: "\\") }
+        return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 
     mutating func walkFolder(_ folder: [UInt8], depth: Int) {
@@ -226,7 +240,7 @@ struct POSIXWalker {
             return
         }
         let entries: [[UInt8]]
-        switch Self.list(folder) {
+        switch FileSystem.names(in: folder) {
         case .success(let names): entries = names
         case .failure(let error):
             problems.append(DiscoveryProblem(path: text(folder), kind: .unreadableFolder(error.message)))
@@ -234,35 +248,31 @@ struct POSIXWalker {
         }
         for name in entries.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             if name.first == 0x2E { continue } // hidden files and folders, like .git
-            let path = (folder.last == 0x2F ? folder : folder + [0x2F]) + name
-            var info = stat()
-            guard lstat(Self.cString(path), &info) == 0 else {
-                problems.append(DiscoveryProblem(path: text(path), kind: .unreadableFolder(String(cString: strerror(errno)))))
+            let path = FileSystem.join(folder, name)
+            let kind: FileKind
+            switch FileSystem.kind(of: path, followingLinks: false) {
+            case .success(let found): kind = found
+            case .failure(let error):
+                problems.append(DiscoveryProblem(path: text(path), kind: .unreadableFolder(error.message)))
                 continue
             }
-            let kind = Int(info.st_mode) & Int(S_IFMT)
-            if kind == Int(S_IFDIR) {
-                walkFolder(path, depth: depth + 1)
-            } else if kind == Int(S_IFLNK) {
-                visitLink(path, name: name)
-            } else if Discovery.isINF(bytes: name) {
-                if kind == Int(S_IFREG) {
-                    add(path, folder: folder)
-                } else {
-                    problems.append(DiscoveryProblem(path: text(path), kind: .notRegularFile(Self.describe(kind))))
-                }
+            switch kind {
+            case .directory: walkFolder(path, depth: depth + 1)
+            case .symbolicLink: visitLink(path, name: name)
+            case .regular where Discovery.isINF(bytes: name): add(path, folder: folder)
+            default:
+                if Discovery.isINF(bytes: name) { problems.append(DiscoveryProblem(path: text(path), kind: .notRegularFile(kind.phrase))) }
             }
         }
     }
 
     /// A symbolic link: followed to an INF file inside the folder, reported when it leads out or nowhere.
     mutating func visitLink(_ path: [UInt8], name: [UInt8]) {
-        guard let target = Self.realPath(path) else {
+        guard let target = FileSystem.resolved(path), case .success(let kind) = FileSystem.kind(of: path, followingLinks: true) else {
             if Discovery.isINF(bytes: name) { problems.append(DiscoveryProblem(path: text(path), kind: .brokenLink)) }
             return
         }
-        var info = stat()
-        let isFolder = stat(Self.cString(path), &info) == 0 && Int(info.st_mode) & Int(S_IFMT) == Int(S_IFDIR)
+        let isFolder = kind == .directory
         guard isFolder || Discovery.isINF(bytes: name) else { return }
         guard isInside(target) else {
             problems.append(DiscoveryProblem(path: text(path), kind: .linkLeavesFolder(target: Discovery.displayName(target))))
@@ -271,12 +281,11 @@ struct POSIXWalker {
         // A folder inside is walked on its own; a file inside is checked under the link's name unless
         // the file itself is (the run keeps each path once).
         if isFolder { return }
-        let kind = Int(info.st_mode) & Int(S_IFMT)
-        if kind != Int(S_IFREG) {
-            problems.append(DiscoveryProblem(path: text(path), kind: .notRegularFile(Self.describe(kind))))
+        if kind != .regular {
+            problems.append(DiscoveryProblem(path: text(path), kind: .notRegularFile(kind.phrase)))
             return
         }
-        let folder = Array(path[..<(path.lastIndex(of: 0x2F) ?? path.startIndex)])
+        let folder = Array(path[..<(path.lastIndex(where: FileSystem.isSeparator) ?? path.startIndex)])
         add(path, folder: folder)
     }
 
@@ -285,98 +294,4 @@ struct POSIXWalker {
         found.append(DiscoveredFile(path: pathText, displayPath: Discovery.display(pathText, workingDirectory: workingDirectory),
                                     packageRoot: Discovery.displayName(folder), fileSystemPath: path))
     }
-
-    static func describe(_ kind: Int) -> String {
-        switch kind {
-        case Int(S_IFCHR): return "a character device"
-        case Int(S_IFBLK): return "a block device"
-        case Int(S_IFIFO): return "a FIFO (named pipe)"
-        case Int(S_IFSOCK): return "a socket"
-        default: return "a special file"
-        }
-    }
-
-    static func cString(_ path: [UInt8]) -> [CChar] { path.map { CChar(bitPattern: $0) } + [0] }
-
-    /// The path with every link resolved, or nil when it leads nowhere.
-    static func realPath(_ path: [UInt8]) -> [UInt8]? {
-        guard let resolved = realpath(cString(path), nil) else { return nil }
-        defer { free(resolved) }
-        let length = strlen(resolved)
-        return resolved.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
-    }
-
-    struct ListError: Error { let message: String }
-
-    /// The names in a folder, as bytes.
-    static func list(_ folder: [UInt8]) -> Result<[[UInt8]], ListError> {
-        guard let stream = opendir(cString(folder)) else {
-            let code = errno
-            return .failure(ListError(message: code == EACCES ? "permission denied" : String(cString: strerror(code))))
-        }
-        defer { closedir(stream) }
-        var names: [[UInt8]] = []
-        while let entry = readdir(stream) {
-            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 })
-            }
-            if name == [0x2E] || name == [0x2E, 0x2E] || name.isEmpty { continue }
-            names.append(name)
-        }
-        return .success(names)
-    }
 }
-#else
-/// Walks a folder with FileManager, where POSIX calls are not available.
-struct PortableWalker {
-    let workingDirectory: String
-    var found: [DiscoveredFile] = []
-    var problems: [DiscoveryProblem] = []
-
-    init(workingDirectory: String) { self.workingDirectory = workingDirectory }
-
-    mutating func walk(root: String) {
-        let manager = FileManager.default
-        let base = URL(fileURLWithPath: root).standardizedFileURL
-        let rootPath = base.resolvingSymlinksInPath().path
-        var failures: [(String, String)] = []
-        guard let enumerator = manager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                                                  options: [], errorHandler: { url, error in
-                                                      failures.append((url.path, error.localizedDescription)); return true
-                                                  }) else {
-            problems.append(DiscoveryProblem(path: root, kind: .unreadableFolder("cannot be listed")))
-            return
-        }
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            if url.lastPathComponent.hasPrefix(".") { enumerator.skipDescendants(); continue }
-            let shown = Discovery.display(url.path, workingDirectory: workingDirectory)
-            if values?.isSymbolicLink == true {
-                enumerator.skipDescendants()
-                let target = url.resolvingSymlinksInPath().path
-                if !(target == rootPath || target.hasPrefix(rootPath + "/")) {
-                    problems.append(DiscoveryProblem(path: shown, kind: .linkLeavesFolder(target: target)))
-                } else if Discovery.isINF(url.lastPathComponent),
-                          (try? URL(fileURLWithPath: target).resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                    found.append(DiscoveredFile(path: url.path, displayPath: shown, packageRoot: url.deletingLastPathComponent().path))
-                }
-                continue
-            }
-            guard Discovery.isINF(url.lastPathComponent) else { continue }
-            guard values?.isRegularFile == true else {
-                var isDirectory: ObjCBool = false
-                if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    problems.append(DiscoveryProblem(path: shown, kind: .notRegularFile("a special file")))
-                }
-                continue
-            }
-            let standard = url.standardizedFileURL
-            found.append(DiscoveredFile(path: standard.path, displayPath: Discovery.display(standard.path, workingDirectory: workingDirectory),
-                                        packageRoot: standard.deletingLastPathComponent().path))
-        }
-        for (path, message) in failures {
-            problems.append(DiscoveryProblem(path: Discovery.display(path, workingDirectory: workingDirectory), kind: .unreadableFolder(message)))
-        }
-    }
-}
-#endif

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// An INF file as read from disk: its exact bytes, the encoding SetupAPI reads it with, and its text.
 public struct SourceFile: Sendable {
@@ -42,39 +43,16 @@ public struct SourceFile: Sendable {
     /// not necessarily UTF-8); `displayPath` names it in errors.
     public static func readBytes(fileSystemPath: [UInt8], displayPath: String,
                                  limit: Int = maximumSize) throws(SourceReadError) -> [UInt8] {
-        #if canImport(Glibc) || canImport(Darwin)
-        return try POSIXReader.read(fileSystemPath, displayPath: displayPath, limit: limit)
-        #else
-        return try readWithFileManager(path: String(decoding: fileSystemPath, as: UTF8.self), displayPath: displayPath, limit: limit)
-        #endif
-    }
-
-    /// The portable reader, for systems without POSIX calls.
-    static func readWithFileManager(path: String, displayPath: String, limit: Int) throws(SourceReadError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SourceReadError(path: displayPath, reason: .notFound)
-        }
-        if isDirectory.boolValue { throw SourceReadError(path: displayPath, reason: .isDirectory) }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
-            throw SourceReadError(path: displayPath, reason: .notRegularFile("not a regular file"))
-        }
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
-            throw SourceReadError(path: displayPath, reason: .tooLarge(size: size, limit: limit))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SourceReadError(path: displayPath, reason: .unreadable("permission denied"))
-        }
-        defer { try? handle.close() }
         do {
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            if data.count > limit { throw SourceReadError(path: displayPath, reason: .tooLarge(size: data.count, limit: limit)) }
-            return [UInt8](data)
-        } catch let error as SourceReadError {
-            throw error
+            return try FileSystem.read(fileSystemPath, limit: limit)
         } catch {
-            throw SourceReadError(path: displayPath, reason: .unreadable(String(describing: error)))
+            switch error {
+            case .system(let failure) where failure.kind == .notFound: throw SourceReadError(path: displayPath, reason: .notFound)
+            case .system(let failure): throw SourceReadError(path: displayPath, reason: .unreadable(failure.message))
+            case .notRegularFile(.directory): throw SourceReadError(path: displayPath, reason: .isDirectory)
+            case .notRegularFile(let kind): throw SourceReadError(path: displayPath, reason: .notRegularFile(kind.phrase))
+            case .tooLarge(let size): throw SourceReadError(path: displayPath, reason: .tooLarge(size: size, limit: limit))
+            }
         }
     }
 

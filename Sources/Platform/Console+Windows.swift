@@ -9,6 +9,8 @@ import WinSDK
 /// - `_get_osfhandle(fd)` (C runtime): the Win32 handle behind a descriptor.
 /// - `GetConsoleMode` (kernel32): succeeds only for a console handle, so it tells a console from a
 ///   file or a pipe.
+/// - `_write` (C runtime): the bytes, in parts of at most `Int32.max`; a write that fails (a closed
+///   pipe) ends the output instead of the run.
 /// - `SetConsoleMode` with `ENABLE_VIRTUAL_TERMINAL_PROCESSING` (0x0004, Windows 10 1511 and
 ///   later): the console interprets ANSI sequences; it fails on older consoles, which then get no
 ///   colours.
@@ -34,6 +36,16 @@ enum ConsoleSystem {
         guard let handle = handle(descriptor) else { return false }
         var mode: DWORD = 0
         return GetConsoleMode(handle, &mode)
+    }
+
+    static func write(_ descriptor: CInt, _ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = _write(descriptor, base + written, UInt32(min(bytes.count - written, Int(Int32.max))))
+            if count <= 0 { return }
+            written += Int(count)
+        }
     }
 
     static func rendersEscapes(_ descriptor: CInt) -> Bool {

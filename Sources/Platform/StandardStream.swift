@@ -1,5 +1,3 @@
-import SystemPackage
-
 /// Standard output or standard error, written as UTF-8 bytes straight to the descriptor.
 ///
 /// Nothing is buffered, so nothing is lost however the process ends, and text goes out as it is:
@@ -12,10 +10,10 @@ public enum StandardStream: Sendable {
     /// Standard error: diagnostics, progress, summaries of what a fix did.
     case error
 
-    var descriptor: FileDescriptor {
+    var descriptor: CInt {
         switch self {
-        case .output: return .standardOutput
-        case .error: return .standardError
+        case .output: return 1
+        case .error: return 2
         }
     }
 
@@ -24,7 +22,7 @@ public enum StandardStream: Sendable {
         guard !text.isEmpty else { return }
         var text = text
         text.withUTF8 { buffer in
-            _ = try? descriptor.writeAll(UnsafeRawBufferPointer(buffer))
+            ConsoleSystem.write(descriptor, UnsafeRawBufferPointer(buffer))
         }
     }
 
@@ -34,9 +32,9 @@ public enum StandardStream: Sendable {
     }
 
     /// Whether the stream is a terminal (a console on Windows) rather than a file or a pipe.
-    public var isTerminal: Bool { Console.isTerminal(descriptor.rawValue) }
+    public var isTerminal: Bool { Console.isTerminal(descriptor) }
 
     /// Whether ANSI colour and cursor sequences written to the stream are shown as colours and
     /// movements: a terminal, and on Windows one whose virtual-terminal processing is on.
-    public var rendersEscapes: Bool { Console.rendersEscapes(descriptor.rawValue) }
+    public var rendersEscapes: Bool { Console.rendersEscapes(descriptor) }
 }

@@ -138,6 +138,16 @@ struct CommandLineTests {
         }
     }
 
+    @Test("a wildcard the shell left unexpanded is expanded by isolint; one that matches nothing is a missing path")
+    func wildcards() throws {
+        let run = try Self.run(["check", "--no-config", "--output-format", "json", "Examples/*/legacyfilter.in?"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("legacyfilter.inf"))
+        let none = try Self.run(["check", "--no-config", "Examples/*/nothing-*.inf"])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("Examples/*/nothing-*.inf: no such file or folder"))
+    }
+
     @Test("usage errors and missing paths exit with 2")
     func usageErrors() throws {
         let missing = try Self.run(["check", "Examples/does-not-exist"])
