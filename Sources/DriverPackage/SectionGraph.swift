@@ -117,9 +117,10 @@ private struct Builder {
             }
         }
         // Every platform variant of a DDInstall base is a device install section.
+        let foldedBases = Set(deviceInstallBases.map(CaseInsensitive.fold))
         for section in document.sections {
             let name = section.name
-            for base in deviceInstallBases where Self.isVariant(name, of: base) {
+            if Self.isVariant(name, ofAnyOf: foldedBases) {
                 add(.deviceInstall, to: name)
             }
             if Self.isVariant(name, of: "DefaultInstall") || Self.isVariant(name, of: "DefaultUninstall") {
@@ -152,6 +153,18 @@ private struct Builder {
     /// The directives `linkOne` links with roles of their own; every other directive of the table
     /// that names sections is linked as a directive target.
     static let directivesWithRoles: Set<String> = ["copyfiles", "delfiles", "renfiles", "addreg", "delreg", "bitreg", "addservice", "addinterface"]
+
+    /// `name` is one of the folded `bases` or `base.<decoration>` for one of them: one look-up per
+    /// dot of the name, however many bases there are.
+    static func isVariant(_ name: String, ofAnyOf bases: Set<String>) -> Bool {
+        let folded = CaseInsensitive.fold(name)
+        if bases.contains(folded) { return true }
+        for dot in folded.indices where folded[dot] == "." && bases.contains(String(folded[..<dot])) {
+            let offset = folded.distance(from: folded.startIndex, to: dot)
+            if PlatformDecoration(parsing: String(name.dropFirst(offset + 1))) != nil { return true }
+        }
+        return false
+    }
 
     /// `name` is `base` or `base.<decoration>` (a platform decoration, optionally with OS version).
     static func isVariant(_ name: String, of base: String) -> Bool {

@@ -31,22 +31,37 @@ public enum CaseInsensitive {
     /// Whether `a` and `b` are equal ignoring case.
     @inline(__always)
     public static func equal(_ a: String, _ b: String) -> Bool {
-        var ascii = true
-        if a.utf8.count == b.utf8.count {
-            var same = true
-            for (x, y) in zip(a.utf8, b.utf8) where x != y {
-                if x >= 0x80 || y >= 0x80 { ascii = false; same = false; break }
-                let lx = (x >= 0x41 && x <= 0x5A) ? x | 0x20 : x
-                let ly = (y >= 0x41 && y <= 0x5A) ? y | 0x20 : y
-                if lx != ly { same = false; break }
-            }
-            if same { return true }
-            if ascii { ascii = !a.utf8.contains { $0 >= 0x80 } && !b.utf8.contains { $0 >= 0x80 } }
-        } else {
-            ascii = !a.utf8.contains { $0 >= 0x80 } && !b.utf8.contains { $0 >= 0x80 }
+        let ascii = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in asciiEqual(x, y) }
         }
-        // ASCII texts that differ here are different; only other scripts need full case folding.
-        return ascii ? false : fold(a) == fold(b)
+        switch ascii {
+        case .some(.some(.some(let same))): return same
+        default: return fold(a) == fold(b)
+        }
+    }
+
+    /// `true` or `false` when the bytes decide (equal ignoring ASCII case, or different where one of
+    /// them is ASCII only); `nil` when a letter outside ASCII needs Unicode case folding.
+    @inline(__always)
+    static func asciiEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if x.count == y.count {
+            var index = 0
+            while index < x.count {
+                let p = x[index], q = y[index]
+                if p != q {
+                    if p >= 0x80 || q >= 0x80 { return nil }
+                    let lp = (p >= 0x41 && p <= 0x5A) ? p | 0x20 : p
+                    let lq = (q >= 0x41 && q <= 0x5A) ? q | 0x20 : q
+                    if lp != lq { break }
+                }
+                index += 1
+            }
+            if index == x.count { return true }
+        }
+        // ASCII texts that differ are different; only other scripts need full case folding.
+        for byte in x where byte >= 0x80 { return nil }
+        for byte in y where byte >= 0x80 { return nil }
+        return false
     }
 
     /// Whether `s` starts with `prefix`, ignoring case.

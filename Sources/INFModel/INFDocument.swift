@@ -107,7 +107,7 @@ public struct INFDocument: Sendable {
     static func stamper(_ architecture: String?) -> @Sendable (String) -> String {
         guard let architecture else { return { $0 } }
         return { text in
-            guard text.utf8.contains(0x24) else { return text }
+            guard text.containsByte(0x24) else { return text }
             var result = ""
             var rest = Substring(text)
             while let range = rest.range(of: "$ARCH$", options: .caseInsensitive) {

@@ -1,7 +1,8 @@
 import INFSyntax
 
-/// A line of a section as SetupAPI returns it through its line and field API.
-public struct INFLine: Sendable {
+/// A line of a section as SetupAPI returns it through its line and field API. Immutable, and a class
+/// so that the many views of the model (sections, directives, plans, rule queries) share one copy.
+public final class INFLine: Sendable {
     /// The key after string substitution; `nil` when the line has no key. A keyless line with exactly
     /// one field has that field as its key too (row 27).
     public let key: String?
@@ -17,6 +18,17 @@ public struct INFLine: Sendable {
     public let syntaxIndex: Int
     /// The 1-based physical line where the line starts.
     public let lineNumber: Int
+
+    public init(key: String?, rawKey: String?, hasExplicitKey: Bool, fields: [String], rawFields: [String],
+                syntaxIndex: Int, lineNumber: Int) {
+        self.key = key
+        self.rawKey = rawKey
+        self.hasExplicitKey = hasExplicitKey
+        self.fields = fields
+        self.rawFields = rawFields
+        self.syntaxIndex = syntaxIndex
+        self.lineNumber = lineNumber
+    }
 
     /// The substituted field at 1-based `index`, or `nil` when the line has fewer fields.
     public func field(_ index: Int) -> String? {
@@ -39,7 +51,8 @@ public struct INFLine: Sendable {
 }
 
 /// A section after merging: every line of every header with this name, in file order (row 33).
-public struct INFSection: Sendable {
+/// Immutable, and shared rather than copied, like its lines.
+public final class INFSection: Sendable {
     /// The name as first spelled.
     public let name: String
     /// The lines of all headers with this name, in file order.
@@ -61,9 +74,10 @@ public struct INFSection: Sendable {
         self.keyIndex = index
     }
 
-    /// The lines whose key is `key`, ignoring case.
-    public func lines(withKey key: String) -> [INFLine] {
-        (keyIndex[CaseInsensitive.fold(key)] ?? []).map { lines[$0] }
+    /// The lines whose key is `key`, ignoring case, in file order (a view: nothing is copied).
+    public func lines(withKey key: String) -> LazyMapCollection<[Int], INFLine> {
+        let lines = self.lines
+        return (keyIndex[CaseInsensitive.fold(key)] ?? []).lazy.map { lines[$0] }
     }
 
     /// The first line whose key is `key`, ignoring case.

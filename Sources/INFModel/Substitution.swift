@@ -37,7 +37,7 @@ public struct Substituter: Sendable {
 
     /// The value of `raw` after substitution.
     public func substitute(_ raw: String) -> String {
-        guard raw.utf8.contains(0x25) else { return raw }
+        guard raw.containsByte(0x25) else { return raw }
         var out: [UInt16] = []
         walk(raw) { piece in
             switch piece {
@@ -55,7 +55,7 @@ public struct Substituter: Sendable {
 
     /// The value of `raw` as text and DIRID pieces: strings are substituted, DIRIDs are kept apart.
     public func pieces(_ raw: String) -> [ValuePiece] {
-        guard raw.utf8.contains(0x25) else { return raw.isEmpty ? [] : [.text(raw)] }
+        guard raw.containsByte(0x25) else { return raw.isEmpty ? [] : [.text(raw)] }
         var result: [ValuePiece] = []
         var text: [UInt16] = []
         func flush() {

@@ -13,11 +13,17 @@ public struct CopiedFile: Sendable {
 }
 
 /// A registry line with the key HKR means for it.
-public struct ContextualRegistryEntry: Sendable {
+public final class ContextualRegistryEntry: Sendable {
     public let entry: RegistryEntry
     public let context: RegistryContext
     /// The directive line that names the registry section.
     public let link: SectionLink
+
+    init(entry: RegistryEntry, context: RegistryContext, link: SectionLink) {
+        self.entry = entry
+        self.context = context
+        self.link = link
+    }
 }
 
 extension RuleContext {
@@ -114,6 +120,6 @@ public func fileName(of path: String) -> String {
 extension String {
     /// The string with every `/` written as a backslash.
     public var withBackslashes: String {
-        utf8.contains(0x2F) ? String(decoding: utf8.map { $0 == 0x2F ? 0x5C : $0 }, as: UTF8.self) : self
+        containsByte(0x2F) ? String(decoding: utf8.map { $0 == 0x2F ? 0x5C : $0 }, as: UTF8.self) : self
     }
 }

@@ -1,6 +1,6 @@
 extension INFSection {
     /// The lines of the directive `name` (`CopyFiles`, `AddReg`, …), ignoring case.
-    public func directive(_ name: String) -> [INFLine] { lines(withKey: name) }
+    public func directive(_ name: String) -> LazyMapCollection<[Int], INFLine> { lines(withKey: name) }
 
     /// The values of every `name = a, b, …` line, each with the line it came from; empty values skipped.
     public func directiveValues(_ name: String) -> [(value: String, line: INFLine, field: Int)] {

@@ -95,7 +95,7 @@ public enum RegistryOperation: String, Sendable, Hashable {
 
 /// A line of an add-registry (or del-/bit-registry) section:
 /// `reg-root, [subkey], [value-name], [flags], [value, …]`.
-public struct RegistryEntry: Sendable {
+public final class RegistryEntry: Sendable {
     public let line: INFLine
     public let operation: RegistryOperation
     public let root: RegistryRoot
@@ -115,6 +115,21 @@ public struct RegistryEntry: Sendable {
     public let rawData: [String]
     /// The name of the section the line is in.
     public let sectionName: String
+
+    public init(line: INFLine, operation: RegistryOperation, root: RegistryRoot, rootText: String, subkey: String,
+                valueName: String?, flags: UInt32?, flagsText: String?, data: [String], rawData: [String], sectionName: String) {
+        self.line = line
+        self.operation = operation
+        self.root = root
+        self.rootText = rootText
+        self.subkey = subkey
+        self.valueName = valueName
+        self.flags = flags
+        self.flagsText = flagsText
+        self.data = data
+        self.rawData = rawData
+        self.sectionName = sectionName
+    }
 
     /// The value type an AddReg line writes.
     public var valueType: RegistryValueType { RegistryValueType(flags: flags ?? 0) }

@@ -94,7 +94,7 @@ public struct JSONWriter: Sendable {
     public static func appendString(_ value: String, to out: inout [UInt8]) {
         // A lone UTF-16 surrogate (carried as a stand-in scalar, whose UTF-8 starts with 0xF4) is
         // written as its `\udXXX` escape.
-        if value.utf8.contains(0xF4) {
+        if value.containsByte(0xF4) {
             out.append(0x22)
             for scalar in value.unicodeScalars {
                 if let unit = UTF16Text.loneSurrogate(scalar) {

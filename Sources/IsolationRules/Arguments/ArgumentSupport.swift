@@ -10,7 +10,7 @@ func isBlank(_ text: String) -> Bool {
 
 /// Whether a field still holds an unresolved `%strkey%` or a template token, so its value is not known.
 func isUnresolved(_ value: String) -> Bool {
-    value.utf8.contains(0x25) || value.utf8.contains(0x24)
+    value.containsByte(0x25) || value.containsByte(0x24)
 }
 
 extension RuleContext {

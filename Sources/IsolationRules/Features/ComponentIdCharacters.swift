@@ -61,5 +61,5 @@ public struct ComponentIdCharacters: Rule {
         return result
     }
 
-    static func holdsSeparator(_ text: String) -> Bool { text.utf8.contains(0x5C) || text.utf8.contains(0x2C) }
+    static func holdsSeparator(_ text: String) -> Bool { text.containsByte(0x5C) || text.containsByte(0x2C) }
 }

@@ -57,7 +57,7 @@ public struct DeprecatedDirid: Rule {
         }
         for section in context.document.sections where !Self.skipped(section.name) {
             for line in section.lines {
-                for (index, raw) in line.rawFields.enumerated() where raw.utf8.contains(0x25) {
+                for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
                     for case .dirid(let dirid) in context.document.substituter.pieces(raw) where DirectoryIDs.deprecated.contains(dirid) {
                         let ranges = context.diridReferences(dirid, in: line, field: index + 1)
                         result.append(violation(dirid, range: ranges.first ?? context.range(of: line, field: index + 1)))

@@ -230,7 +230,7 @@ public struct DestinationNotDriverStore: Rule {
         let oldFolder = table.folder(dirid: dirid, subdirectory: destination.subdirectory)
         for section in context.document.sections where !Self.keepsReferences(section.name) {
             for line in section.lines {
-                for (index, raw) in line.rawFields.enumerated() where raw.utf8.contains(0x25) {
+                for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
                     guard let field = context.document.token(of: line, field: index + 1) else { continue }
                     for path in context.diridPaths(in: field.range) {
                         let text = context.tree.text(of: path.range)

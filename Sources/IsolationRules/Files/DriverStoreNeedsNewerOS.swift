@@ -245,7 +245,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
         for name in sections {
             guard let section = context.document.section(named: name) else { continue }
             for line in section.lines {
-                for (index, raw) in line.rawFields.enumerated() where raw.utf8.contains(0x25) {
+                for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
                     if context.document.substituter.pieces(raw).contains(.dirid(DirectoryIDs.driverStore)) {
                         return ("DIRID 13 (\(line.key ?? "a value"))", context.range(of: line, field: index + 1))
                     }

@@ -122,7 +122,7 @@ public struct UnisolatedFileReference: Rule {
         let pieces = context.document.substituter.pieces(raw)
         if case .dirid(let dirid)? = pieces.first { return Self.systemFolders.contains(dirid) }
         let text = value.trimmingCharacters(in: "\" ").lowercased()
-        if !text.utf8.contains(0x5C) && !text.utf8.contains(0x2F) {
+        if !text.containsByte(0x5C) && !text.containsByte(0x2F) {
             // A bare name is a path only in a single string value that is not a list of names.
             guard entry.valueType == .string || entry.valueType == .expandString else { return false }
             return !Self.nameLists.contains((entry.valueName ?? "").lowercased())

@@ -44,7 +44,7 @@ public struct CatalogFileName: Rule {
                   !PackageFileKnowledge.isUnresolved(value) else { return nil }
             let key = line.key ?? "CatalogFile"
             let problem: String
-            if value.utf8.contains(0x5C) || value.utf8.contains(0x2F) {
+            if value.containsByte(0x5C) || value.containsByte(0x2F) {
                 problem = "is a path; give the catalog's file name only"
             } else if let bad = value.first(where: { PackageFileKnowledge.invalidNameCharacters.contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 } }) {
                 problem = bad.unicodeScalars.allSatisfy({ $0.value >= 0x20 })

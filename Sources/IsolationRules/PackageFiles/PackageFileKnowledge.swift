@@ -80,7 +80,7 @@ enum PackageFileKnowledge {
     /// Whether a value still holds an unresolved `%token%` or a `$TOKEN$` that stampinf replaces
     /// (`$ARCH$`, `$KMDFVERSION$`), so that its written form says nothing certain.
     static func isUnresolved(_ text: String) -> Bool {
-        if text.utf8.contains(0x25) { return true }
+        if text.containsByte(0x25) { return true }
         let parts = text.split(separator: "$", omittingEmptySubsequences: false)
         // A token is `$` + letters, digits or `_` + `$`.
         return parts.count >= 3 && parts.dropFirst().dropLast().contains { part in

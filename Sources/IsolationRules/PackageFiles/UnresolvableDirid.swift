@@ -62,7 +62,7 @@ public struct UnresolvableDirid: Rule {
         }
         for section in document.sections where !Self.skipped(section.name) {
             for line in section.lines {
-                for (index, raw) in line.rawFields.enumerated() where raw.utf8.contains(0x25) {
+                for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
                     var reported = Set<Int>()
                     for case .dirid(let dirid) in document.substituter.pieces(raw) where reported.insert(dirid).inserted {
                         let ranges = context.diridReferences(dirid, in: line, field: index + 1)

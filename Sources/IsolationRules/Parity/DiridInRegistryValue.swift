@@ -58,7 +58,7 @@ public struct DiridInRegistryValue: Rule {
         for item in context.uniqueRegistryEntries {
             let entry = item.entry
             guard entry.operation == .addReg, !entry.isIgnoredByAddReg, !entry.deletesValue, !entry.isKeyOnly else { continue }
-            for (offset, raw) in entry.rawData.enumerated() where raw.utf8.contains(0x25) {
+            for (offset, raw) in entry.rawData.enumerated() where raw.containsByte(0x25) {
                 let field = 5 + offset
                 let pieces = context.document.substituter.pieces(raw)
                 var seen: [Int: Int] = [:]

@@ -55,7 +55,7 @@ public struct DriverVerFormat: Rule {
         // WILL_BE_FIXED_UP_BY_STAMPINF, @INF_DATE@): checked only in a built package.
         let built = context.isBuiltPackage
         func checked(_ value: String) -> Bool {
-            !value.isEmpty && !value.utf8.contains(0x24) && (built || value.contains(where: \.isASCIIDigit))
+            !value.isEmpty && !value.containsByte(0x24) && (built || value.contains(where: \.isASCIIDigit))
         }
         for section in context.document.sections {
             let folded = CaseInsensitive.fold(section.name)
@@ -79,7 +79,7 @@ public struct DriverVerFormat: Rule {
 
     /// Whether `text` is a real calendar date written `MM/DD/YYYY` (or with `-` separators).
     static func isValidDate(_ text: String) -> Bool {
-        let parts = text.split(separator: text.utf8.contains(0x2D) ? "-" : "/", omittingEmptySubsequences: false)
+        let parts = text.split(separator: text.containsByte(0x2D) ? "-" : "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
               let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]),

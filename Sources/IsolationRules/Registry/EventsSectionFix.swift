@@ -41,7 +41,7 @@ enum EventsSectionFix {
     /// The value of an entry as written in a new INF line (quoted when it holds separators).
     static func value(_ entry: RegistryEntry) -> String? {
         guard let raw = entry.rawData.first, entry.rawData.count == 1 else { return nil }
-        return raw.utf8.contains(0x2C) || raw.utf8.contains(0x3B) || raw.utf8.contains(0x20) ? "\"\(raw)\"" : raw
+        return raw.containsByte(0x2C) || raw.containsByte(0x3B) || raw.containsByte(0x20) ? "\"\(raw)\"" : raw
     }
 
     /// The path components of a subkey below the component `marker` (case-insensitive).

@@ -115,7 +115,7 @@ public struct IntrinsicServiceValue: Rule {
         guard let insertAt = context.insertionPoint(after: serviceSection) else { return nil }
         let prefix = context.needsNewlineBefore(insertAt) ? context.newline : ""
         let raw = item.entry.rawData[0]
-        let value = raw.utf8.contains(0x20) || raw.utf8.contains(0x2C) || raw.utf8.contains(0x3B) ? "\"\(raw)\"" : raw
+        let value = raw.containsByte(0x20) || raw.containsByte(0x2C) || raw.containsByte(0x3B) ? "\"\(raw)\"" : raw
         return UnitFix(title: "Set \(directive) = \(value) in [\(serviceSection.name)]", safety: .unsafe,
                        edits: [deletion, (insertAt..<insertAt, prefix + "\(directive) = \(value)" + context.newline)])
     }

@@ -71,7 +71,7 @@ public struct RegistryDataFormat: Rule {
             guard let flags = entry.flags else { continue }
             switch entry.operation {
             case .bitReg:
-                if let mask = entry.rawData.first, !mask.utf8.contains(0x25), !mask.isEmpty, !Self.isByte(mask),
+                if let mask = entry.rawData.first, !mask.containsByte(0x25), !mask.isEmpty, !Self.isByte(mask),
                    IntegerField(parsing: mask).uint32.map({ $0 > 0xFF }) ?? true {
                     result.append(Violation(range: context.range(of: entry.line, field: 5),
                                             message: "The BitReg mask '\(mask)' of \(entry.displayPath) is not a byte", code: 1262,
@@ -120,14 +120,14 @@ public struct RegistryDataFormat: Rule {
         default: readsBytes = false
         }
         if readsBytes {
-            for (index, raw) in entry.rawData.enumerated() where !raw.isEmpty && !raw.utf8.contains(0x25) && !Self.isByte(raw) {
+            for (index, raw) in entry.rawData.enumerated() where !raw.isEmpty && !raw.containsByte(0x25) && !Self.isByte(raw) {
                 result.append(Violation(range: context.range(of: entry.line, field: 5 + index),
                                         message: "'\(raw)' in the \(entry.valueType) data of \(entry.displayPath) is not a byte in hexadecimal",
                                         code: 1267, infVerifValues: ["AddReg"]))
                 break
             }
         } else if entry.valueType == .dword || entry.valueType == .qword, let data = entry.data.first,
-                  !data.trimmingCharacters(in: " \t").isEmpty, !data.utf8.contains(0x25) {
+                  !data.trimmingCharacters(in: " \t").isEmpty, !data.containsByte(0x25) {
             let number = IntegerField(parsing: data)
             let fits = entry.valueType == .qword ? number != .invalid && number != .outOfRange(nil) : number.uint32 != nil
             if !fits {

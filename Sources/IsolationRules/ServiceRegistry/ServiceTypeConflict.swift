@@ -103,7 +103,7 @@ public struct ServiceTypeConflict: Rule {
                     }
                 }
                 if let line = service.serviceBinaryLine, let binary = context.serviceBinaryPath(service),
-                   !fileName(of: binary).utf8.contains(0x25), !binary.utf8.contains(0x24) {
+                   !fileName(of: binary).containsByte(0x25), !binary.containsByte(0x24) {
                     let name = fileName(of: binary).lowercased()
                     if name.hasSuffix(".exe") || name.hasSuffix(".dll") {
                         result.append(Violation(

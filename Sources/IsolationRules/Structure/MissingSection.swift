@@ -70,7 +70,7 @@ public struct MissingSection: Rule {
             // A section that includes another INF may name that INF's sections.
             if document.section(named: link.from).map({ !$0.directive("Include").isEmpty }) == true { continue }
             guard seen.insert("\(link.line.syntaxIndex)|\(link.field)").inserted else { continue }
-            let tip = link.directive.lowercased() == "copyfiles" && link.to.utf8.contains(0x2E) ? "; to copy one file, write @\(link.to)" : ""
+            let tip = link.directive.lowercased() == "copyfiles" && link.to.containsByte(0x2E) ? "; to copy one file, write @\(link.to)" : ""
             // InfVerif has codes of their own for a missing service-install section and device install section.
             let code = CaseInsensitive.equal(link.directive, "AddService") ? 2006 : 1203
             result.append(Violation(range: context.range(of: link.line, field: link.field),

@@ -51,7 +51,7 @@ public struct UndefinedString: Rule {
             if folded == "strings" || folded.hasPrefix("strings.") { continue }
             for line in section.lines {
                 let values = (line.hasExplicitKey ? [(0, line.rawKey ?? "")] : []) + line.rawFields.enumerated().map { ($0.offset + 1, $0.element) }
-                for (field, raw) in values where raw.utf8.contains(0x25) {
+                for (field, raw) in values where raw.containsByte(0x25) {
                     for name in Self.undefinedNames(in: raw, strings: strings) {
                         let token = context.range(of: line, field: field)
                         let range = context.occurrences(of: "%\(name)%", in: token).first ?? token
