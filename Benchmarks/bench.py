@@ -2,7 +2,7 @@
 """Benchmarks isolint against reading the same bytes with `cat`, in one run on the same files.
 
 usage: Benchmarks/bench.py [--runs N] [--corpus DIR] [--isolint PATH] [--baseline-isolint PATH] [--scale N]
-                           [--peer PATH]
+                           [--peer PATH] [--instructions N]
 Run `swift build -c release --product isolint` first (Benchmarks/run.sh does). The peer checker
 (NullYing/infverif-golang, built by hand outside the repository) is --peer or $PEER; without it its
 rows are skipped.
@@ -16,6 +16,9 @@ Times, as medians over --runs runs:
   (c'') isolint fix --diff --unsafe-fixes over the corpus, with the fix rounds and parses it counts
   (p) the peer checker and isolint check (/w, InfVerif's output) on the corpus' .inf files, each
       given the whole list in one process, with the ratio between them
+  (i) with --instructions N: the instructions isolint check /w executes on the first N .inf files,
+      counted by valgrind's callgrind (the same count on a busy machine), for this build and
+      --baseline-isolint, with the ratio between them
   (d) cat and isolint check on the corpus copied --scale times into a temporary tree
   (e) cat and isolint check on a package whose driver is a fixture padded to --binary-mb MB
   (f) isolint check on two adversarial INF files: one 10 MB line (a field every 64 bytes) and
@@ -51,6 +54,24 @@ def run_once(cmd):
     return time.perf_counter() - start, usage.ru_maxrss
 
 
+def instructions(binary, arguments):
+    """Instructions executed by `binary arguments`, counted by callgrind, or None without valgrind."""
+    if not shutil.which("valgrind") or not shutil.which("strip"):
+        return None
+    with tempfile.TemporaryDirectory() as work:
+        # valgrind cannot read the debug information the Swift toolchain writes: count a stripped copy.
+        copy = os.path.join(work, "isolint")
+        shutil.copy(binary, copy)
+        subprocess.run(["strip", "-g", copy], check=True)
+        out = os.path.join(work, "callgrind.out")
+        result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", copy] + arguments,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for line in result.stderr.splitlines():
+            if "Collected :" in line:
+                return int(line.rsplit(":", 1)[1].strip())
+    return None
+
+
 def measure(cmd, runs):
     results = [run_once(cmd) for _ in range(runs)]
     return statistics.median(t for t, _ in results), max(m for _, m in results)
@@ -66,6 +87,8 @@ def main():
     parser.add_argument("--isolint", default=os.path.join(here, "..", ".build", "release", "isolint"))
     parser.add_argument("--baseline-isolint", help="an earlier isolint build whose check is timed in the same run")
     parser.add_argument("--peer", default=os.environ.get("PEER"), help="another INF checker (infverif-golang) timed on the .inf files")
+    parser.add_argument("--instructions", type=int, default=0, metavar="N",
+                        help="count the instructions of isolint check /w on the first N .inf files (valgrind)")
     args = parser.parse_args()
     files = inf_files(args.corpus)
     if not files:
@@ -104,6 +127,19 @@ def main():
         print(f"{'  isolint / peer':44} {ours / peer:9.2f}")
     else:
         print(f"{'peer: infverif-golang':44} skipped (set PEER=/path/to/infverif)")
+    if args.instructions:
+        sample = [f for f in files if f.lower().endswith(".inf")][:args.instructions]
+        arguments = ["check", "/w", "--no-config", "--exit-zero"] + sample
+        ours = instructions(args.isolint, arguments)
+        if ours is None:
+            print(f"{'instructions':44} skipped (needs valgrind and strip)")
+        else:
+            print(f"{f'instructions, check /w, {len(sample)} .inf files':44} {ours:>15,}")
+            if args.baseline_isolint:
+                earlier = instructions(args.baseline_isolint, arguments)
+                if earlier:
+                    print(f"{'  baseline build':44} {earlier:>15,}")
+                    print(f"{'  this build / baseline build':44} {ours / earlier:9.3f}")
     fix_cmd = [args.isolint, "check", "--diff", "--unsafe-fixes", "--exit-zero", "--stats", "--no-binaries", args.corpus]
     row("isolint fix --diff --unsafe-fixes", fix_cmd, len(files), size, cat)
     stats = [line for line in subprocess.run(fix_cmd, capture_output=True, text=True).stderr.splitlines() if "stats:" in line]

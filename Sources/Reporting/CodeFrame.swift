@@ -35,7 +35,7 @@ struct CodeFrame: Sendable {
                 display += String(repeating: " ", count: Self.tabWidth)
                 cell += Self.tabWidth
             } else {
-                display += terminalSafe(String(character))
+                display.append(character)
                 cell += 1
             }
             unit += character.utf16.count
@@ -43,7 +43,8 @@ struct CodeFrame: Sendable {
         let first = start ?? cell
         let last = end ?? cell
         lineNumber = location.line
-        displayText = display
+        // Control characters become one visible symbol each, so the cells counted above still hold.
+        displayText = terminalSafe(display)
         underlineStart = first
         underlineWidth = Swift.max(1, last - first)
     }

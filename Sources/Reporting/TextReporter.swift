@@ -39,8 +39,10 @@ public struct TextReporter: Reporter {
     public func write(_ report: Report, to output: (String) -> Void) {
         let style = TextStyle(colors: colors)
         var chunk = ""
+        // A rule's why and help lines are the same for each of its findings: formatted once.
+        var ruleNotes: [String: [String]] = [:]
         for finding in report.findings {
-            chunk += block(for: finding, in: report, style: style) + "\n\n"
+            chunk += block(for: finding, in: report, style: style, ruleNotes: &ruleNotes) + "\n\n"
             if chunk.utf8.count >= 1 << 16 {
                 output(chunk)
                 chunk = ""
@@ -49,7 +51,7 @@ public struct TextReporter: Reporter {
         output(chunk + summaryLines(report, style: style).joined(separator: "\n") + "\n")
     }
 
-    private func block(for finding: Finding, in report: Report, style: TextStyle) -> String {
+    private func block(for finding: Finding, in report: Report, style: TextStyle, ruleNotes: inout [String: [String]]) -> String {
         let rule = report.rule(named: finding.rule)
         var lines = header(for: finding, style: style)
         if let frame = CodeFrame(location: finding.location) {
@@ -62,8 +64,13 @@ public struct TextReporter: Reporter {
             lines += note("related", "\(related.location.displayDescription): \(related.message)", style: style)
         }
         if let rule {
-            lines += note("why", rule.why, style: style)
-            lines += note("help", rule.fix, style: style)
+            if let notes = ruleNotes[rule.name] {
+                lines += notes
+            } else {
+                let notes = note("why", rule.why, style: style) + note("help", rule.fix, style: style)
+                ruleNotes[rule.name] = notes
+                lines += notes
+            }
         }
         if let fix = finding.fix {
             let safety = fix.safety == .safe ? "safe" : "unsafe, needs --unsafe-fixes"
@@ -128,5 +135,8 @@ public struct TextReporter: Reporter {
 
 /// The lines of `text`, each safe for a terminal; never empty.
 private func textLines(_ text: String) -> [String] {
-    text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { terminalSafe(String($0)) }
+    // Most texts are one line: no byte that starts a line break (LF, VT, FF, CR; U+0085 starts with
+    // 0xC2, U+2028 and U+2029 with 0xE2).
+    if !text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) { return [terminalSafe(text)] }
+    return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { terminalSafe(String($0)) }
 }
