@@ -154,6 +154,11 @@ private struct Builder {
     /// that names sections is linked as a directive target.
     static let directivesWithRoles: Set<String> = ["copyfiles", "delfiles", "renfiles", "addreg", "delreg", "bitreg", "addservice", "addinterface"]
 
+    /// The directives of the table that `linkOne` links as directive targets, with their folded names.
+    static let tableDirectives: [(DirectiveInfo, String)] = DirectiveTable.directives
+        .map { ($0, CaseInsensitive.fold($0.name)) }
+        .filter { !directivesWithRoles.contains($0.1) }
+
     /// `name` is one of the folded `bases` or `base.<decoration>` for one of them: one look-up per
     /// dot of the name, however many bases there are.
     static func isVariant(_ name: String, ofAnyOf bases: Set<String>) -> Bool {
@@ -249,7 +254,7 @@ private struct Builder {
                 add(.interfaceInstall(guid: guid), to: install)
             }
         }
-        for info in DirectiveTable.directives where !Builder.directivesWithRoles.contains(CaseInsensitive.fold(info.name)) {
+        for (info, folded) in Builder.tableDirectives where section.hasKey(folded: folded) {
             let directive = info.name
             switch info.sectionFields {
             case .none: continue

@@ -74,6 +74,11 @@ public final class INFSection: Sendable {
         self.keyIndex = index
     }
 
+    /// Whether a line's key, folded with ``CaseInsensitive/fold(_:)``, is `folded`.
+    public func hasKey(folded: String) -> Bool {
+        keyIndex[folded] != nil
+    }
+
     /// The lines whose key is `key`, ignoring case, in file order (a view: nothing is copied).
     public func lines(withKey key: String) -> LazyMapCollection<[Int], INFLine> {
         let lines = self.lines
