@@ -20,9 +20,9 @@ public struct SectionLink: Sendable {
 public struct SectionGraph: Sendable {
     /// Every directive link, in the order found.
     public let links: [SectionLink]
-    private let rolesByName: [String: Set<SectionRole>]
-    private let linksByFrom: [String: [Int]]
-    private let linksByTo: [String: [Int]]
+    private let rolesByName: [CaseInsensitiveKey: Set<SectionRole>]
+    private let linksByFrom: [CaseInsensitiveKey: [Int]]
+    private let linksByTo: [CaseInsensitiveKey: [Int]]
 
     /// The suffixes a DDInstall section can carry.
     public static let installSuffixes = [
@@ -36,11 +36,11 @@ public struct SectionGraph: Sendable {
         builder.build()
         links = builder.links
         rolesByName = builder.roles
-        var byFrom: [String: [Int]] = [:]
-        var byTo: [String: [Int]] = [:]
+        var byFrom: [CaseInsensitiveKey: [Int]] = [:]
+        var byTo: [CaseInsensitiveKey: [Int]] = [:]
         for (index, link) in builder.links.enumerated() {
-            byFrom[CaseInsensitive.fold(link.from), default: []].append(index)
-            byTo[CaseInsensitive.fold(link.to), default: []].append(index)
+            byFrom[CaseInsensitiveKey(link.from), default: []].append(index)
+            byTo[CaseInsensitiveKey(link.to), default: []].append(index)
         }
         linksByFrom = byFrom
         linksByTo = byTo
@@ -48,12 +48,12 @@ public struct SectionGraph: Sendable {
 
     /// The links whose directive is in the section `name`.
     public func links(from name: String) -> [SectionLink] {
-        (linksByFrom[CaseInsensitive.fold(name)] ?? []).map { links[$0] }
+        (linksByFrom[CaseInsensitiveKey(name)] ?? []).map { links[$0] }
     }
 
     /// The roles of the section `name`.
     public func roles(of name: String) -> Set<SectionRole> {
-        rolesByName[CaseInsensitive.fold(name)] ?? []
+        rolesByName[CaseInsensitiveKey(name)] ?? []
     }
 
     /// Whether anything names the section `name` or it is an install entry point.
@@ -61,7 +61,7 @@ public struct SectionGraph: Sendable {
 
     /// The links that name the section `name`.
     public func links(to name: String) -> [SectionLink] {
-        (linksByTo[CaseInsensitive.fold(name)] ?? []).map { links[$0] }
+        (linksByTo[CaseInsensitiveKey(name)] ?? []).map { links[$0] }
     }
 
     /// The links whose role is a registry section, one per (section, context) pair in file order.
@@ -74,7 +74,8 @@ public struct SectionGraph: Sendable {
     public var installSectionNames: [String] {
         var seen = Set<String>()
         var names: [String] = []
-        for (name, roles) in rolesByName.sorted(by: { $0.key < $1.key }) where roles.contains(where: \.isInstall) {
+        let folded = rolesByName.map { (CaseInsensitive.fold($0.key.text), $0.value) }
+        for (name, roles) in folded.sorted(by: { $0.0 < $1.0 }) where roles.contains(where: \.isInstall) {
             if seen.insert(name).inserted { names.append(name) }
         }
         return names
@@ -97,13 +98,13 @@ extension SectionRole {
 private struct Builder {
     let document: INFDocument
     var links: [SectionLink] = []
-    var roles: [String: Set<SectionRole>] = [:]
-    var visited = Set<String>()
+    var roles: [CaseInsensitiveKey: Set<SectionRole>] = [:]
+    var visited = Set<CaseInsensitiveKey>()
 
     init(document: INFDocument) { self.document = document }
 
     mutating func add(_ role: SectionRole, to name: String) {
-        roles[CaseInsensitive.fold(name), default: []].insert(role)
+        roles[CaseInsensitiveKey(name), default: []].insert(role)
     }
 
     mutating func build() {
@@ -132,15 +133,15 @@ private struct Builder {
         let entryBases = roles.filter { $0.value.contains(.deviceInstall) || $0.value.contains(.defaultInstall) || $0.value.contains(.classInstall) }.keys
         for base in entryBases {
             for suffix in SectionGraph.installSuffixes {
-                if let section = document.section(named: base + "." + suffix) { add(.installSuffix(suffix), to: section.name) }
+                if let section = document.section(named: base.text + "." + suffix) { add(.installSuffix(suffix), to: section.name) }
             }
         }
         let entries = document.sections.filter { section in
-            roles[CaseInsensitive.fold(section.name)]?.contains(where: \.isInstall) ?? false
+            roles[CaseInsensitiveKey(section.name)]?.contains(where: \.isInstall) ?? false
         }
         for section in entries { follow(section) }
         // Sections with install directives that nothing reached are still checked.
-        for section in document.sections where roles[CaseInsensitive.fold(section.name)] == nil {
+        for section in document.sections where roles[CaseInsensitiveKey(section.name)] == nil {
             guard DirectiveTable.installMarkers.contains(where: { !section.directive($0).isEmpty }) else { continue }
             add(.unreachedInstall, to: section.name)
             for suffix in SectionGraph.installSuffixes where CaseInsensitive.fold(section.name).hasSuffix("." + suffix.lowercased()) {
@@ -154,10 +155,10 @@ private struct Builder {
     /// that names sections is linked as a directive target.
     static let directivesWithRoles: Set<String> = ["copyfiles", "delfiles", "renfiles", "addreg", "delreg", "bitreg", "addservice", "addinterface"]
 
-    /// The directives of the table that `linkOne` links as directive targets, with their folded names.
-    static let tableDirectives: [(DirectiveInfo, String)] = DirectiveTable.directives
-        .map { ($0, CaseInsensitive.fold($0.name)) }
-        .filter { !directivesWithRoles.contains($0.1) }
+    /// The directives of the table that `linkOne` links as directive targets, with their keys.
+    static let tableDirectives: [(DirectiveInfo, CaseInsensitiveKey)] = DirectiveTable.directives
+        .filter { !directivesWithRoles.contains(CaseInsensitive.fold($0.name)) }
+        .map { ($0, CaseInsensitiveKey($0.name)) }
 
     /// `name` is one of the folded `bases` or `base.<decoration>` for one of them: one look-up per
     /// dot of the name, however many bases there are.
@@ -180,7 +181,7 @@ private struct Builder {
     }
 
     func context(of section: INFSection) -> RegistryContext {
-        let roleSet = roles[CaseInsensitive.fold(section.name)] ?? []
+        let roleSet = roles[CaseInsensitiveKey(section.name)] ?? []
         for role in roleSet {
             switch role {
             case .serviceInstall(let service): return .serviceKey(service)
@@ -220,7 +221,7 @@ private struct Builder {
     mutating func follow(_ section: INFSection) {
         var pending = [section]
         while let next = pending.popLast() {
-            guard visited.insert(CaseInsensitive.fold(next.name)).inserted else { continue }
+            guard visited.insert(CaseInsensitiveKey(next.name)).inserted else { continue }
             let reached = linkOne(next)
             pending.append(contentsOf: reached.reversed())
         }
@@ -254,7 +255,7 @@ private struct Builder {
                 add(.interfaceInstall(guid: guid), to: install)
             }
         }
-        for (info, folded) in Builder.tableDirectives where section.hasKey(folded: folded) {
+        for (info, key) in Builder.tableDirectives where section.hasKey(key) {
             let directive = info.name
             switch info.sectionFields {
             case .none: continue

@@ -38,7 +38,7 @@ public struct INFDocument: Sendable {
     public let substituter: Substituter
     /// The options the model was built with.
     public let options: ModelOptions
-    private let sectionIndex: [String: Int]
+    private let sectionIndex: [CaseInsensitiveKey: Int]
     /// The `[Version]` section's typed values.
     public let version: VersionInfo
 
@@ -51,20 +51,20 @@ public struct INFDocument: Sendable {
         self.options = options
 
         // Merge sections by name, keeping the first spelling and the file order of lines.
-        var index: [String: Int] = [:]
+        var index: [CaseInsensitiveKey: Int] = [:]
         var names: [String] = []
         var headers: [[Int]] = []
         var rawLines: [[INFLine]] = []
         let stamp = Self.stamper(options.stampArchitecture)
         for (nodeIndex, node) in tree.sections.enumerated() {
             let name = stamp(node.header.name)
-            let folded = CaseInsensitive.fold(name)
+            let key = CaseInsensitiveKey(name)
             let slot: Int
-            if let existing = index[folded] {
+            if let existing = index[key] {
                 slot = existing
             } else {
                 slot = names.count
-                index[folded] = slot
+                index[key] = slot
                 names.append(name)
                 headers.append([])
                 rawLines.append([])
@@ -100,7 +100,7 @@ public struct INFDocument: Sendable {
             }, headers: section.headers)
         }
         self.sections = modelSections
-        self.version = VersionInfo(section: index["version"].map { modelSections[$0] })
+        self.version = VersionInfo(section: index[CaseInsensitiveKey("version")].map { modelSections[$0] })
     }
 
     /// A function replacing `$ARCH$` (any case) with `architecture`, or the identity.
@@ -131,12 +131,12 @@ public struct INFDocument: Sendable {
 
     /// The section named `name`, ignoring case.
     public func section(named name: String) -> INFSection? {
-        sectionIndex[CaseInsensitive.fold(name)].map { sections[$0] }
+        sectionIndex[CaseInsensitiveKey(name)].map { sections[$0] }
     }
 
     /// Whether a section named `name` exists, ignoring case.
     public func hasSection(_ name: String) -> Bool {
-        sectionIndex[CaseInsensitive.fold(name)] != nil
+        sectionIndex[CaseInsensitiveKey(name)] != nil
     }
 
     /// The substituted value of `raw` in this file.

@@ -60,33 +60,33 @@ public final class INFSection: Sendable {
     /// Indices in `SyntaxTree.sections` of each header with this name, in file order.
     public let headers: [Int]
     /// Line indices by folded key, so that directive look-ups do not scan the section.
-    private let keyIndex: [String: [Int]]
+    private let keyIndex: [CaseInsensitiveKey: [Int]]
 
     public init(name: String, lines: [INFLine], headers: [Int]) {
         self.name = name
         self.lines = lines
         self.headers = headers
-        var index: [String: [Int]] = [:]
+        var index: [CaseInsensitiveKey: [Int]] = [:]
         for (position, line) in lines.enumerated() {
             guard let key = line.key else { continue }
-            index[CaseInsensitive.fold(key), default: []].append(position)
+            index[CaseInsensitiveKey(key), default: []].append(position)
         }
         self.keyIndex = index
     }
 
-    /// Whether a line's key, folded with ``CaseInsensitive/fold(_:)``, is `folded`.
-    public func hasKey(folded: String) -> Bool {
-        keyIndex[folded] != nil
+    /// Whether a line's key is `key`, ignoring case.
+    public func hasKey(_ key: CaseInsensitiveKey) -> Bool {
+        keyIndex[key] != nil
     }
 
     /// The lines whose key is `key`, ignoring case, in file order (a view: nothing is copied).
     public func lines(withKey key: String) -> LazyMapCollection<[Int], INFLine> {
         let lines = self.lines
-        return (keyIndex[CaseInsensitive.fold(key)] ?? []).lazy.map { lines[$0] }
+        return (keyIndex[CaseInsensitiveKey(key)] ?? []).lazy.map { lines[$0] }
     }
 
     /// The first line whose key is `key`, ignoring case.
     public func firstLine(withKey key: String) -> INFLine? {
-        keyIndex[CaseInsensitive.fold(key)]?.first.map { lines[$0] }
+        keyIndex[CaseInsensitiveKey(key)]?.first.map { lines[$0] }
     }
 }
