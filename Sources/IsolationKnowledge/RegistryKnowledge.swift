@@ -60,17 +60,10 @@ public enum RegistryKnowledge {
         return key == p || key.hasPrefix(p + "\\")
     }
 
-    /// Lowercased, without leading/trailing backslashes, doubled backslashes folded.
+    /// Lowercased, without leading/trailing backslashes, doubled backslashes folded
+    /// (``RegistryEntry/normalizedKey(_:)``; a registry entry holds its subkey in this form).
     public static func normalize(_ key: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(key.utf8.count)
-        for byte in key.utf8 {
-            if byte == 0x5C, bytes.last == 0x5C || bytes.isEmpty { continue }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-        }
-        while bytes.last == 0x5C { bytes.removeLast() }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return bytes.contains { $0 >= 0x80 } ? text.lowercased() : text
+        RegistryEntry.normalizedKey(key)
     }
 
     /// The service named by `SYSTEM\CurrentControlSet\Services\<svc>…` (any control set), and the

@@ -68,7 +68,7 @@ struct POSIXReplacement: ReplacementCalls {
                 let part = min(AtomicReplacement.partSize, bytes.count - written)
                 let count = bytes.withUnsafeBytes { buffer -> Int in
                     guard let base = buffer.baseAddress else { return 0 }
-                    return Glue.write(descriptor, base + written, part)
+                    return CLibrary.write(descriptor, base + written, part)
                 }
                 if count < 0 {
                     if errno == EINTR { continue }
@@ -137,7 +137,7 @@ struct POSIXReplacement: ReplacementCalls {
         while true {
             let count = buffer.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
-                return Glue.read(descriptor, base, raw.count)
+                return CLibrary.read(descriptor, base, raw.count)
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -160,7 +160,7 @@ struct POSIXReplacement: ReplacementCalls {
         while written < data.count {
             let count = data.withUnsafeBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
-                return Glue.write(descriptor, base + written, data.count - written)
+                return CLibrary.write(descriptor, base + written, data.count - written)
             }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else {
@@ -179,29 +179,6 @@ struct POSIXReplacement: ReplacementCalls {
             _ = withCPath(staging) { unlink($0) }
             throw failure
         }
-    }
-}
-
-/// The C library's functions whose names the replacement's own names shadow.
-private enum Glue {
-    static func write(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(descriptor, buffer, count)
-        #elseif canImport(Musl)
-        Musl.write(descriptor, buffer, count)
-        #else
-        Darwin.write(descriptor, buffer, count)
-        #endif
-    }
-
-    static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.read(descriptor, buffer, count)
-        #elseif canImport(Musl)
-        Musl.read(descriptor, buffer, count)
-        #else
-        Darwin.read(descriptor, buffer, count)
-        #endif
     }
 }
 #endif

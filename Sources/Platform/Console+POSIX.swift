@@ -24,22 +24,11 @@ enum ConsoleSystem {
         guard let base = bytes.baseAddress else { return }
         var written = 0
         while written < bytes.count {
-            let count = systemWrite(descriptor, base + written, bytes.count - written)
+            let count = CLibrary.write(descriptor, base + written, bytes.count - written)
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { return }
             written += count
         }
-    }
-
-    /// The C library's `write`, which the type's own `write` shadows.
-    static func systemWrite(_ descriptor: CInt, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(descriptor, buffer, count)
-        #elseif canImport(Musl)
-        Musl.write(descriptor, buffer, count)
-        #else
-        Darwin.write(descriptor, buffer, count)
-        #endif
     }
 }
 #endif

@@ -86,7 +86,7 @@ enum POSIXFileSystem: FileSystemCalls {
             let wanted = bytes.count - count
             let got = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
-                return systemRead(descriptor, base + count, wanted)
+                return CLibrary.read(descriptor, base + count, wanted)
             }
             if got < 0 {
                 if errno == EINTR { continue }
@@ -105,17 +105,6 @@ enum POSIXFileSystem: FileSystemCalls {
         let kind = kind(ofMode: info.st_mode)
         if kind != .regular { throw .notRegularFile(kind) }
         if Int(info.st_size) > limit { throw .tooLarge(size: Int(info.st_size)) }
-    }
-
-    /// The C library's `read`, which the type's own `read` shadows.
-    static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.read(descriptor, buffer, count)
-        #elseif canImport(Musl)
-        Musl.read(descriptor, buffer, count)
-        #else
-        Darwin.read(descriptor, buffer, count)
-        #endif
     }
 }
 #endif

@@ -103,6 +103,8 @@ public final class RegistryEntry: Sendable {
     public let rootText: String
     /// The subkey (field 2), empty for the root key itself.
     public let subkey: String
+    /// The subkey as Windows compares key paths (``normalizedKey(_:)``), computed once.
+    public let normalizedSubkey: String
     /// The value name (field 3); `nil` when the field is absent, empty for the default value.
     public let valueName: String?
     /// The flags (field 4): `0` when absent or empty, `nil` when not a number.
@@ -123,6 +125,7 @@ public final class RegistryEntry: Sendable {
         self.root = root
         self.rootText = rootText
         self.subkey = subkey
+        self.normalizedSubkey = Self.normalizedKey(subkey)
         self.valueName = valueName
         self.flags = flags
         self.flagsText = flagsText
@@ -143,6 +146,20 @@ public final class RegistryEntry: Sendable {
     public var keepsExistingValue: Bool { operation == .addReg && (flags ?? 0) & 0x2 != 0 }
     /// AddReg ignores lines with FLG_ADDREG_DELREG_BIT (0x8000).
     public var isIgnoredByAddReg: Bool { operation == .addReg && (flags ?? 0) & 0x8000 != 0 }
+
+    /// A key path as Windows compares it: lowercased, without leading or trailing backslashes, doubled
+    /// backslashes folded.
+    public static func normalizedKey(_ key: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count)
+        for byte in key.utf8 {
+            if byte == 0x5C, bytes.last == 0x5C || bytes.isEmpty { continue }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        while bytes.last == 0x5C { bytes.removeLast() }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains { $0 >= 0x80 } ? text.lowercased() : text
+    }
 
     /// The key path below the root: subkey and value name joined for messages (`Sub\Key!Value`).
     public var displayPath: String {

@@ -76,7 +76,7 @@ public struct ComThreadingModel: Rule {
         for item in context.uniqueRegistryEntries where item.entry.operation == .addReg {
             let entry = item.entry
             guard let name = entry.valueName, CaseInsensitive.equal(name, "ThreadingModel"),
-                  RegistryKnowledge.normalize(entry.subkey).hasSuffix("\\inprocserver32"),
+                  entry.normalizedSubkey.hasSuffix("\\inprocserver32"),
                   let value = entry.data.first.map(trimmed), !value.isEmpty,
                   !FeatureKnowledge.threadingModels.contains(value.lowercased()) else { continue }
             result.append(Violation(range: context.range(of: entry.line, field: 5),

@@ -61,7 +61,7 @@ public struct NdiServiceNotAdded: Rule {
         var result: [Violation] = []
         for item in context.uniqueRegistryEntries where item.entry.operation == .addReg && item.entry.root == .relative {
             let entry = item.entry
-            guard RegistryKnowledge.normalize(entry.subkey) == "ndi", let value = entry.valueName.map(trimmed),
+            guard entry.normalizedSubkey == "ndi", let value = entry.valueName.map(trimmed),
                   CaseInsensitive.equal(value, "Service") || CaseInsensitive.equal(value, "CoServices") else { continue }
             for (index, service) in entry.data.enumerated() {
                 let name = trimmed(service)

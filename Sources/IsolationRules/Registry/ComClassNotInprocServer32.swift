@@ -41,7 +41,7 @@ public struct ComClassNotInprocServer32: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         context.uniqueRegistryEntries.compactMap { item in
-            var key = RegistryKnowledge.normalize(item.entry.subkey)
+            var key = item.entry.normalizedSubkey
             switch item.entry.root {
             case .classesRoot: break
             case .localMachine where key.hasPrefix("software\\classes\\"): key.removeFirst("software\\classes\\".count)

@@ -14,7 +14,7 @@ enum GlobalRegistryPath: Sendable {
 
     /// What a non-HKR registry line writes, when it is one of the specific cases.
     static func classify(_ entry: RegistryEntry) -> GlobalRegistryPath? {
-        let key = RegistryKnowledge.normalize(entry.subkey)
+        let key = entry.normalizedSubkey
         switch entry.root {
         case .classesRoot:
             return .classesRoot

@@ -87,7 +87,7 @@ public struct IntrinsicServiceValue: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         context.registryEntries.compactMap { item in
             guard case .serviceKey(let service) = item.context, item.entry.root == .relative,
-                  RegistryKnowledge.normalize(item.entry.subkey).isEmpty, let value = item.entry.valueName,
+                  item.entry.normalizedSubkey.isEmpty, let value = item.entry.valueName,
                   let directive = RegistryKnowledge.intrinsicServiceValues[value.lowercased()] else { return nil }
             let advice = directive.map { "use \($0)= in the service-install section" } ?? "Windows sets it for the service"
             return Violation(range: context.range(of: item.entry.line, field: 3),

@@ -63,7 +63,7 @@ public struct ObsoleteRegistryValue: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         context.uniqueRegistryEntries.compactMap { item in
-            let key = RegistryKnowledge.normalize(item.entry.subkey)
+            let key = item.entry.normalizedSubkey
             let isDisplay = key.containsBytes("mediacategories\\") && item.entry.valueName?.lowercased() == "display"
             let isAllowedBuses = key.hasSuffix("control\\dmasecurity\\allowedbuses")
             guard item.entry.root == .localMachine, isDisplay || isAllowedBuses else { return nil }

@@ -89,7 +89,7 @@ public struct ServiceKeyOutsideParameters: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         context.registryEntries.compactMap { item in
             guard case .serviceKey(let service) = item.context, item.entry.root == .relative else { return nil }
-            let subkey = RegistryKnowledge.normalize(item.entry.subkey)
+            let subkey = item.entry.normalizedSubkey
             if subkey == "parameters" || subkey.hasPrefix("parameters\\") { return nil }
             // Minifilter instances (Altitude, Flags) are read by Filter Manager below the service key.
             if subkey == "instances" || subkey.hasPrefix("instances\\") { return nil }

@@ -88,7 +88,7 @@ public struct ConflictingRegistryValue: Rule {
             }
             // The 64-bit and 32-bit views are different keys.
             let view = flags & 0x5000
-            let key = "\(entry.root.shortName)|\(RegistryKnowledge.normalize(entry.subkey))|\(value.lowercased())|\(view)"
+            let key = "\(entry.root.shortName)|\(entry.normalizedSubkey)|\(value.lowercased())|\(view)"
             let data = Self.normalizedData(entry)
             guard let earlier = first[key] else { first[key] = (data, item); continue }
             guard earlier.data != data, earlier.item.entry.line.syntaxIndex != entry.line.syntaxIndex,

@@ -121,7 +121,7 @@ public struct ConflictingService: Rule {
             var result: [String: (entry: RegistryEntry, data: String)] = [:]
             for entry in document.registryEntries(of: section) {
                 guard entry.operation == .addReg, entry.root == .relative, let name = entry.valueName else { return [:] }
-                result["\(RegistryKnowledge.normalize(entry.subkey))|\(name.lowercased())"] =
+                result["\(entry.normalizedSubkey)|\(name.lowercased())"] =
                     (entry, "\(entry.flags ?? 0)|" + entry.data.joined(separator: ","))
             }
             return result

@@ -44,7 +44,7 @@ public struct HKRSecurityDescriptor: Rule {
         var result: [Violation] = []
         for item in context.uniqueRegistryEntries {
             let entry = item.entry
-            guard entry.operation == .addReg, entry.root == .relative, RegistryKnowledge.normalize(entry.subkey).isEmpty,
+            guard entry.operation == .addReg, entry.root == .relative, entry.normalizedSubkey.isEmpty,
                   let security = context.document.section(named: entry.sectionName + ".Security") else { continue }
             let related = context.headerRange(of: security).map { [($0, "the security descriptor of the section")] } ?? []
             result.append(Violation(range: context.range(of: entry.line, field: 1),

@@ -68,7 +68,7 @@ public struct WellKnownValueType: Rule {
             default: continue
             }
             let entry = item.entry
-            guard entry.operation == .addReg, entry.root == .relative, RegistryKnowledge.normalize(entry.subkey).isEmpty,
+            guard entry.operation == .addReg, entry.root == .relative, entry.normalizedSubkey.isEmpty,
                   entry.flags != nil, !entry.isIgnoredByAddReg, !entry.deletesValue, !entry.isKeyOnly,
                   let value = entry.valueName, let known = ServiceRegistryKnowledge.wellKnownValueTypes[value.lowercased()],
                   !(isSoftwareKey && known.deviceProperty), !known.types.contains(entry.valueType), seen.insert(entry.line.syntaxIndex).inserted else { continue }
