@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Builds isolint in release mode and benchmarks it against `cat` over ../shared/corpus.
+# Builds isolint as it ships (release, the Swift standard library linked in statically, as
+# scripts/release.sh builds it) and benchmarks it against `cat` over ../shared/corpus.
+# Arguments go to bench.py (--runs, --peer, --baseline-isolint, --instructions N, …).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product isolint >/dev/null
-python3 Benchmarks/bench.py "$@"
+build=(swift build -c release --static-swift-stdlib --product isolint --scratch-path .build-static)
+"${build[@]}" >/dev/null
+python3 Benchmarks/bench.py --isolint "$("${build[@]}" --show-bin-path)/isolint" "$@"

@@ -70,13 +70,20 @@ extension INFDocument {
     /// The DDInstall sections the Models entries install, on `architectures`, restricted to the Models
     /// sections chosen on `version` when one is given.
     public func deviceInstalls(architectures: [Architecture], version: WindowsVersion? = nil) -> [DeviceInstallReach] {
-        modelsRanges(architectures: architectures)
-            .filter { range in version.map(range.contains) ?? true }
-            .flatMap { range in
-                models(in: range.sectionName).map { model in
-                    DeviceInstallReach(range: range, model: model,
-                                       installSection: actualInstallSection(model.installSection, architecture: range.architecture))
-                }
+        // Devices share install sections: each name is resolved once per architecture.
+        var resolved: [Architecture: [String: String]] = [:]
+        var result: [DeviceInstallReach] = []
+        for range in modelsRanges(architectures: architectures) where version.map(range.contains) ?? true {
+            for model in models(in: range.sectionName) {
+                let key = model.installSection
+                let section = resolved[range.architecture]?[key] ?? {
+                    let name = actualInstallSection(model.installSection, architecture: range.architecture)
+                    resolved[range.architecture, default: [:]][key] = name
+                    return name
+                }()
+                result.append(DeviceInstallReach(range: range, model: model, installSection: section))
             }
+        }
+        return result
     }
 }

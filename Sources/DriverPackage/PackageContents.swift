@@ -59,9 +59,34 @@ public struct PackageContents: Sendable {
 
     /// The actual relative path of `relative` (any case, `\` or `/` separators), if the file exists.
     public func file(_ relative: String) -> String? {
-        var normalized = relative.replacingOccurrences(of: "\\", with: "/")
-        while normalized.hasPrefix("/") { normalized.removeFirst() }  // platform: not a host path (a path written in an INF)
-        while normalized.hasPrefix("./") { normalized.removeFirst(2) }
-        return files[normalized.lowercased()]
+        files[Self.lookupKey(relative)]
+    }
+
+    /// `relative` as the listing keys it: `/` for either separator, leading separators and `./`
+    /// dropped, lowercased.
+    static func lookupKey(_ relative: String) -> String {
+        var bytes = Array(relative.utf8)
+        var ascii = true
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): bytes[index] = UInt8(ascii: "/")
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes[index] |= 0x20
+            case 0x80...: ascii = false
+            default: break
+            }
+        }
+        var start = 0
+        while true {
+            if start < bytes.count, bytes[start] == UInt8(ascii: "/") {
+                start += 1
+            } else if start + 1 < bytes.count, bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: "/") {
+                start += 2
+            } else {
+                break
+            }
+        }
+        let key = String(decoding: bytes[start...], as: UTF8.self)
+        // Letters outside ASCII are lowered as the listing lowers them.
+        return ascii ? key : key.lowercased()
     }
 }

@@ -121,13 +121,15 @@ private struct Builder {
         let foldedBases = Set(deviceInstallBases.map(CaseInsensitive.fold))
         for section in document.sections {
             let name = section.name
-            if Self.isVariant(name, ofAnyOf: foldedBases) {
+            let folded = CaseInsensitive.fold(name)
+            if Self.isVariant(name, folded: folded, ofAnyOf: foldedBases) {
                 add(.deviceInstall, to: name)
             }
-            if Self.isVariant(name, of: "DefaultInstall") || Self.isVariant(name, of: "DefaultUninstall") {
+            if Self.isVariant(name, folded: folded, ofFolded: "defaultinstall")
+                || Self.isVariant(name, folded: folded, ofFolded: "defaultuninstall") {
                 add(.defaultInstall, to: name)
             }
-            if Self.isVariant(name, of: "ClassInstall32") { add(.classInstall, to: name) }
+            if Self.isVariant(name, folded: folded, ofFolded: "classinstall32") { add(.classInstall, to: name) }
         }
         // Suffix sections of every install entry.
         let entryBases = roles.filter { $0.value.contains(.deviceInstall) || $0.value.contains(.defaultInstall) || $0.value.contains(.classInstall) }.keys
@@ -160,10 +162,9 @@ private struct Builder {
         .filter { !directivesWithRoles.contains(CaseInsensitive.fold($0.name)) }
         .map { ($0, CaseInsensitiveKey($0.name)) }
 
-    /// `name` is one of the folded `bases` or `base.<decoration>` for one of them: one look-up per
-    /// dot of the name, however many bases there are.
-    static func isVariant(_ name: String, ofAnyOf bases: Set<String>) -> Bool {
-        let folded = CaseInsensitive.fold(name)
+    /// Whether `name` (folded: `folded`) is one of the folded `bases` or `base.<decoration>` for one
+    /// of them: one look-up per dot of the name, however many bases there are.
+    static func isVariant(_ name: String, folded: String, ofAnyOf bases: Set<String>) -> Bool {
         if bases.contains(folded) { return true }
         for dot in folded.indices where folded[dot] == "." && bases.contains(String(folded[..<dot])) {
             let offset = folded.distance(from: folded.startIndex, to: dot)
@@ -172,11 +173,13 @@ private struct Builder {
         return false
     }
 
-    /// `name` is `base` or `base.<decoration>` (a platform decoration, optionally with OS version).
-    static func isVariant(_ name: String, of base: String) -> Bool {
-        let folded = CaseInsensitive.fold(name), b = CaseInsensitive.fold(base)
-        if folded == b { return true }
-        guard folded.hasPrefix(b + ".") else { return false }
+    /// Whether `name` (folded: `folded`) is `base` (folded) or `base.<decoration>` (a platform
+    /// decoration, optionally with OS version).
+    static func isVariant(_ name: String, folded: String, ofFolded base: String) -> Bool {
+        guard folded.utf8.starts(with: base.utf8) else { return false }
+        let rest = folded.utf8.dropFirst(base.utf8.count)
+        guard let dot = rest.first else { return true }
+        guard dot == UInt8(ascii: ".") else { return false }
         return PlatformDecoration(parsing: String(name.dropFirst(base.count + 1))) != nil
     }
 

@@ -74,12 +74,15 @@ public struct Checker: Sendable {
     /// The binaries read so far, shared by every check this checker makes, so that each is read once;
     /// nil when binaries are not scanned or no selected rule looks at them.
     public let binaries: BinaryCache?
+    /// The selected rules that also read binaries, found once (a cast to a protocol costs a search of
+    /// the program's conformances).
+    private let binaryRules: [any BinaryRule.Type]
 
     public init(options: CheckOptions, rules: [any Rule.Type]) {
         self.options = options
         self.rules = rules.filter { options.selection.includes($0.description) && options.level(of: $0.description) != nil }
-        let readsBinaries = options.scansBinaries && self.rules.contains { $0 is any BinaryRule.Type }
-        binaries = readsBinaries ? BinaryCache(options: Self.binaryScanOptions) : nil
+        binaryRules = self.rules.compactMap { $0 as? any BinaryRule.Type }
+        binaries = options.scansBinaries && !binaryRules.isEmpty ? BinaryCache(options: Self.binaryScanOptions) : nil
     }
 
     /// What a scan keeps of a binary's strings: those that hold a path one of the binary rules looks for.
@@ -182,9 +185,8 @@ public struct Checker: Sendable {
         keeps: (RuleDescription, BinaryTarget) -> Bool, relatedLocation: (Range<Int>) -> Location?
     ) -> [Finding] {
         var findings: [Finding] = []
-        for rule in rules {
-            guard let binaryRule = rule as? any BinaryRule.Type else { continue }
-            let description = rule.description
+        for binaryRule in binaryRules {
+            let description = binaryRule.description
             guard let level = options.level(of: description) else { continue }
             let overridden = options.levelOverrides[description.name] != nil
             var seen = Set<String>()

@@ -21,18 +21,27 @@ public struct InstallScopes: Sendable {
     private var all: Set<Reach> = []
     private let tree: SyntaxTree
 
-    /// The scopes of `document`, whose sections link as `graph` says.
-    public init(document: INFDocument, graph: SectionGraph) {
+    /// The scopes of `document`, whose sections link as `graph` says and whose Models entries install
+    /// `deviceInstalls` on every architecture it declares (amd64 when it declares none).
+    public init(document: INFDocument, graph: SectionGraph, deviceInstalls: [DeviceInstallReach]) {
         tree = document.tree
         var roots: [String: Set<Reach>] = [:]
         let declared = document.declaredArchitectures
         let architectures = declared.isEmpty ? [Architecture.amd64] : declared
-        for install in document.deviceInstalls(architectures: architectures) {
+        // Devices share install sections: the reaches are gathered per section first, and the suffix
+        // sections (`.Services`, `.HW`, …) that exist are looked up once per install section.
+        var byInstallSection: [CaseInsensitiveKey: Set<Reach>] = [:]
+        for install in deviceInstalls {
             let reach = Reach(architecture: install.range.architecture, lowest: install.range.lowest,
                               upperBound: install.range.upperBound)
-            let base = install.installSection
-            for name in [install.range.sectionName, base] + SectionGraph.installSuffixes.map({ base + "." + $0 }) {
-                roots[CaseInsensitive.fold(name), default: []].insert(reach)
+            roots[CaseInsensitive.fold(install.range.sectionName), default: []].insert(reach)
+            byInstallSection[CaseInsensitiveKey(install.installSection), default: []].insert(reach)
+        }
+        for (section, reaches) in byInstallSection {
+            roots[CaseInsensitive.fold(section.text), default: []].formUnion(reaches)
+            for suffix in SectionGraph.installSuffixes {
+                let name = section.text + "." + suffix
+                if document.section(named: name) != nil { roots[CaseInsensitive.fold(name), default: []].formUnion(reaches) }
             }
         }
         for name in graph.installSectionNames where graph.roles(of: name).contains(.defaultInstall) {
@@ -42,16 +51,22 @@ public struct InstallScopes: Sendable {
                                                       upperBound: nil))
             }
         }
-        for (root, reaches) in roots {
-            all.formUnion(reaches)
-            var queue = [root]
-            var visited: Set<String> = [root]
-            while let name = queue.popLast() {
-                bySection[name, default: []].formUnion(reaches)
-                for link in graph.links(from: name) {
-                    let target = CaseInsensitive.fold(link.to)
-                    if visited.insert(target).inserted { queue.append(target) }
-                }
+        // Each section takes the reaches of every root it can be reached from: a reach set travels
+        // along the links only as far as it adds something, so each link is followed once per new
+        // reach rather than once per root.
+        var pending = roots
+        var queue = Array(roots.keys)
+        while let name = queue.popLast() {
+            guard let incoming = pending.removeValue(forKey: name) else { continue }
+            let known = bySection[name] ?? []
+            let added = incoming.subtracting(known)
+            guard !added.isEmpty else { continue }
+            bySection[name] = known.union(added)
+            all.formUnion(added)
+            for link in graph.links(from: name) {
+                let target = CaseInsensitive.fold(link.to)
+                if pending[target] == nil { queue.append(target) }
+                pending[target, default: []].formUnion(added)
             }
         }
     }

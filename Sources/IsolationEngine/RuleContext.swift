@@ -23,6 +23,12 @@ public struct RuleContext: Sendable {
     public private(set) var services: [(install: ServiceInstall, section: ServiceInstallSection?)] = []
     /// The DDInstall sections the Models entries install on the evaluated targets.
     public private(set) var deviceInstalls: [DeviceInstallReach] = []
+    /// The DDInstall sections the Models entries install on the evaluated architectures, on every
+    /// Windows version whatever `--os` selects.
+    public let deviceInstallsOnEveryVersion: [DeviceInstallReach]
+    /// Whether the package folder holds at least one file the INF lists in SourceDisksFiles: a built
+    /// package, whose binaries are checked. False when the INF is checked without its folder.
+    public let isBuiltPackage: Bool
     /// Which installs (architecture and Models range, over every architecture the file declares) reach
     /// each section.
     public let installScopes: InstallScopes
@@ -42,13 +48,19 @@ public struct RuleContext: Sendable {
         self.expectedProvider = expectedProvider
         self.document = document
         self.graph = SectionGraph(document: document)
-        self.installScopes = InstallScopes(document: document, graph: graph)
         self.package = package
         let declared = document.declaredArchitectures
-        self.architectures = architectures ?? (declared.isEmpty ? [.amd64] : declared)
+        let fileArchitectures = declared.isEmpty ? [Architecture.amd64] : declared
+        self.architectures = architectures ?? fileArchitectures
         self.targetVersion = targetVersion
         // Computed once here: every rule reads them.
-        self.deviceInstalls = document.deviceInstalls(architectures: self.architectures, version: targetVersion)
+        let fileInstalls = document.deviceInstalls(architectures: fileArchitectures)
+        self.installScopes = InstallScopes(document: document, graph: graph, deviceInstalls: fileInstalls)
+        self.deviceInstallsOnEveryVersion = architectures == nil ? fileInstalls : document.deviceInstalls(architectures: self.architectures)
+        self.deviceInstalls = targetVersion == nil
+            ? deviceInstallsOnEveryVersion : document.deviceInstalls(architectures: self.architectures, version: targetVersion)
+        let evaluated = self.architectures
+        self.isBuiltPackage = package.map { document.isBuilt(in: $0, architectures: evaluated) } ?? false
         self.copiedFiles = computeCopiedFiles()
         self.registryEntries = computeRegistryEntries()
         var seen = Set<Int>()
@@ -87,13 +99,6 @@ public struct RuleContext: Sendable {
 }
 
 extension RuleContext {
-    /// Whether the package folder holds at least one file the INF lists in SourceDisksFiles: a built
-    /// package, whose binaries are checked. False when the INF is checked without its folder.
-    public var isBuiltPackage: Bool {
-        guard let package else { return false }
-        return document.isBuilt(in: package, architectures: architectures)
-    }
-
     /// The package binaries this INF installs, in path order, each with the lines that install it.
     public var installedBinaries: [(binary: PackageBinary, sites: [BinaryInstallSite])] {
         guard let package else { return [] }

@@ -252,8 +252,17 @@ public enum InfVerifCodes {
     /// InfVerif's level for `code` in a column of its table (0 `/k`, 1 `/u`, 2 `/w`): `E` error,
     /// `W` warning, `-` not reported; `nil` for a code the table does not list.
     public static func level(of code: Int, column: Int) -> Character? {
-        guard let entry = entry(for: code) else { return nil }
-        let columns = entry.levels.split(separator: " ")
-        return column >= 0 && column < columns.count ? columns[column].first : nil
+        guard let columns = levelsByCode[code] else { return nil }
+        return column >= 0 && column < columns.count ? columns[column] : nil
     }
+
+    /// Each listed code's levels, one character a column, read from the table once.
+    private static let levelsByCode: [Int: [Character]] = {
+        var result: [Int: [Character]] = [:]
+        for entry in all {
+            let columns = entry.levels.split(separator: " ").compactMap(\.first)
+            for code in entry.codes where result[code] == nil { result[code] = columns }
+        }
+        return result
+    }()
 }

@@ -18,13 +18,22 @@ public enum InfVerifMessages {
 
     /// Each template cut at its placeholders, once.
     private static let pieces: [Int: [String]] = templates.mapValues { template in
+        // Cut by bytes: the placeholder is ASCII, so every cut falls between characters.
+        let bytes = Array(template.utf8)
+        let mark = Array(placeholder.utf8)
         var result: [String] = []
-        var rest = Substring(template)
-        while let range = rest.firstRange(of: placeholder) {
-            result.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
+        var start = 0
+        var index = 0
+        while index + mark.count <= bytes.count {
+            if bytes[index] == mark[0] && bytes[index..<index + mark.count].elementsEqual(mark) {
+                result.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += mark.count
+                start = index
+            } else {
+                index += 1
+            }
         }
-        result.append(String(rest))
+        result.append(String(decoding: bytes[start...], as: UTF8.self))
         return result
     }
 

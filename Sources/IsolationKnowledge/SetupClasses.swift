@@ -152,6 +152,11 @@ public enum SetupClasses {
 
     /// A GUID lowercased, without braces or surrounding blanks, for comparison.
     public static func normalizedGuid(_ guid: String) -> String {
-        guid.trimmingCharacters(in: " \t{}").lowercased()
+        let bytes = guid.utf8
+        let kept: (UInt8) -> Bool = { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "{") && $0 != UInt8(ascii: "}") }
+        guard let first = bytes.firstIndex(where: kept), let last = bytes.lastIndex(where: kept) else { return "" }
+        let core = bytes[first...last]
+        if core.contains(where: { $0 >= 0x80 }) { return String(Substring(core)).lowercased() }
+        return String(decoding: core.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

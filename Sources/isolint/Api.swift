@@ -11,6 +11,7 @@ import Workspace
 /// call for a kind of state.
 struct Api: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "api",
         abstract: "Look up the state-management APIs: what each is for, since when, and which to call for a kind of state.",
         discussion: """
         With a NAME: what the API is for, the first Windows (and KMDF/UMDF) version that has it, the \

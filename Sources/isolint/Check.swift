@@ -14,6 +14,7 @@ import Workspace
 /// `isolint check`: report where driver packages are not isolated.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check INF files and driver package folders for driver package isolation.",
         discussion: """
         Checks every .inf and .inx file named or found (recursively) in the folders named; with no \

@@ -7,6 +7,7 @@ import INFSyntax
 /// `isolint dump`: what SetupAPI reads from each file, as one `infdump/1` JSON document per line.
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dump",
         abstract: "Print what SetupAPI reads from INF files, as infdump/1 JSON.",
         discussion: """
         Prints one JSON document per file, one per line: whether SetupAPI opens the file (and the \

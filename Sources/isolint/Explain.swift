@@ -9,6 +9,7 @@ import Workspace
 /// `isolint explain NAME|CODE`: a rule's documentation with its examples.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain a package's install plan, or a rule by name or InfVerif code.",
         discussion: """
         With an INF file or package folder: where every file lands (the driver store path), which \

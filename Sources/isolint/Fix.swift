@@ -3,6 +3,7 @@ import ArgumentParser
 /// `isolint fix`: the same as `isolint check --fix`.
 struct Fix: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fix",
         abstract: "Port INF files to isolation: apply the fixes that findings offer.",
         discussion: """
         Applies safe fixes (add --unsafe-fixes for the others), writing each file atomically in its \

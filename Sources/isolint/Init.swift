@@ -9,6 +9,7 @@ import IsolationRules
 /// `isolint init`: writes a commented `isolint.toml` to start from.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a commented isolint.toml in the current folder or the one named.",
         discussion: """
         The file sets the mode and shows every other setting (select, extend-select, ignore, \

@@ -7,6 +7,7 @@ import Platform
 /// `isolint rules`: list every rule.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List every rule with its InfVerif codes, levels per mode and whether it can fix.",
         discussion: """
         Levels are shown for the modes isolation, signature, universal, declarative and desktop \

@@ -34,16 +34,33 @@ enum GlobalRegistryPath: Sendable {
     }
 
     static func isRunKey(_ key: String) -> Bool {
-        for base in ["software\\microsoft\\windows\\currentversion\\", "software\\wow6432node\\microsoft\\windows\\currentversion\\"] {
-            for leaf in ["run", "runonce", "runonceex", "runservices", "runservicesonce"] {
-                let path = base + leaf
-                if key == path || key.hasPrefix(path + "\\") { return true }
+        for base in ["software\\microsoft\\windows\\currentversion\\", "software\\wow6432node\\microsoft\\windows\\currentversion\\"]
+        where key.hasPrefix(base) {
+            // The component after the base, up to the next backslash or the end.
+            let rest = key.utf8.dropFirst(base.utf8.count)
+            let leaf = rest[..<(rest.firstIndex(of: UInt8(ascii: "\\")) ?? rest.endIndex)]
+            if ["run", "runonce", "runonceex", "runservices", "runservicesonce"].contains(where: { leaf.elementsEqual($0.utf8) }) {
+                return true
             }
         }
         return false
     }
 
+    /// Whether the components `component` (one or more, joined by backslashes) appear whole in `key`.
     static func contains(_ key: String, component: String) -> Bool {
-        key == component || key.hasPrefix(component + "\\") || key.hasSuffix("\\" + component) || key.containsBytes("\\" + component + "\\")
+        var key = key
+        var component = component
+        return key.withUTF8 { text in
+            component.withUTF8 { pattern in
+                guard !pattern.isEmpty, pattern.count <= text.count else { return false }
+                let backslash = UInt8(ascii: "\\")
+                for start in 0...(text.count - pattern.count) {
+                    let end = start + pattern.count
+                    guard start == 0 || text[start - 1] == backslash, end == text.count || text[end] == backslash else { continue }
+                    if UnsafeBufferPointer(rebasing: text[start..<end]).elementsEqual(pattern) { return true }
+                }
+                return false
+            }
+        }
     }
 }

@@ -91,7 +91,7 @@ public struct MissingSection: Rule {
             }
         }
         var reportedInstall = Set<String>()
-        for reach in document.deviceInstalls(architectures: context.architectures) where !document.hasSection(reach.installSection) {
+        for reach in context.deviceInstallsOnEveryVersion where !document.hasSection(reach.installSection) {
             guard reportedInstall.insert("\(reach.model.line.syntaxIndex)").inserted else { continue }
             result.append(Violation(range: context.range(of: reach.model.line, field: 1),
                                     message: "Install section [\(reach.model.installSection)] for '\(reach.model.description)' does not exist on \(reach.range.architecture.rawValue)",
