@@ -39,7 +39,8 @@ public func infFuzzTest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let graph = SectionGraph(document: document)
     _ = graph.installSectionNames
     for architecture in Architecture.allCases {
-        _ = InstallPlan(document: document, target: TargetPlatform(architecture: architecture, version: .newest), infName: "fuzz.inf")
+        _ = InstallPlan(document: document, target: TargetPlatform(architecture: architecture, version: .newest), infName: "fuzz.inf",
+                        graph: graph)
         _ = document.deviceInstalls(architectures: [architecture])
     }
     if fuzzCheckers.reduce(0, { $0 + $1.rules.count }) != RuleCatalog.all.count { fatalError("a rule is not fuzzed") }

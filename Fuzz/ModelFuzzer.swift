@@ -23,6 +23,6 @@ public func modelFuzzTest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     let graph = SectionGraph(document: document)
     _ = graph.installSectionNames
-    _ = InstallPlan(document: document, target: TargetPlatform(architecture: .amd64, version: .newest), infName: "fuzz.inf")
+    _ = InstallPlan(document: document, target: TargetPlatform(architecture: .amd64, version: .newest), infName: "fuzz.inf", graph: graph)
     return 0
 }

@@ -68,12 +68,13 @@ public struct InstallPlan: Sendable {
     /// The folder DIRID 13 means for this INF.
     public let driverStore: String
 
-    /// The plan of `document` on `target`; `infName` names the INF as it is published (`x.inf`).
-    public init(document: INFDocument, target: TargetPlatform, infName: String) {
+    /// The plan of `document` on `target`; `infName` names the INF as it is published (`x.inf`);
+    /// `graph` is the document's section graph when the caller has built it already.
+    public init(document: INFDocument, target: TargetPlatform, infName: String, graph: SectionGraph? = nil) {
         let table = DirectoryTable.native(infName: infName, architecture: target.architecture.rawValue)
         self.target = target
         self.driverStore = table.path(for: 13) ?? ""
-        let graph = SectionGraph(document: document)
+        let graph = graph ?? SectionGraph(document: document)
         var devices: [Device] = []
         var entries: [(description: String, ids: [String], models: String, install: String, line: INFLine)] = []
         for reach in document.deviceInstalls(architectures: [target.architecture], version: target.version) {

@@ -59,13 +59,21 @@ public final class INFSection: Sendable {
     public let lines: [INFLine]
     /// Indices in `SyntaxTree.sections` of each header with this name, in file order.
     public let headers: [Int]
-    /// Line indices by folded key, so that directive look-ups do not scan the section.
-    private let keyIndex: [CaseInsensitiveKey: [Int]]
+    /// Line indices by folded key, so that directive look-ups do not scan the section; `nil` for a
+    /// section of a few lines, which a look-up scans faster than it hashes.
+    private let keyIndex: [CaseInsensitiveKey: [Int]]?
+
+    /// The most lines a section scans for a key instead of indexing them.
+    private static let scannedLines = 8
 
     public init(name: String, lines: [INFLine], headers: [Int]) {
         self.name = name
         self.lines = lines
         self.headers = headers
+        guard lines.count > Self.scannedLines else {
+            keyIndex = nil
+            return
+        }
         var index: [CaseInsensitiveKey: [Int]] = [:]
         for (position, line) in lines.enumerated() {
             guard let key = line.key else { continue }
@@ -74,19 +82,30 @@ public final class INFSection: Sendable {
         self.keyIndex = index
     }
 
+    /// The positions of the lines whose key is `key`, in file order.
+    private func positions(of key: CaseInsensitiveKey) -> [Int] {
+        if let keyIndex { return keyIndex[key] ?? [] }
+        return lines.indices.filter { position in
+            lines[position].key.map { CaseInsensitiveKey($0) == key } ?? false
+        }
+    }
+
     /// Whether a line's key is `key`, ignoring case.
     public func hasKey(_ key: CaseInsensitiveKey) -> Bool {
-        keyIndex[key] != nil
+        if let keyIndex { return keyIndex[key] != nil }
+        return lines.contains { line in line.key.map { CaseInsensitiveKey($0) == key } ?? false }
     }
 
     /// The lines whose key is `key`, ignoring case, in file order (a view: nothing is copied).
     public func lines(withKey key: String) -> LazyMapCollection<[Int], INFLine> {
         let lines = self.lines
-        return (keyIndex[CaseInsensitiveKey(key)] ?? []).lazy.map { lines[$0] }
+        return positions(of: CaseInsensitiveKey(key)).lazy.map { lines[$0] }
     }
 
     /// The first line whose key is `key`, ignoring case.
     public func firstLine(withKey key: String) -> INFLine? {
-        keyIndex[CaseInsensitiveKey(key)]?.first.map { lines[$0] }
+        let wanted = CaseInsensitiveKey(key)
+        if let keyIndex { return keyIndex[wanted]?.first.map { lines[$0] } }
+        return lines.first { line in line.key.map { CaseInsensitiveKey($0) == wanted } ?? false }
     }
 }

@@ -75,18 +75,17 @@ struct Dump: ParsableCommand {
     }
 
     private func rendering(for file: String) -> DirectoryRendering {
-        let folder = WindowsPath.folder(of: file, relativeTo: conformanceRoot)
         switch dirids {
         case .keep:
             return .keep
         case .reference:
             var table = DirectoryTable.reference
-            table.sourceDirectory = folder
+            table.sourceDirectory = WindowsPath.folder(of: file, relativeTo: conformanceRoot)
             return .table(table)
         case .native:
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             var table = DirectoryTable.native(infName: name + ".inf", architecture: "amd64")
-            table.sourceDirectory = folder
+            table.sourceDirectory = WindowsPath.folder(of: file, relativeTo: conformanceRoot)
             return .table(table)
         }
     }
