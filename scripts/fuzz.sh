@@ -3,7 +3,7 @@
 #   fuzz-inf: INF parser, print-back, model, section graph, install plans, infdump, every rule of the
 #             catalog (the checker of each mode) and the fix engine;
 #   fuzz-model: INF parser, print-back, model, infdump, section graph and an install plan, on inputs up
-#             to 4 KB: thousands of executions a second, for breadth (fuzz-inf keeps the depth);
+#             to 1 KB: over a thousand executions a second, for breadth (fuzz-inf keeps the depth);
 #   fuzz-pe:  PE reader and string extraction.
 # Each target is seeded with ../shared/corpus (INF) or the PE fixtures under Tests/, plus the hostile
 # files and fuzz regressions under Tests/Fixtures. A crash, leak, timeout or out-of-memory input is
@@ -78,7 +78,7 @@ status=0
 for target in "${targets[@]}"; do
     case "$target" in
         inf) args=(-max_len=65536 -dict=Fuzz/inf.dict "$out/inf-corpus") ;;
-        model) args=(-max_len=4096 -dict=Fuzz/inf.dict "$out/inf-corpus") ;;
+        model) args=(-max_len=1024 -dict=Fuzz/inf.dict "$out/inf-corpus") ;;
         pe) args=(-max_len=65536 "$out/pe-corpus") ;;
         *) echo "error: unknown target '$target' (inf, model or pe)" >&2; exit 2 ;;
     esac

@@ -16,6 +16,8 @@ public protocol BinaryRule: Rule {
 }
 
 extension BinaryRule {
+    public static var binaryRule: (any BinaryRule.Type)? { Self.self }
+
     /// A rule about binaries only reads no INF text.
     public func check(_ context: RuleContext) -> [Violation] { [] }
 

@@ -81,7 +81,7 @@ public struct Checker: Sendable {
     public init(options: CheckOptions, rules: [any Rule.Type]) {
         self.options = options
         self.rules = rules.filter { options.selection.includes($0.description) && options.level(of: $0.description) != nil }
-        binaryRules = self.rules.compactMap { $0 as? any BinaryRule.Type }
+        binaryRules = self.rules.compactMap { $0.binaryRule }
         binaries = options.scansBinaries && !binaryRules.isEmpty ? BinaryCache(options: Self.binaryScanOptions) : nil
     }
 

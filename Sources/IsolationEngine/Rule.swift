@@ -17,6 +17,9 @@ public protocol Rule: Sendable {
     static var examplesDependOnEncoding: Bool { get }
     /// For a rule with a fix: INF texts before and after applying every fix the rule offers.
     static var fixExamples: [FixExample] { get }
+    /// The rule as a rule that also reads binaries, if it is one (given without a cast to the
+    /// protocol, which searches every conformance of the program).
+    static var binaryRule: (any BinaryRule.Type)? { get }
 
     init()
 
@@ -25,6 +28,8 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
+    public static var binaryRule: (any BinaryRule.Type)? { nil }
+
     /// The rule's name.
     public static var name: String { description.name }
 

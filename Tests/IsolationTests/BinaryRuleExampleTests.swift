@@ -11,7 +11,15 @@ import Testing
 /// non-triggering example none.
 @Suite("Binary rule examples")
 struct BinaryRuleExampleTests {
-    static let binaryRules = RuleCatalog.all.compactMap { $0 as? any BinaryRule.Type }.map { BinaryRuleID($0) }
+    static let binaryRules = RuleCatalog.all.compactMap { $0.binaryRule }.map { BinaryRuleID($0) }
+
+    @Test("a rule gives itself as a binary rule exactly when it is one")
+    func binaryRuleMatchesConformance() {
+        for rule in RuleCatalog.all {
+            #expect((rule as? any BinaryRule.Type != nil) == (rule.binaryRule != nil), "\(rule.description.name)")
+        }
+        #expect(!Self.binaryRules.isEmpty)
+    }
 
     @Test("every binary rule has a triggering and a non-triggering binary example", arguments: binaryRules)
     func hasExamples(rule: BinaryRuleID) {

@@ -24,7 +24,7 @@ struct RuleExampleTests {
     /// A binary rule's examples may be binaries only (they run in `BinaryRuleExampleTests`).
     @Test("every rule has examples of both kinds", arguments: selectedRules.map { RuleID($0) })
     func hasExamples(rule: RuleID) {
-        let binaryExamples = (rule.type as? any BinaryRule.Type)?.binaryExamples ?? []
+        let binaryExamples = rule.type.binaryRule?.binaryExamples ?? []
         #expect(!rule.type.triggeringExamples.isEmpty || binaryExamples.contains { !$0.reports.isEmpty },
                 "\(rule) has no triggering example")
         #expect(!rule.type.nonTriggeringExamples.isEmpty || binaryExamples.contains { $0.reports.isEmpty },

@@ -130,7 +130,7 @@ public enum RuleDocumentation {
             let example = clean(example.text)
             notReported += example.packageNote + encodingNote(example) + "```ini\n\(example.text)\n```\n\n"
         }
-        if let binary = rule as? any BinaryRule.Type {
+        if let binary = rule.binaryRule {
             for example in binary.binaryExamples {
                 let files = example.files.map { "`\($0.path)`" }.joined(separator: ", ")
                 let page = "A package folder holding \(files) and this `example.inf`:\n\n```ini\n\(clean(example.inf).text)\n```\n\n"
