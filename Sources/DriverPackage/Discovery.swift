@@ -161,6 +161,9 @@ public enum Discovery {
 
     /// The bytes of a file name as text: valid UTF-8 as it is, every other byte as `\xNN`.
     public static func displayName(_ bytes: [UInt8]) -> String {
+        // Nearly every name is valid UTF-8: taken whole.
+        let whole = String(decoding: bytes, as: UTF8.self)
+        if whole.utf8.elementsEqual(bytes) { return whole }
         var text = ""
         var index = 0
         while index < bytes.count {

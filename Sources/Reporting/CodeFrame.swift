@@ -28,17 +28,37 @@ struct CodeFrame: Sendable {
         var display = ""
         var cell = 0, unit = 0
         var start: Int?, end: Int?
-        for character in text {
-            if start == nil, unit + character.utf16.count > startUnit { start = cell }
-            if end == nil, let endUnit, unit >= endUnit { end = cell }
-            if character == "\t" {
-                display += String(repeating: " ", count: Self.tabWidth)
-                cell += Self.tabWidth
-            } else {
-                display.append(character)
-                cell += 1
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            // ASCII without CR (which joins LF into one character): every byte is one character,
+            // one code unit and one cell, a tab four.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                if start == nil, unit + 1 > startUnit { start = cell }
+                if end == nil, let endUnit, unit >= endUnit { end = cell }
+                if byte == 0x09 {
+                    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: Self.tabWidth))
+                    cell += Self.tabWidth
+                } else {
+                    bytes.append(byte)
+                    cell += 1
+                }
+                unit += 1
             }
-            unit += character.utf16.count
+            display = String(decoding: bytes, as: UTF8.self)
+        } else {
+            for character in text {
+                if start == nil, unit + character.utf16.count > startUnit { start = cell }
+                if end == nil, let endUnit, unit >= endUnit { end = cell }
+                if character == "\t" {
+                    display += String(repeating: " ", count: Self.tabWidth)
+                    cell += Self.tabWidth
+                } else {
+                    display.append(character)
+                    cell += 1
+                }
+                unit += character.utf16.count
+            }
         }
         let first = start ?? cell
         let last = end ?? cell

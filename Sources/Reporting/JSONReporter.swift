@@ -32,16 +32,18 @@ public struct JSONReporter: Reporter {
             output(frame)
             return
         }
-        var chunk = String(frame[..<split.lowerBound]) + "\"findings\": [\n"
+        var chunk = Array((frame[..<split.lowerBound] + "\"findings\": [\n").utf8)
         for (index, item) in report.findings.enumerated() {
-            chunk += "    " + finding(for: item, in: report).formatted(indent: 2)
-            chunk += index == report.findings.count - 1 ? "\n" : ",\n"
-            if chunk.utf8.count >= 1 << 16 {
-                output(chunk)
-                chunk = ""
+            appendIndent(2, to: &chunk)
+            finding(for: item, in: report).write(to: &chunk, indent: 2)
+            if index < report.findings.count - 1 { chunk.append(UInt8(ascii: ",")) }
+            chunk.append(0x0A)
+            if chunk.count >= 1 << 16 {
+                output(String(decoding: chunk, as: UTF8.self))
+                chunk.removeAll(keepingCapacity: true)
             }
         }
-        output(chunk + "  ]" + frame[split.upperBound...])
+        output(String(decoding: chunk, as: UTF8.self) + "  ]" + frame[split.upperBound...])
     }
 
     /// The document with an empty findings array.

@@ -26,17 +26,41 @@ enum JSONValue: Sendable {
     /// The value as indented JSON text (two spaces per level, arrays of plain values on one line),
     /// ending in a line break. Strings are written as UTF-8 with only the escapes JSON requires.
     func formatted() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The value as it stands nested `indent` levels deep in a document, without a line break.
-    func formatted(indent: Int) -> String {
-        var out = ""
-        write(to: &out, indent: indent)
-        return out
+    /// Appends the value as it stands nested `indent` levels deep in a document, without a line
+    /// break, to the UTF-8 bytes `out`.
+    func write(to out: inout [UInt8], indent: Int) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .string(let value): appendJSONString(value, to: &out)
+        case .array(let items):
+            if items.allSatisfy(\.isScalar) {
+                out.append(UInt8(ascii: "["))
+                for (index, item) in items.enumerated() {
+                    if index > 0 { out.append(contentsOf: ", ".utf8) }
+                    item.write(to: &out, indent: indent)
+                }
+                out.append(UInt8(ascii: "]"))
+                return
+            }
+            writeContainer(items, open: "[", close: "]", to: &out, indent: indent) { item, out in
+                item.write(to: &out, indent: indent + 1)
+            }
+        case .object(let members):
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            writeContainer(members, open: "{", close: "}", to: &out, indent: indent) { member, out in
+                appendJSONString(member.0, to: &out)
+                out.append(contentsOf: ": ".utf8)
+                member.1.write(to: &out, indent: indent + 1)
+            }
+        }
     }
 
     private var isScalar: Bool {
@@ -46,74 +70,54 @@ enum JSONValue: Sendable {
         }
     }
 
-    private func write(to out: inout String, indent: Int) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .string(let value): appendJSONString(value, to: &out)
-        case .array(let items):
-            if items.allSatisfy(\.isScalar) {
-                out += "["
-                for (index, item) in items.enumerated() {
-                    if index > 0 { out += ", " }
-                    item.write(to: &out, indent: indent)
-                }
-                out += "]"
-                return
-            }
-            writeContainer(items, open: "[", close: "]", to: &out, indent: indent) { item, out in
-                item.write(to: &out, indent: indent + 1)
-            }
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            writeContainer(members, open: "{", close: "}", to: &out, indent: indent) { member, out in
-                appendJSONString(member.0, to: &out)
-                out += ": "
-                member.1.write(to: &out, indent: indent + 1)
-            }
-        }
-    }
-
-    private func writeContainer<Element>(_ elements: [Element], open: String, close: String,
-                                         to out: inout String, indent: Int,
-                                         writeElement: (Element, inout String) -> Void) {
-        let inner = String(repeating: "  ", count: indent + 1)
-        out += open + "\n"
+    private func writeContainer<Element>(_ elements: [Element], open: Unicode.Scalar, close: Unicode.Scalar,
+                                         to out: inout [UInt8], indent: Int,
+                                         writeElement: (Element, inout [UInt8]) -> Void) {
+        out.append(UInt8(ascii: open))
+        out.append(0x0A)
         for (index, element) in elements.enumerated() {
-            out += inner
+            appendIndent(indent + 1, to: &out)
             writeElement(element, &out)
-            out += index == elements.count - 1 ? "\n" : ",\n"
+            if index < elements.count - 1 { out.append(UInt8(ascii: ",")) }
+            out.append(0x0A)
         }
-        out += String(repeating: "  ", count: indent) + close
+        appendIndent(indent, to: &out)
+        out.append(UInt8(ascii: close))
     }
 }
 
-/// Appends `value` as a JSON string literal: quotes, backslashes and control characters escaped,
-/// everything else (non-ASCII included) written as it is.
-func appendJSONString(_ value: String, to out: inout String) {
-    out += "\""
-    // Most strings need no escape: append them whole instead of scalar by scalar.
-    if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
-        out += value
-        out += "\""
-        return
-    }
-    for scalar in value.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
+/// Appends two spaces per level.
+func appendIndent(_ levels: Int, to out: inout [UInt8]) {
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * levels))
+}
+
+/// Appends `value` as a JSON string literal to the UTF-8 bytes `out`: quotes, backslashes and control
+/// characters escaped, everything else (non-ASCII included) written as it is. Runs of bytes that need
+/// no escape are copied whole.
+func appendJSONString(_ value: String, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var value = value
+    value.withUTF8 { bytes in
+        var start = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            start = index + 1
+            switch byte {
+            case 0x22: out.append(contentsOf: "\\\"".utf8)
+            case 0x5C: out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            default:
+                let hex = String(byte, radix: 16)
+                out.append(contentsOf: "\\u".utf8)
+                out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - hex.utf8.count))
+                out.append(contentsOf: hex.utf8)
             }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
-    out += "\""
+    out.append(UInt8(ascii: "\""))
 }

@@ -135,8 +135,7 @@ public struct TextReporter: Reporter {
 
 /// The lines of `text`, each safe for a terminal; never empty.
 private func textLines(_ text: String) -> [String] {
-    // Most texts are one line: no byte that starts a line break (LF, VT, FF, CR; U+0085 starts with
-    // 0xC2, U+2028 and U+2029 with 0xE2).
-    if !text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) { return [terminalSafe(text)] }
+    // Most texts are one line, and are not split into characters.
+    if !containsLineBreak(text) { return [terminalSafe(text)] }
     return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { terminalSafe(String($0)) }
 }

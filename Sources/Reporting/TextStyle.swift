@@ -40,7 +40,10 @@ struct TextStyle: Sendable {
 /// Unicode control pictures (U+2400…), DEL becomes U+2421 and C1 controls become U+FFFD, so that
 /// text taken from an INF file cannot move the cursor or change colours.
 func terminalSafe(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isUnsafeControl) else { return text }
+    // Controls are below 0x20, DEL, or (C1) start with the byte 0xC2: a text without those bytes is
+    // passed over without decoding its scalars.
+    guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }),
+          text.unicodeScalars.contains(where: isUnsafeControl) else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
         switch scalar.value {

@@ -17,8 +17,9 @@ struct JSONReporterTests {
     }
 
     @Test func stringEscaping() {
-        var out = ""
-        appendJSONString("q\" b\\ \u{01}\u{7F}\t é/", to: &out)
+        var bytes: [UInt8] = []
+        appendJSONString("q\" b\\ \u{01}\u{7F}\t é/", to: &bytes)
+        let out = String(decoding: bytes, as: UTF8.self)
         #expect(out == "\"q\\\" b\\\\ \\u0001\\u007f\\t é/\"")
     }
 

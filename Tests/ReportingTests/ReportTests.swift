@@ -77,5 +77,15 @@ struct ReportTests {
     @Test func oneLineFormatsJoinLineBreaks() {
         #expect(singleLine("a\r\nb\nc\rd") == "a b c d")
         #expect(singleLine("plain") == "plain")
+        #expect(singleLine("a\u{2028}b\u{85}c") == "a b c")
+    }
+
+    @Test("line breaks are found by bytes exactly where Character.isNewline finds them")
+    func lineBreaksByBytes() {
+        let texts = ["", "plain", "a\nb", "a\r", "\u{0B}", "\u{0C}", "x\u{85}y", "\u{2028}", "\u{2029}", "é … → ‘quoted’",
+                     "\u{2027}\u{202A}", "\u{84}\u{86}", "tab\there", "\u{E2}\u{80}", "中文", "\r\n"]
+        for text in texts {
+            #expect(containsLineBreak(text) == text.contains(where: \.isNewline), "\(text.unicodeScalars.map { $0.value })")
+        }
     }
 }

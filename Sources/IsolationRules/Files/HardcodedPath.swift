@@ -60,6 +60,8 @@ public struct HardcodedPath: Rule {
 
     /// Whether `value` starts with (or, after a quote or space, holds) an absolute path.
     static func isAbsolutePath(_ value: String) -> Bool {
+        // Every form starts with or holds a backslash.
+        guard value.containsByte(0x5C) else { return false }
         let text = value.lowercased()
         let u = Array(text.utf8)
         for start in u.indices where start == 0 || u[start - 1] == 0x22 || u[start - 1] == 0x20 {

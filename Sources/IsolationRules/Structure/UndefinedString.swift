@@ -50,8 +50,11 @@ public struct UndefinedString: Rule {
             let folded = CaseInsensitive.fold(section.name)
             if folded == "strings" || folded.hasPrefix("strings.") { continue }
             for line in section.lines {
-                let values = (line.hasExplicitKey ? [(0, line.rawKey ?? "")] : []) + line.rawFields.enumerated().map { ($0.offset + 1, $0.element) }
-                for (field, raw) in values where raw.containsByte(0x25) {
+                // The key (field 0) when the line has one, then the fields; most hold no `%`.
+                let key = line.hasExplicitKey ? line.rawKey ?? "" : ""
+                for field in (line.hasExplicitKey ? 0 : 1)..<(line.rawFields.count + 1) {
+                    let raw = field == 0 ? key : line.rawFields[field - 1]
+                    guard raw.containsByte(0x25) else { continue }
                     for name in Self.undefinedNames(in: raw, strings: strings) {
                         let token = context.range(of: line, field: field)
                         let range = context.occurrences(of: "%\(name)%", in: token).first ?? token
