@@ -63,6 +63,19 @@ public final class INFSection: Sendable {
     /// section of a few lines, which a look-up scans faster than it hashes.
     private let keyIndex: [CaseInsensitiveKey: [Int]]?
 
+    /// The name up to its first dot (`SourceDisksFiles` of `SourceDisksFiles.amd64`), leading dots
+    /// skipped, as splitting the name at dots gives it.
+    public var baseName: Substring {
+        let utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every byte is a character.
+            let start = utf8.firstIndex { $0 != UInt8(ascii: ".") } ?? utf8.endIndex
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+            return name[start..<end]
+        }
+        return name.split(separator: ".", maxSplits: 1).first ?? ""
+    }
+
     /// The most lines a section scans for a key instead of indexing them.
     private static let scannedLines = 8
 

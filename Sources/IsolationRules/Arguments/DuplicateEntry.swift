@@ -90,7 +90,7 @@ public struct DuplicateEntry: Rule {
                     }
                 }
             }
-            let base = section.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+            let base = String(section.baseName)
             if CaseInsensitive.equal(base, "Strings") {
                 var seen = Set<String>()
                 for line in section.lines where line.hasExplicitKey {

@@ -76,7 +76,7 @@ public struct MissingFileName: Rule {
                                             infVerifValues: ["destination", section.name]))
                 }
             }
-            let base = section.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+            let base = String(section.baseName)
             if CaseInsensitive.equal(base, "SourceDisksFiles") {
                 for line in section.lines where line.hasExplicitKey && (line.rawKey ?? "").trimmingCharacters(in: " \t").isEmpty {
                     result.append(Violation(range: context.range(of: line),

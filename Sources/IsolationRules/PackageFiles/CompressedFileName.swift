@@ -69,7 +69,7 @@ public struct CompressedFileName: Rule {
                                     infVerifValues: [name, Self.uncompressedName(name)]))
         }
         for section in context.document.sections {
-            let base = section.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+            let base = String(section.baseName)
             guard CaseInsensitive.equal(base, "SourceDisksFiles") else { continue }
             for line in section.lines {
                 guard let name = line.key?.trimmingCharacters(in: " \t"), Self.isCompressed(name) else { continue }

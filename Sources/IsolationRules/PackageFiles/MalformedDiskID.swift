@@ -46,7 +46,7 @@ public struct MalformedDiskID: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            let base = section.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+            let base = String(section.baseName)
             if CaseInsensitive.equal(base, "SourceDisksNames") {
                 for line in section.lines where line.hasExplicitKey {
                     guard let id = line.key?.trimmingCharacters(in: " \t"), !id.isEmpty, !PackageFileKnowledge.isUnresolved(id),

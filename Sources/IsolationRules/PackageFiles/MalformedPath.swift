@@ -58,7 +58,7 @@ public struct MalformedPath: Rule {
         }
         for section in document.sections {
             let folded = CaseInsensitive.fold(section.name)
-            let base = folded.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+            let base = CaseInsensitive.fold(String(section.baseName))
             if folded == "destinationdirs" {
                 for line in section.lines where line.hasExplicitKey {
                     // DIRID -1 (65535) takes an absolute path; deprecated-dirid reports it.
