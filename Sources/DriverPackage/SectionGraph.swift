@@ -100,8 +100,16 @@ private struct Builder {
     var links: [SectionLink] = []
     var roles: [CaseInsensitiveKey: Set<SectionRole>] = [:]
     var visited = Set<CaseInsensitiveKey>()
+    /// The directives of `tableDirectives` some line of the file has, with their key numbers.
+    let presentTableDirectives: [(DirectiveInfo, Int32)]
+    /// The key numbers of the install markers some line of the file has.
+    let presentInstallMarkers: [Int32]
 
-    init(document: INFDocument) { self.document = document }
+    init(document: INFDocument) {
+        self.document = document
+        presentTableDirectives = Builder.tableDirectives.compactMap { info, key in document.keyNames.id(of: key).map { (info, $0) } }
+        presentInstallMarkers = DirectiveTable.installMarkers.compactMap { document.keyNames.id(of: $0) }
+    }
 
     mutating func add(_ role: SectionRole, to name: String) {
         roles[CaseInsensitiveKey(name), default: []].insert(role)
@@ -144,7 +152,7 @@ private struct Builder {
         for section in entries { follow(section) }
         // Sections with install directives that nothing reached are still checked.
         for section in document.sections where roles[CaseInsensitiveKey(section.name)] == nil {
-            guard DirectiveTable.installMarkers.contains(where: { !section.directive($0).isEmpty }) else { continue }
+            guard presentInstallMarkers.contains(where: section.hasKey(id:)) else { continue }
             add(.unreachedInstall, to: section.name)
             for suffix in SectionGraph.installSuffixes where CaseInsensitive.fold(section.name).hasSuffix("." + suffix.lowercased()) {
                 add(.installSuffix(suffix), to: section.name)
@@ -258,7 +266,7 @@ private struct Builder {
                 add(.interfaceInstall(guid: guid), to: install)
             }
         }
-        for (info, key) in Builder.tableDirectives where section.hasKey(key) {
+        for (info, id) in presentTableDirectives where section.hasKey(id: id) {
             let directive = info.name
             switch info.sectionFields {
             case .none: continue

@@ -39,6 +39,8 @@ public struct INFDocument: Sendable {
     /// The options the model was built with.
     public let options: ModelOptions
     private let sectionIndex: [CaseInsensitiveKey: Int]
+    /// The distinct line keys of the file, numbered.
+    public let keyNames: KeyNames
     /// The `[Version]` section's typed values.
     public let version: VersionInfo
 
@@ -54,7 +56,7 @@ public struct INFDocument: Sendable {
         var index: [CaseInsensitiveKey: Int] = [:]
         var names: [String] = []
         var headers: [[Int]] = []
-        var rawLines: [[INFLine]] = []
+        var entries: [[Int]] = []
         let stamp = Self.stamper(options.stampArchitecture)
         for (nodeIndex, node) in tree.sections.enumerated() {
             let name = stamp(node.header.name)
@@ -67,40 +69,58 @@ public struct INFDocument: Sendable {
                 index[key] = slot
                 names.append(name)
                 headers.append([])
-                rawLines.append([])
+                entries.append([])
             }
             headers[slot].append(nodeIndex)
-            for lineIndex in node.bodyLines {
+            for lineIndex in node.bodyLines where tree.lines[lineIndex].isEntry { entries[slot].append(lineIndex) }
+        }
+        let strings = StringTable(names: names, locale: options.locale) { slot in
+            entries[slot].map { lineIndex in
                 let line = tree.lines[lineIndex]
-                guard line.isEntry else { continue }
-                let rawFields = line.fields.map(\.value)
-                let rawKey = line.key?.value ?? (rawFields.count == 1 ? rawFields[0] : nil)
-                rawLines[slot].append(INFLine(
-                    key: rawKey, rawKey: rawKey, hasExplicitKey: line.key != nil,
-                    fields: rawFields, rawFields: rawFields,
-                    syntaxIndex: lineIndex, lineNumber: line.firstPhysicalLine))
+                return (Self.rawKey(of: line), line.fields.first?.value)
             }
         }
-        let rawSections = (0..<names.count).map {
-            INFSection(name: names[$0], lines: rawLines[$0], headers: headers[$0])
-        }
-        let strings = StringTable(sections: rawSections, locale: options.locale)
         let substituter = Substituter(strings: strings, rendering: options.directories)
         self.strings = strings
         self.substituter = substituter
         self.sectionIndex = index
-        let modelSections = rawSections.map { section in
-            INFSection(name: section.name, lines: section.lines.map { line in
-                INFLine(
-                    key: line.rawKey.map { stamp(substituter.substitute($0)) }, rawKey: line.rawKey,
-                    hasExplicitKey: line.hasExplicitKey,
+        var keyNames = KeyNames.Builder()
+        var keyIDs: [[Int32]] = []
+        keyIDs.reserveCapacity(names.count)
+        var lines: [[INFLine]] = []
+        lines.reserveCapacity(names.count)
+        for slot in names.indices {
+            var sectionLines: [INFLine] = []
+            var sectionKeyIDs: [Int32] = []
+            sectionLines.reserveCapacity(entries[slot].count)
+            sectionKeyIDs.reserveCapacity(entries[slot].count)
+            for lineIndex in entries[slot] {
+                let syntax = tree.lines[lineIndex]
+                let rawFields = syntax.fields.map(\.value)
+                let rawKey = Self.rawKey(of: syntax)
+                let key = rawKey.map { stamp(substituter.substitute($0)) }
+                sectionKeyIDs.append(keyNames.id(of: key))
+                sectionLines.append(INFLine(
+                    key: key, rawKey: rawKey, hasExplicitKey: syntax.key != nil,
                     // SetupAPI returns at most MAX_INF_STRING_LENGTH characters of a field (row 10).
-                    fields: line.rawFields.map { SetupLimits.cut(stamp(substituter.substitute($0))) }, rawFields: line.rawFields,
-                    syntaxIndex: line.syntaxIndex, lineNumber: line.lineNumber)
-            }, headers: section.headers)
+                    fields: rawFields.map { SetupLimits.cut(stamp(substituter.substitute($0))) }, rawFields: rawFields,
+                    syntaxIndex: lineIndex, lineNumber: syntax.firstPhysicalLine))
+            }
+            lines.append(sectionLines)
+            keyIDs.append(sectionKeyIDs)
+        }
+        let table = keyNames.build()
+        self.keyNames = table
+        let modelSections = names.indices.map { slot in
+            INFSection(name: names[slot], lines: lines[slot], headers: headers[slot], keyIDs: keyIDs[slot], keyNames: table)
         }
         self.sections = modelSections
         self.version = VersionInfo(section: index[CaseInsensitiveKey("version")].map { modelSections[$0] })
+    }
+
+    /// The key of a line before substitution: the text before `=`, or a lone field (row 27).
+    private static func rawKey(of line: LogicalLine) -> String? {
+        line.key?.value ?? (line.fields.count == 1 ? line.fields[0].value : nil)
     }
 
     /// A function replacing `$ARCH$` (any case) with `architecture`, or the identity.

@@ -59,9 +59,11 @@ public final class INFSection: Sendable {
     public let lines: [INFLine]
     /// Indices in `SyntaxTree.sections` of each header with this name, in file order.
     public let headers: [Int]
-    /// Line indices by folded key, so that directive look-ups do not scan the section; `nil` for a
-    /// section of a few lines, which a look-up scans faster than it hashes.
-    private let keyIndex: [CaseInsensitiveKey: [Int]]?
+    /// The number of each line's key in ``keyNames`` (``KeyNames/none`` for a line without one), in
+    /// line order: a directive look-up compares these instead of the keys' texts.
+    public let keyIDs: [Int32]
+    /// The numbered keys of the file the section belongs to.
+    public let keyNames: KeyNames
 
     /// The name up to its first dot (`SourceDisksFiles` of `SourceDisksFiles.amd64`), leading dots
     /// skipped, as splitting the name at dots gives it.
@@ -76,49 +78,40 @@ public final class INFSection: Sendable {
         return name.split(separator: ".", maxSplits: 1).first ?? ""
     }
 
-    /// The most lines a section scans for a key instead of indexing them.
-    private static let scannedLines = 8
-
-    public init(name: String, lines: [INFLine], headers: [Int]) {
+    init(name: String, lines: [INFLine], headers: [Int], keyIDs: [Int32], keyNames: KeyNames) {
         self.name = name
         self.lines = lines
         self.headers = headers
-        guard lines.count > Self.scannedLines else {
-            keyIndex = nil
-            return
-        }
-        var index: [CaseInsensitiveKey: [Int]] = [:]
-        for (position, line) in lines.enumerated() {
-            guard let key = line.key else { continue }
-            index[CaseInsensitiveKey(key), default: []].append(position)
-        }
-        self.keyIndex = index
+        self.keyIDs = keyIDs
+        self.keyNames = keyNames
     }
 
-    /// The positions of the lines whose key is `key`, in file order.
-    private func positions(of key: CaseInsensitiveKey) -> [Int] {
-        if let keyIndex { return keyIndex[key] ?? [] }
-        return lines.indices.filter { position in
-            lines[position].key.map { CaseInsensitiveKey($0) == key } ?? false
-        }
+    /// The positions of the lines whose key has number `id`, in file order.
+    private func positions(of id: Int32?) -> [Int] {
+        guard let id else { return [] }
+        var result: [Int] = []
+        for position in keyIDs.indices where keyIDs[position] == id { result.append(position) }
+        return result
     }
 
     /// Whether a line's key is `key`, ignoring case.
     public func hasKey(_ key: CaseInsensitiveKey) -> Bool {
-        if let keyIndex { return keyIndex[key] != nil }
-        return lines.contains { line in line.key.map { CaseInsensitiveKey($0) == key } ?? false }
+        guard let id = keyNames.id(of: key) else { return false }
+        return keyIDs.contains(id)
     }
+
+    /// Whether a line's key has number `id` in ``keyNames``.
+    public func hasKey(id: Int32) -> Bool { keyIDs.contains(id) }
 
     /// The lines whose key is `key`, ignoring case, in file order (a view: nothing is copied).
     public func lines(withKey key: String) -> LazyMapCollection<[Int], INFLine> {
         let lines = self.lines
-        return positions(of: CaseInsensitiveKey(key)).lazy.map { lines[$0] }
+        return positions(of: keyNames.id(of: key)).lazy.map { lines[$0] }
     }
 
     /// The first line whose key is `key`, ignoring case.
     public func firstLine(withKey key: String) -> INFLine? {
-        let wanted = CaseInsensitiveKey(key)
-        if let keyIndex { return keyIndex[wanted]?.first.map { lines[$0] } }
-        return lines.first { line in line.key.map { CaseInsensitiveKey($0) == wanted } ?? false }
+        guard let id = keyNames.id(of: key), let position = keyIDs.firstIndex(of: id) else { return nil }
+        return lines[position]
     }
 }

@@ -37,12 +37,14 @@ public struct StringTable: Sendable {
     /// The names of the sections consulted, in look-up order.
     public private(set) var sectionNames: [String] = []
 
-    init(sections: [INFSection], locale: StringsLocale) {
-        var ordered: [INFSection] = []
+    /// The tables of the sections `names` a look-up in `locale` reads; `entries` gives the raw
+    /// key and first raw field of each line of a section, by its position in `names`.
+    init(names: [String], locale: StringsLocale, entries: (Int) -> [(key: String?, value: String?)]) {
+        var ordered: [Int] = []
         if case .language(let id) = locale {
-            let localized = sections.compactMap { section -> (INFSection, UInt16)? in
-                guard let lang = Self.languageID(ofStringsSection: section.name) else { return nil }
-                return (section, lang)
+            let localized = names.indices.compactMap { slot -> (Int, UInt16)? in
+                guard let lang = Self.languageID(ofStringsSection: names[slot]) else { return nil }
+                return (slot, lang)
             }
             let primary = id & 0x3FF
             if let exact = localized.first(where: { $0.1 == id }) { ordered.append(exact.0) }
@@ -51,18 +53,18 @@ public struct StringTable: Sendable {
                 ordered.append(sameLanguage.0)
             }
         }
-        if let plain = sections.first(where: { CaseInsensitive.equal($0.name, "Strings") }) {
+        if let plain = names.firstIndex(where: { CaseInsensitive.equal($0, "Strings") }) {
             ordered.append(plain)
         }
-        for section in ordered {
+        for slot in ordered {
             var table: [String: String] = [:]
-            for line in section.lines {
-                guard let key = line.rawKey, let value = line.rawFields.first else { continue }
+            for (key, value) in entries(slot) {
+                guard let key, let value else { continue }
                 let folded = CaseInsensitive.fold(key)
                 if table[folded] == nil { table[folded] = value }
             }
             tables.append(table)
-            sectionNames.append(section.name)
+            sectionNames.append(names[slot])
         }
     }
 

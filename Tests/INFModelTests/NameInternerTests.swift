@@ -1,0 +1,45 @@
+@testable import INFModel
+import Testing
+
+/// Numbered names: one number per name ignoring case, exactly where case-insensitive keys are equal.
+@Suite("Name numbering")
+struct NameInternerTests {
+    @Test("a name gets one number in any case, in ASCII and other scripts")
+    func sameName() {
+        var names = NameInterner()
+        for (a, b) in [("CopyFiles", "COPYFILES"), ("Ünïcode", "üNÏCODE"), ("ΣΕΚΤΙΟΝ", "σεκτιον"), ("\u{212A}ey", "kEY"), ("", "")] {
+            let id = names.intern(a)
+            #expect(names.intern(b) == id, "\(a) \(b)")
+            #expect(names.id(of: b) == id, "\(a) \(b)")
+        }
+        #expect(names.count == 5)
+    }
+
+    @Test("different names get different numbers; unknown names have none")
+    func differentNames() {
+        var names = NameInterner()
+        let pairs = [("CopyFiles", "CopyFile"), ("AddReg", "DelReg"), ("é", "e"), ("Strings.0409", "Strings.0407")]
+        for (a, b) in pairs {
+            #expect(names.intern(a) != names.intern(b), "\(a) \(b)")
+        }
+        #expect(names.id(of: "CopyFilesX") == nil)
+        #expect(names.id(of: "Copy") == nil)
+    }
+
+    @Test("numbers follow first appearance and survive the table growing, agreeing with case-insensitive keys")
+    func growth() {
+        var names = NameInterner()
+        var reference: [CaseInsensitiveKey: Int32] = [:]
+        for index in 0..<5_000 {
+            let name = index % 3 == 0 ? "Key\(index % 1_000)" : "KEY\(index % 1_000)é"
+            let id = names.intern(name)
+            let expected = reference[CaseInsensitiveKey(name)] ?? Int32(reference.count)
+            reference[CaseInsensitiveKey(name)] = expected
+            #expect(id == expected)
+        }
+        #expect(names.count == reference.count)
+        for (key, id) in reference {
+            #expect(names.id(of: key.text.uppercased()) == id)
+        }
+    }
+}
