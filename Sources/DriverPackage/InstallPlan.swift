@@ -134,9 +134,9 @@ private struct Planner {
                 if let section = install?.section { registry += values(in: section, context: .serviceKey(service.name)) }
             }
             // UMDF drivers run in a host process as a service of their own, named in .Wdf.
-            for line in section.directive("UmdfService") {
+            for line in section.directive(.umdfService) {
                 guard let service = line.field(1), let wdf = line.field(2).flatMap({ document.section(named: $0) }) else { continue }
-                let binaryLine = wdf.firstLine(withKey: "ServiceBinary")
+                let binaryLine = wdf.firstLine(withKey: .serviceBinary)
                 let binary = binaryLine?.rawFields.first
                 services.append(InstallPlan.Service(name: service, binary: binary, resolvedBinary: binary.map(resolve),
                                                     serviceType: nil, startType: nil, line: line, binaryLine: binaryLine))

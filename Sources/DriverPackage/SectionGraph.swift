@@ -212,13 +212,14 @@ private struct Builder {
         return .unknown
     }
 
-    mutating func link(_ section: INFSection, _ directive: String, field: Int = 0, role: (String) -> SectionRole) {
-        for line in section.directive(directive) {
+    mutating func link(_ section: INFSection, _ directive: String, id: Int32, field: Int = 0, role: (String) -> SectionRole) {
+        let isFileList = directive.caseInsensitiveCompare("CopyFiles") || directive.caseInsensitiveCompare("DelFiles")
+        for line in section.lines(withKeyID: id) {
             let targets: [(String, Int)] = field == 0
                 ? line.fields.enumerated().compactMap { $0.element.isEmpty ? nil : ($0.element, $0.offset + 1) }
                 : line.field(field).flatMap { $0.isEmpty ? nil : [($0, field)] } ?? []
             for (target, index) in targets {
-                if (directive.caseInsensitiveCompare("CopyFiles") || directive.caseInsensitiveCompare("DelFiles")) && target.hasPrefix("@") { continue }
+                if isFileList && target.hasPrefix("@") { continue }
                 let r = role(target)
                 links.append(SectionLink(from: section.name, to: target, directive: directive, line: line, field: index, role: r))
                 add(r, to: target)
@@ -242,13 +243,13 @@ private struct Builder {
     mutating func linkOne(_ section: INFSection) -> [INFSection] {
         let start = links.count
         let context = context(of: section)
-        link(section, "CopyFiles") { _ in .copyFiles }
-        link(section, "DelFiles") { _ in .fileList }
-        link(section, "RenFiles") { _ in .fileList }
+        link(section, "CopyFiles", id: KeyName.copyFiles.id) { _ in .copyFiles }
+        link(section, "DelFiles", id: KeyName.delFiles.id) { _ in .fileList }
+        link(section, "RenFiles", id: KeyName.renFiles.id) { _ in .fileList }
         for operation in [RegistryOperation.addReg, .delReg, .bitReg] {
-            link(section, operation.rawValue) { _ in .registry(operation, context) }
+            link(section, operation.rawValue, id: KeyName.of(operation).id) { _ in .registry(operation, context) }
         }
-        for line in section.directive("AddService") {
+        for line in section.directive(.addService) {
             let service = line.field(1) ?? ""
             if let install = line.field(3), !install.isEmpty {
                 links.append(SectionLink(from: section.name, to: install, directive: "AddService", line: line, field: 3, role: .serviceInstall(service: service)))
@@ -259,7 +260,7 @@ private struct Builder {
                 add(.eventLogInstall(service: service), to: eventLog)
             }
         }
-        for line in section.directive("AddInterface") {
+        for line in section.directive(.addInterface) {
             let guid = line.field(1) ?? ""
             if let install = line.field(3), !install.isEmpty {
                 links.append(SectionLink(from: section.name, to: install, directive: "AddInterface", line: line, field: 3, role: .interfaceInstall(guid: guid)))
@@ -270,9 +271,9 @@ private struct Builder {
             let directive = info.name
             switch info.sectionFields {
             case .none: continue
-            case .all: link(section, directive, field: 0) { _ in .directiveTarget(directive) }
+            case .all: link(section, directive, id: id, field: 0) { _ in .directiveTarget(directive) }
             case .fields(let fields):
-                for field in fields { link(section, directive, field: field) { _ in .directiveTarget(directive) } }
+                for field in fields { link(section, directive, id: id, field: field) { _ in .directiveTarget(directive) } }
             }
         }
         // The links just added are this section's own (sections are merged by name, and each is

@@ -109,6 +109,31 @@ public final class INFSection: Sendable {
         return positions(of: keyNames.id(of: key)).lazy.map { lines[$0] }
     }
 
+    /// The lines whose key has number `id` in ``keyNames`` (none for `nil`), in file order.
+    public func lines(withKeyID id: Int32?) -> LazyMapCollection<[Int], INFLine> {
+        let lines = self.lines
+        return positions(of: id).lazy.map { lines[$0] }
+    }
+
+    /// The number of `key` in this file: its own, or for a name outside the known list, the one its
+    /// text has here.
+    private func id(of key: KeyName) -> Int32? { key.id >= 0 ? key.id : keyNames.id(of: key.text) }
+
+    /// The lines whose key is `key`, in file order.
+    public func lines(withKey key: KeyName) -> LazyMapCollection<[Int], INFLine> {
+        let lines = self.lines
+        return positions(of: id(of: key)).lazy.map { lines[$0] }
+    }
+
+    /// The first line whose key is `key`.
+    public func firstLine(withKey key: KeyName) -> INFLine? {
+        guard let id = id(of: key) else { return nil }
+        return keyIDs.firstIndex(of: id).map { lines[$0] }
+    }
+
+    /// Whether a line's key is `key`.
+    public func hasKey(_ key: KeyName) -> Bool { id(of: key).map(keyIDs.contains) ?? false }
+
     /// The first line whose key is `key`, ignoring case.
     public func firstLine(withKey key: String) -> INFLine? {
         guard let id = keyNames.id(of: key), let position = keyIDs.firstIndex(of: id) else { return nil }

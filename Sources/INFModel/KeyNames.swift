@@ -5,6 +5,8 @@
 public final class KeyNames: Sendable {
     /// The number given to a line without a key.
     public static let none: Int32 = -1
+    /// The number of a ``KeyName`` missing from its list of known names: no line has it.
+    static let unknown: Int32 = -2
 
     private let names: NameInterner
 
@@ -20,7 +22,7 @@ public final class KeyNames: Sendable {
 
     /// Numbers keys as they are met.
     struct Builder {
-        private var names = NameInterner()
+        private var names = KeyName.numbering
 
         /// The number of `key`, a new one the first time a key is met.
         mutating func id(of key: String?) -> Int32 {

@@ -85,14 +85,27 @@ struct NameInterner: Sendable {
     /// FNV-1a over the lowered bytes, with the high bits mixed into the low ones (which pick the
     /// slot); `nil` when `asciiOnly` and a byte is not ASCII.
     private static func hash(_ utf8: String.UTF8View, asciiOnly: Bool) -> UInt64? {
+        let contiguous = utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            var hash = seed
+            for byte in bytes {
+                if asciiOnly && byte >= 0x80 { return nil }
+                hash = (hash ^ UInt64(lowered(byte))) &* 0x100_0000_01b3
+            }
+            return mix(hash)
+        }
+        if let contiguous { return contiguous }
         var hash = seed
         for byte in utf8 {
             if asciiOnly && byte >= 0x80 { return nil }
             hash = (hash ^ UInt64(lowered(byte))) &* 0x100_0000_01b3
         }
-        hash ^= hash >> 29
+        return mix(hash)
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value ^ (value >> 29)
         hash &*= 0xbf58_476d_1ce4_e5b9
-        hash ^= hash >> 32
-        return hash
+        return hash ^ (hash >> 32)
     }
 }

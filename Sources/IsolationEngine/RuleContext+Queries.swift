@@ -94,7 +94,7 @@ extension RuleContext {
     /// The AddService lines of every `.Services` section, with their service-install sections.
     func computeServices() -> [(install: ServiceInstall, section: ServiceInstallSection?)] {
         var result: [(ServiceInstall, ServiceInstallSection?)] = []
-        for section in document.sections where !section.directive("AddService").isEmpty {
+        for section in document.sections where !section.directive(.addService).isEmpty {
             for service in document.services(in: section) {
                 result.append((service, document.serviceInstallSection(of: service)))
             }

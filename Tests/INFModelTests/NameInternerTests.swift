@@ -42,4 +42,30 @@ struct NameInternerTests {
             #expect(names.id(of: key.text.uppercased()) == id)
         }
     }
+
+    @Test("every named key has its number in every file, and finds its lines in any case")
+    func keyNames() {
+        for key in KeyName.constants {
+            #expect(key.id >= 0, "\(key) has no number")
+            #expect(KeyName.numbering.id(of: key.text.uppercased()) == key.id)
+        }
+        let document = INFDocument(bytes: Array("""
+            [Install]
+            copyfiles = A
+            ADDREG = R1, R2
+            Unrelated = x
+            AddReg = R3
+            """.utf8))
+        let section = document.section(named: "Install")
+        #expect(section?.directive(.copyFiles).map(\.lineNumber) == [2])
+        #expect(section?.directiveValues(.addReg).map(\.value) == ["R1", "R2", "R3"])
+        #expect(section?.firstLine(withKey: .addReg)?.lineNumber == 3)
+        #expect(section?.hasKey(.addService) == false)
+        #expect(section?.lines(withKeyID: document.keyNames.id(of: "UNRELATED")).map(\.lineNumber) == [4])
+        #expect(document.keyNames.id(of: "Missing") == nil)
+        // A key outside the known names is looked up by its text.
+        #expect(KeyName("Unrelated").id < 0)
+        #expect(section?.firstLine(withKey: KeyName("unrelated"))?.lineNumber == 4)
+        #expect(section?.hasKey(KeyName("Missing")) == false)
+    }
 }

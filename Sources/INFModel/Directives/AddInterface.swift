@@ -12,7 +12,7 @@ public struct InterfaceInstall: Sendable {
 extension INFDocument {
     /// The AddInterface lines of a `.Interfaces` section.
     public func interfaces(in section: INFSection) -> [InterfaceInstall] {
-        section.directive("AddInterface").compactMap { line in
+        section.directive(.addInterface).compactMap { line in
             guard let guid = line.field(1), !guid.isEmpty else { return nil }
             return InterfaceInstall(
                 line: line, classGuid: guid,

@@ -26,7 +26,7 @@ public struct ServiceInstallSection: Sendable {
     public var startType: UInt32? { number("StartType") }
     public var errorControl: UInt32? { number("ErrorControl") }
     /// The `ServiceBinary` line, if any.
-    public var serviceBinaryLine: INFLine? { section.firstLine(withKey: "ServiceBinary") }
+    public var serviceBinaryLine: INFLine? { section.firstLine(withKey: .serviceBinary) }
     /// `ServiceBinary` as written, before substitution (`%12%\driver.sys`).
     public var serviceBinaryRaw: String? { serviceBinaryLine?.rawFields.first }
     /// `ServiceBinary` after substitution.
@@ -37,7 +37,7 @@ public struct ServiceInstallSection: Sendable {
 extension INFDocument {
     /// The AddService lines of a `.Services` section.
     public func services(in section: INFSection) -> [ServiceInstall] {
-        section.directive("AddService").map { line in
+        section.directive(.addService).map { line in
             ServiceInstall(
                 line: line, name: line.field(1) ?? "",
                 flags: line.field(2).flatMap { $0.isEmpty ? 0 : IntegerField(parsing: $0).uint32 },

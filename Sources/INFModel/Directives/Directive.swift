@@ -2,10 +2,22 @@ extension INFSection {
     /// The lines of the directive `name` (`CopyFiles`, `AddReg`, …), ignoring case.
     public func directive(_ name: String) -> LazyMapCollection<[Int], INFLine> { lines(withKey: name) }
 
+    /// The lines of the directive `key`.
+    public func directive(_ key: KeyName) -> LazyMapCollection<[Int], INFLine> { lines(withKey: key) }
+
     /// The values of every `name = a, b, …` line, each with the line it came from; empty values skipped.
     public func directiveValues(_ name: String) -> [(value: String, line: INFLine, field: Int)] {
+        Self.values(of: directive(name))
+    }
+
+    /// The values of every `key = a, b, …` line, each with the line it came from; empty values skipped.
+    public func directiveValues(_ key: KeyName) -> [(value: String, line: INFLine, field: Int)] {
+        Self.values(of: directive(key))
+    }
+
+    private static func values(of lines: LazyMapCollection<[Int], INFLine>) -> [(value: String, line: INFLine, field: Int)] {
         var result: [(String, INFLine, Int)] = []
-        for line in directive(name) {
+        for line in lines {
             for (index, value) in line.fields.enumerated() where !value.isEmpty {
                 result.append((value, line, index + 1))
             }
@@ -34,6 +46,6 @@ extension INFDocument {
 
     /// `Include = a.inf, …` and `Needs = section, …` of an install section.
     public func includes(in section: INFSection) -> (files: [String], needs: [String]) {
-        (section.directiveValues("Include").map(\.value), section.directiveValues("Needs").map(\.value))
+        (section.directiveValues(.include).map(\.value), section.directiveValues(.needs).map(\.value))
     }
 }

@@ -71,8 +71,8 @@ public struct CompanionDirectiveMissing: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for (section, kinds) in context.directiveSections where kinds.contains(.suffix("Wdf")) {
-            let umdf = section.directive("UmdfService")
-            if let first = umdf.first, section.firstLine(withKey: "UmdfServiceOrder") == nil {
+            let umdf = section.directive(.umdfService)
+            if let first = umdf.first, section.firstLine(withKey: .umdfServiceOrder) == nil {
                 result.append(Violation(range: context.range(of: first, field: 0),
                                         message: "Directive 'UmdfService' in [\(section.name)] needs a 'UmdfServiceOrder' directive",
                                         code: 1084,

@@ -100,8 +100,8 @@ public struct DirectiveForSection: Rule {
             }
             for suffix in suffixes.sorted() {
                 guard let required = DirectiveKnowledge.suffixRequiredDirective.first(where: { $0.key.lowercased() == suffix })?.value,
-                      section.firstLine(withKey: required) == nil, section.firstLine(withKey: "Include") == nil,
-                      section.firstLine(withKey: "Needs") == nil else { continue }
+                      section.firstLine(withKey: required) == nil, section.firstLine(withKey: .include) == nil,
+                      section.firstLine(withKey: .needs) == nil else { continue }
                 result.append(Violation(range: context.headerRange(of: section),
                                         message: "Section [\(section.name)] is missing directive '\(required)'", code: 1289,
                                         infVerifValues: [required, section.name]))

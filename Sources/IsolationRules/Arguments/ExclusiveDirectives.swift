@@ -48,8 +48,8 @@ public struct ExclusiveDirectives: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         context.directiveSections.compactMap { section, kinds in
-            guard kinds.contains(.filterInstall), let level = section.firstLine(withKey: "FilterLevel"),
-                  let position = section.firstLine(withKey: "FilterPosition") else { return nil }
+            guard kinds.contains(.filterInstall), let level = section.firstLine(withKey: .filterLevel),
+                  let position = section.firstLine(withKey: .filterPosition) else { return nil }
             let later = level.syntaxIndex > position.syntaxIndex ? level : position
             let earlier = later.syntaxIndex == level.syntaxIndex ? position : level
             return Violation(range: context.range(of: later, field: 0),

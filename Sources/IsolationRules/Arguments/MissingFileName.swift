@@ -57,7 +57,7 @@ public struct MissingFileName: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for (section, _) in context.directiveSections {
-            for line in Array(section.directive("CopyFiles")) + section.directive("DelFiles") where line.hasExplicitKey {
+            for line in Array(section.directive(.copyFiles)) + section.directive(.delFiles) where line.hasExplicitKey {
                 for (offset, value) in line.rawFields.enumerated() where value.trimmingCharacters(in: " \t") == "@" {
                     result.append(Violation(range: context.range(of: line, field: offset + 1),
                                             message: "Directive '\(line.key ?? "CopyFiles")' names no file after '@'", code: 1229,

@@ -70,8 +70,8 @@ public struct RequiredDirectiveMissing: Rule {
                                             code: 1234, infVerifValues: [missing[0], section.name]))
                 }
             }
-            if kinds.contains(.filterInstall), section.firstLine(withKey: "FilterLevel") == nil,
-               section.firstLine(withKey: "FilterPosition") == nil {
+            if kinds.contains(.filterInstall), section.firstLine(withKey: .filterLevel) == nil,
+               section.firstLine(withKey: .filterPosition) == nil {
                 result.append(Violation(range: context.headerRange(of: section),
                                         message: "Filter-install section [\(section.name)] needs a 'FilterLevel' or 'FilterPosition' directive",
                                         code: 1234, infVerifValues: ["FilterLevel", section.name]))

@@ -40,7 +40,7 @@ public struct UMDF1Driver: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            for line in section.lines(withKey: "UmdfLibraryVersion") {
+            for line in section.lines(withKey: .umdfLibraryVersion) {
                 guard let value = line.fields.first, value.hasPrefix("1.") || value == "1" else { continue }
                 result.append(Violation(range: context.range(of: line, field: 1),
                                         message: "UMDF version \(value) is deprecated; port the driver to UMDF 2",

@@ -61,10 +61,10 @@ public struct ComThreadingModel: Rule {
         var seen = Set<String>()
         for server in context.targets(of: "AddComServer", field: 3) {
             guard let serverSection = server.section else { continue }
-            for line in serverSection.directive("AddComClass") {
+            for line in serverSection.directive(.addComClass) {
                 guard let name = line.field(3).map(trimmed), !name.isEmpty, let section = context.document.section(named: name),
                       seen.insert(CaseInsensitive.fold(section.name)).inserted else { continue }
-                for model in section.directive("ThreadingModel") {
+                for model in section.directive(.threadingModel) {
                     let value = trimmed(model.field(1) ?? "")
                     guard !FeatureKnowledge.threadingModels.contains(value.lowercased()) else { continue }
                     result.append(Violation(range: context.range(of: model, field: 1),

@@ -50,7 +50,7 @@ public struct ComponentIdCharacters: Rule {
                                         infVerifValues: ["AddComponent", Self.section(holding: target.line, in: context.document)]))
             }
             guard let section = target.section, seen.insert(CaseInsensitive.fold(section.name)).inserted else { continue }
-            for line in section.directive("ComponentIDs") {
+            for line in section.directive(.componentIDs) {
                 for (index, id) in line.fields.enumerated() where Self.holdsSeparator(id) {
                     result.append(Violation(range: context.range(of: line, field: index + 1),
                                             message: "Component ID '\(id)' of [\(section.name)] may not hold '\\' or ','",

@@ -66,9 +66,9 @@ public struct DeviceInstall32Unmatched: Rule {
         }
         var result: [Violation] = []
         for section in deviceSections {
-            for line in section.directive("AddDevice") {
+            for line in section.directive(.addDevice) {
                 guard let name = line.field(3).map(trimmed), !name.isEmpty, let install = document.section(named: name) else { continue }
-                let ids = (install.directiveValues("HardwareIds") + install.directiveValues("CompatibleIds")).map { trimmed($0.value).lowercased() }
+                let ids = (install.directiveValues(.hardwareIds) + install.directiveValues(.compatibleIds)).map { trimmed($0.value).lowercased() }
                 guard !ids.isEmpty, !ids.contains(where: modelIDs.contains) else { continue }
                 result.append(Violation(range: context.range(of: line, field: 1),
                                         message: "Device '\(trimmed(line.field(1) ?? ""))' of [\(section.name)] has hardware IDs no Models entry of this INF matches"))

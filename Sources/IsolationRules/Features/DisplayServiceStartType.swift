@@ -118,7 +118,7 @@ public struct DisplayServiceStartType: Rule {
         var seen = Set<Int>()
         for (install, section) in context.services where install.isFunctionDriver {
             guard let section, let start = section.startType, start != Self.demandStart,
-                  let line = section.section.firstLine(withKey: "StartType"), seen.insert(line.syntaxIndex).inserted else { continue }
+                  let line = section.section.firstLine(withKey: .startType), seen.insert(line.syntaxIndex).inserted else { continue }
             let range = context.range(of: line, field: 1)
             result.append(Violation(
                 range: range,

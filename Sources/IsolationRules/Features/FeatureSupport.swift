@@ -19,8 +19,9 @@ extension RuleContext {
     /// The sections named by field `field` of every `directive` line, each with the line and the section found.
     func targets(of directive: String, field: Int) -> [(line: INFLine, name: String, section: INFSection?)] {
         var result: [(INFLine, String, INFSection?)] = []
+        guard let id = document.keyNames.id(of: directive) else { return [] }
         for section in document.sections {
-            for line in section.directive(directive) {
+            for line in section.lines(withKeyID: id) {
                 guard let name = line.field(field)?.trimmingCharacters(in: " \t"), !name.isEmpty else { continue }
                 result.append((line, name, document.section(named: name)))
             }
@@ -32,7 +33,7 @@ extension RuleContext {
     var includedINFs: Set<String> {
         var result = Set<String>()
         for section in document.sections {
-            for item in section.directiveValues("Include") { result.insert(item.value.trimmingCharacters(in: " \t").lowercased()) }
+            for item in section.directiveValues(.include) { result.insert(item.value.trimmingCharacters(in: " \t").lowercased()) }
         }
         return result
     }
@@ -74,7 +75,7 @@ extension RuleContext {
     var needs: [(section: INFSection, value: String, line: INFLine, field: Int)] {
         var result: [(INFSection, String, INFLine, Int)] = []
         for section in document.sections {
-            for item in section.directiveValues("Needs") {
+            for item in section.directiveValues(.needs) {
                 let value = trimmed(item.value)
                 if !value.isEmpty { result.append((section, value, item.line, item.field)) }
             }

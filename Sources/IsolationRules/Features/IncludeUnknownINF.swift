@@ -39,7 +39,7 @@ public struct IncludeUnknownINF: Rule {
         var result: [Violation] = []
         var seen = Set<String>()
         for section in context.document.sections {
-            for item in section.directiveValues("Include") {
+            for item in section.directiveValues(.include) {
                 let name = trimmed(item.value)
                 guard !name.isEmpty, !Self.isKnownInbox(name), context.package?.file(name) == nil,
                       seen.insert("\(item.line.syntaxIndex)|\(item.field)").inserted else { continue }

@@ -44,7 +44,7 @@ public struct IncludedSectionNamedDirectly: Rule {
         return context.graph.links.compactMap { link in
             // Where the naming section has no Include, missing-section reports the name (1203).
             guard !context.document.hasSection(link.to),
-                  context.document.section(named: link.from).map({ !$0.directive("Include").isEmpty }) == true,
+                  context.document.section(named: link.from).map({ !$0.directive(.include).isEmpty }) == true,
                   let inf = context.includedINFOffering(link.to, among: includes),
                   seen.insert("\(link.line.syntaxIndex)|\(link.field)").inserted else { return nil }
             return Violation(range: context.range(of: link.line, field: link.field),

@@ -39,7 +39,7 @@ public struct NeedsUnknownSection: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         context.needs.compactMap { item in
             guard !context.document.hasSection(item.value) else { return nil }
-            let includes = Set(item.section.directiveValues("Include").map { trimmed($0.value).lowercased() })
+            let includes = Set(item.section.directiveValues(.include).map { trimmed($0.value).lowercased() })
             guard !includes.isEmpty, includes.allSatisfy(InboxNeedsSections.completelyKnown.contains),
                   context.includedINFOffering(item.value, among: includes) == nil else { return nil }
             let names = includes.sorted().map { "'\($0)'" }.joined(separator: ", ")

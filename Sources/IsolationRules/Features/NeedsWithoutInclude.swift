@@ -62,7 +62,7 @@ public struct NeedsWithoutInclude: Rule {
                                  message: "Needs names [\(item.value)], which this INF does not define, but the INF has no Include",
                                  code: 2651, infVerifValues: [item.value, Self.offeringINF(item.value) ?? item.value])
             }
-            guard item.section.directiveValues("Include").isEmpty else { return nil }
+            guard item.section.directiveValues(.include).isEmpty else { return nil }
             return Violation(range: context.range(of: item.line, field: item.field),
                              message: "[\(item.section.name)] Needs [\(item.value)] of another INF without an Include in the same section",
                              code: 1314,

@@ -59,9 +59,9 @@ public struct UmdfServiceNotOrdered: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            let services = section.directive("UmdfService")
+            let services = section.directive(.umdfService)
             guard !services.isEmpty else { continue }
-            let ordered = Set(section.directiveValues("UmdfServiceOrder").map { trimmed($0.value).lowercased() })
+            let ordered = Set(section.directiveValues(.umdfServiceOrder).map { trimmed($0.value).lowercased() })
             for line in services {
                 let name = trimmed(line.field(1) ?? "")
                 guard !name.isEmpty, !ordered.contains(name.lowercased()) else { continue }

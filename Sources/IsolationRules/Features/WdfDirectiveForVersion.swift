@@ -64,22 +64,22 @@ public struct WdfDirectiveForVersion: Rule {
         var result: [Violation] = []
         var reported = Set<Int>()
         for section in document.sections {
-            let services = section.directive("UmdfService")
+            let services = section.directive(.umdfService)
             guard !services.isEmpty else { continue }
             // The versions of the UMDF service-install sections this .Wdf section names.
             var versions: [(major: Int, minor: Int)] = []
             for line in services {
                 guard let name = line.field(2)?.trimmingCharacters(in: " \t"), let install = document.section(named: name) else { continue }
-                guard let text = install.directive("UmdfLibraryVersion").first?.field(1), let version = Self.version(text) else { continue }
+                guard let text = install.directive(.umdfLibraryVersion).first?.field(1), let version = Self.version(text) else { continue }
                 versions.append(version)
-                for clsid in install.directive("DriverCLSID") where version.major >= 2 && reported.insert(clsid.syntaxIndex).inserted {
+                for clsid in install.directive(.driverCLSID) where version.major >= 2 && reported.insert(clsid.syntaxIndex).inserted {
                     result.append(Violation(range: context.range(of: clsid),
                                             message: "DriverCLSID is a UMDF 1 directive; [\(install.name)] names UMDF \(text.trimmingCharacters(in: " \t"))",
                                             infVerifValues: ["DriverCLSID", "UMDF", "\(version.major)", "\(version.minor)"]))
                 }
             }
             guard let lowest = versions.min(by: { ($0.major, $0.minor) < ($1.major, $1.minor) }), (lowest.major, lowest.minor) >= (2, 15) else { continue }
-            for line in section.directive("UmdfDispatcher") where CaseInsensitive.equal(line.field(1)?.trimmingCharacters(in: " \t") ?? "", "WinUsb") {
+            for line in section.directive(.umdfDispatcher) where CaseInsensitive.equal(line.field(1)?.trimmingCharacters(in: " \t") ?? "", "WinUsb") {
                 result.append(Violation(range: context.range(of: line),
                                         message: "UmdfDispatcher = WinUsb is for UMDF before 2.15; with UMDF \(lowest.major).\(lowest.minor) write UmdfDispatcher = NativeUSB",
                                         infVerifValues: ["UmdfDispatcher", "UMDF", "\(lowest.major)", "\(lowest.minor)"]))

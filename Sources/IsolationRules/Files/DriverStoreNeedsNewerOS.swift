@@ -190,7 +190,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
         for name in sections {
             guard let section = context.document.section(named: name) else { continue }
             for (directive, build) in Self.directiveBuilds {
-                if let line = section.firstLine(withKey: directive) { consider(directive, build, context.range(of: line, field: 0)) }
+                if let line = section.firstLine(withKey: directive) { consider(directive.text, build, context.range(of: line, field: 0)) }
             }
             for link in context.graph.links(from: name) {
                 guard case .registry(.addReg, .deviceSoftwareKey) = link.role else { continue }
@@ -204,9 +204,10 @@ public struct DriverStoreNeedsNewerOS: Rule {
     }
 
     /// Install directives and the first Windows 10 build that understands them.
-    static let directiveBuilds: [(String, Int)] = [
-        ("AddFilter", 18362), ("AddEventProvider", 17763), ("AddAutoLogger", 22000), ("UpdateAutoLogger", 22000),
-        ("AddSoftware", 15063), ("AddComponent", 15063), ("AddComServer", 26100),
+    static let directiveBuilds: [(KeyName, Int)] = [
+        (KeyName("AddFilter"), 18362), (KeyName("AddEventProvider"), 17763), (KeyName("AddAutoLogger"), 22000),
+        (KeyName("UpdateAutoLogger"), 22000), (KeyName("AddSoftware"), 15063), (KeyName("AddComponent"), 15063),
+        (KeyName("AddComServer"), 26100),
     ]
 
     /// The sections an install section reaches: itself, its suffix sections, and what their directives name.
@@ -224,7 +225,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
 
     private func needsNewerRuntime(_ sections: [String], context: RuleContext) -> Bool {
         if context.document.version.className.map({ CaseInsensitive.equal($0, "Firmware") }) == true { return true }
-        return sections.contains { name in context.document.section(named: name)?.firstLine(withKey: "UmdfService") != nil }
+        return sections.contains { name in context.document.section(named: name)?.firstLine(withKey: .umdfService) != nil }
     }
 
     private func driverStoreUse(_ sections: [String], context: RuleContext) -> (what: String, range: Range<Int>)? {

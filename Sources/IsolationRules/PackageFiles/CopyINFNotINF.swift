@@ -37,7 +37,7 @@ public struct CopyINFNotINF: Rule {
         // CopyINF is a directive of install sections; a DestinationDirs entry may share its name.
         for section in context.document.sections where context.graph.roles(of: section.name).contains(where: \.isInstall) {
             guard !CaseInsensitive.equal(section.name, "DestinationDirs") else { continue }
-            for (value, line, field) in section.directiveValues("CopyINF") {
+            for (value, line, field) in section.directiveValues(.copyINF) {
                 let name = value.trimmingCharacters(in: " \t")
                 guard !name.isEmpty, !PackageFileKnowledge.isUnresolved(name), !name.lowercased().hasSuffix(".inf") else { continue }
                 result.append(Violation(range: context.range(of: line, field: field),

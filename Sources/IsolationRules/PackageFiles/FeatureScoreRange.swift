@@ -42,7 +42,7 @@ public struct FeatureScoreRange: Rule {
         for section in context.document.sections {
             let folded = CaseInsensitive.fold(section.name)
             if folded == "strings" || folded.hasPrefix("strings.") { continue }
-            for line in section.directive("FeatureScore") {
+            for line in section.directive(.featureScore) {
                 guard let text = line.field(1)?.trimmingCharacters(in: " \t"), !text.isEmpty,
                       !PackageFileKnowledge.isUnresolved(text) else { continue }
                 if let value = Self.hexadecimalValue(text), value <= 0xFF { continue }

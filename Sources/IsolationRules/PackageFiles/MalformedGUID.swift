@@ -73,6 +73,9 @@ public struct MalformedGUID: Rule {
             for line in version.lines(withKey: "ClassGuid") { check(line, field: 1, code: 1010, what: "ClassGuid") }
             for line in version.lines(withKey: "ExtensionId") { check(line, field: 1, code: 1019, what: "ExtensionId", kind: ("ExtensionId", "directive")) }
         }
+        let guidDirectives = Self.guidDirectives.compactMap { directive in
+            document.keyNames.id(of: directive.name).map { (directive.name, directive.field, $0) }
+        }
         for section in document.sections {
             let folded = CaseInsensitive.fold(section.name)
             if folded == "strings" || folded.hasPrefix("strings.") || folded == "version" { continue }
@@ -80,8 +83,8 @@ public struct MalformedGUID: Rule {
                 for line in section.lines { check(line, field: 0, code: 1019, what: "The interface class GUID", kind: (section.name, "interface class")) }
                 continue
             }
-            for (name, field) in Self.guidDirectives {
-                for line in section.directive(name) { check(line, field: field, code: 1019, what: "The \(name) GUID", kind: (name, "directive")) }
+            for (name, field, id) in guidDirectives {
+                for line in section.lines(withKeyID: id) { check(line, field: field, code: 1019, what: "The \(name) GUID", kind: (name, "directive")) }
             }
         }
         return result

@@ -105,7 +105,7 @@ public struct MissingServicesSection: Rule {
                 continue
             }
             let associated = document.services(in: services).contains { $0.isFunctionDriver }
-            guard !associated, services.directive("Needs").isEmpty, let range = context.headerRange(of: services) else { continue }
+            guard !associated, services.directive(.needs).isEmpty, let range = context.headerRange(of: services) else { continue }
             result.append(Violation(range: range,
                                     message: "[\(services.name)] adds no service with SPSVCINST_ASSOCSERVICE (0x00000002), so the device has no function driver; mark the function driver's AddService with 0x2, or add AddService = ,2",
                                     infVerifValues: values))

@@ -163,14 +163,14 @@ public struct GlobalServiceKey: Rule {
         let newLine = "HKR, \(Self.parametersKey(rest)), \(restText)"
         let deletion = (range: context.fullLineRange(of: entry.line), replacement: "")
         let followUp = "The driver must read the value from its Parameters key with IoOpenDriverRegistryKey(DriverRegKeyParameters) (Windows 10 1803+) or WdfDriverOpenParametersRegistryKey."
-        if let target = section.directiveValues("AddReg").first.flatMap({ context.document.section(named: $0.value) }),
+        if let target = section.directiveValues(.addReg).first.flatMap({ context.document.section(named: $0.value) }),
            let insertAt = context.insertionPoint(after: target) {
             let prefix = context.needsNewlineBefore(insertAt) ? context.newline : ""
             return UnitFix(title: "Move the line to [\(target.name)] as HKR,\(Self.parametersKey(rest))", safety: .unsafe,
                            edits: [deletion, (insertAt..<insertAt, prefix + newLine + context.newline)], followUp: followUp)
         }
         // No AddReg yet: name a new registry section from the service-install section and create it.
-        guard section.directiveValues("AddReg").isEmpty, let insertAt = context.insertionPoint(after: section) else { return nil }
+        guard section.directiveValues(.addReg).isEmpty, let insertAt = context.insertionPoint(after: section) else { return nil }
         let name = context.unusedSectionName("\(service.install.name)_ServiceReg")
         let prefix = context.needsNewlineBefore(insertAt) ? context.newline : ""
         return UnitFix(title: "Move the line to a new [\(name)] named by AddReg in [\(section.name)]", safety: .unsafe,

@@ -133,7 +133,7 @@ public struct DriverDataInUserModePath: Rule {
             return context.services.first { CaseInsensitive.equal($0.install.name, name) && isKernelService($0.section) }?.install.name
         case .deviceHardwareKey, .deviceSoftwareKey, .interfaceKey:
             guard let base = deviceInstall(of: item.link.from, context: context) else { return nil }
-            if context.document.section(named: "\(base).Wdf")?.firstLine(withKey: "UmdfService") != nil { return nil }
+            if context.document.section(named: "\(base).Wdf")?.firstLine(withKey: .umdfService) != nil { return nil }
             guard let services = context.document.section(named: "\(base).Services") else { return nil }
             return context.document.services(in: services).first { service in
                 service.isFunctionDriver && isKernelService(context.document.serviceInstallSection(of: service))

@@ -52,7 +52,7 @@ public struct AssociatedServiceDisabled: Rule {
         var seen = Set<Int>()
         for (install, section) in context.services where install.isFunctionDriver {
             guard let section, section.startType == ServiceRegistryKnowledge.disabledStartType,
-                  let line = section.section.firstLine(withKey: "StartType"), seen.insert(line.syntaxIndex).inserted else { continue }
+                  let line = section.section.firstLine(withKey: .startType), seen.insert(line.syntaxIndex).inserted else { continue }
             result.append(Violation(
                 range: context.range(of: line, field: 1),
                 message: "The associated service '\(install.name)' is disabled: [\(section.section.name)] sets StartType = 4 (SERVICE_DISABLED)",

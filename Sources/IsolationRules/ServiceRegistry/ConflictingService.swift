@@ -137,7 +137,7 @@ public struct ConflictingService: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var first: [String: (configuration: String, install: ServiceInstall, section: String)] = [:]
         var result: [Violation] = []
-        for section in context.document.sections where !section.directive("AddService").isEmpty {
+        for section in context.document.sections where !section.directive(.addService).isEmpty {
             for service in context.document.services(in: section) {
                 let name = service.name.trimmingCharacters(in: " \t").lowercased()
                 guard !name.isEmpty, let installName = service.installSection,

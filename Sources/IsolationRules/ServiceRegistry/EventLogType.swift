@@ -56,7 +56,7 @@ public struct EventLogType: Rule {
         var result: [Violation] = []
         // AddService: name, flags, install section, event-log section, type; DelService: name, flags, type.
         for section in context.document.sections {
-            for (directive, field) in [("AddService", 5), ("DelService", 3)] {
+            for (directive, field) in [(KeyName.addService, 5), (.delService, 3)] {
                 for line in section.directive(directive) {
                     guard let type = line.field(field)?.trimmingCharacters(in: " \t"), !type.isEmpty,
                           !ServiceRegistryKnowledge.eventLogTypes.contains(type.lowercased()) else { continue }

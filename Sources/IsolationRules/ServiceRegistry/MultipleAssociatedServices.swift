@@ -55,7 +55,7 @@ public struct MultipleAssociatedServices: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        for section in context.document.sections where !section.directive("AddService").isEmpty {
+        for section in context.document.sections where !section.directive(.addService).isEmpty {
             let associated = context.document.services(in: section).filter(\.isFunctionDriver)
             guard let first = associated.first else { continue }
             // A merged section may repeat the same line; that is one service, not two.

@@ -79,7 +79,7 @@ public struct ServiceTypeConflict: Rule {
             let typeText = "0x\(String(type, radix: 16))"
             if isWin32 {
                 if let start = service.startType, ServiceRegistryKnowledge.driverStartTypes.contains(start),
-                   let line = section.firstLine(withKey: "StartType") {
+                   let line = section.firstLine(withKey: .startType) {
                     result.append(Violation(
                         range: context.range(of: line, field: 1),
                         message: "[\(section.name)] is a Win32 service (ServiceType \(typeText)) with StartType \(start), a start type for drivers only",

@@ -70,7 +70,7 @@ public struct UnnamedService: Rule {
                                             code: 1272, infVerifValues: [installSection]))
                 }
             }
-            for line in section.directive("DelService") where (line.field(1) ?? "").trimmingCharacters(in: " \t").isEmpty {
+            for line in section.directive(.delService) where (line.field(1) ?? "").trimmingCharacters(in: " \t").isEmpty {
                 result.append(Violation(range: context.range(of: line), message: "DelService has no service name", code: 1253,
                                         infVerifValues: ["DelService", section.name]))
             }

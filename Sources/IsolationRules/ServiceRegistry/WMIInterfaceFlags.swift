@@ -54,7 +54,7 @@ public struct WMIInterfaceFlags: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            for line in section.directive("WMIInterface") {
+            for line in section.directive(.wmiInterface) {
                 let guid = (line.field(1) ?? "").trimmingCharacters(in: " \t")
                 let classSection = (line.field(3) ?? "").trimmingCharacters(in: " \t")
                 if !Self.isBracedGUID(guid) || classSection.isEmpty {

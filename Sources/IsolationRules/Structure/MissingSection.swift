@@ -68,7 +68,7 @@ public struct MissingSection: Rule {
         var seen = Set<String>()
         for link in context.graph.links where !document.hasSection(link.to) {
             // A section that includes another INF may name that INF's sections.
-            if document.section(named: link.from).map({ !$0.directive("Include").isEmpty }) == true { continue }
+            if document.section(named: link.from).map({ !$0.directive(.include).isEmpty }) == true { continue }
             guard seen.insert("\(link.line.syntaxIndex)|\(link.field)").inserted else { continue }
             let tip = link.directive.lowercased() == "copyfiles" && link.to.containsByte(0x2E) ? "; to copy one file, write @\(link.to)" : ""
             // InfVerif has codes of their own for a missing service-install section and device install section.
