@@ -81,7 +81,7 @@ public struct InstallPlan: Sendable {
             entries.append((reach.model.description, reach.model.hardwareIDs, reach.range.sectionName, reach.installSection, reach.model.line))
         }
         if entries.isEmpty {
-            for section in document.sections where graph.roles(of: section.name).contains(.defaultInstall) {
+            for section in document.sections where graph.roles(of: section).contains(.defaultInstall) {
                 let folded = CaseInsensitive.fold(section.name)
                 guard folded.hasPrefix("defaultinstall"), !folded.hasSuffix(".services"),
                       CaseInsensitive.equal(document.actualInstallSection("DefaultInstall", architecture: target.architecture), section.name),

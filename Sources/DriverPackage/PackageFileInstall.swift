@@ -42,7 +42,7 @@ extension INFDocument {
                                     architectures: [Architecture]) -> [PackageFileInstall] {
         var result: [PackageFileInstall] = []
         var seen = Set<String>()
-        for section in sections where graph.roles(of: section.name).contains(where: \.isInstall) {
+        for section in sections where graph.roles(of: section).contains(where: \.isInstall) {
             let applicable = installArchitectures(ofSection: section.name)
             for operation in copyFiles(in: section) {
                 for entry in operation.files {

@@ -20,9 +20,14 @@ public struct SectionLink: Sendable {
 public struct SectionGraph: Sendable {
     /// Every directive link, in the order found.
     public let links: [SectionLink]
-    private let rolesByName: [CaseInsensitiveKey: Set<SectionRole>]
-    private let linksByFrom: [CaseInsensitiveKey: [Int]]
-    private let linksByTo: [CaseInsensitiveKey: [Int]]
+    /// Every section name and every name a directive gives, numbered (sections first, with the
+    /// numbers the document gives them); the tables below are indexed by these numbers.
+    private let names: NameInterner
+    /// Each numbered name as first met.
+    private let texts: [String]
+    private let rolesByName: [Set<SectionRole>]
+    private let linksByFrom: [[Int]]
+    private let linksByTo: [[Int]]
 
     /// The suffixes a DDInstall section can carry.
     public static let installSuffixes = [
@@ -35,25 +40,59 @@ public struct SectionGraph: Sendable {
         var builder = Builder(document: document)
         builder.build()
         links = builder.links
+        names = builder.names
+        sections = document.sections
+        texts = builder.texts
         rolesByName = builder.roles
-        var byFrom: [CaseInsensitiveKey: [Int]] = [:]
-        var byTo: [CaseInsensitiveKey: [Int]] = [:]
-        for (index, link) in builder.links.enumerated() {
-            byFrom[CaseInsensitiveKey(link.from), default: []].append(index)
-            byTo[CaseInsensitiveKey(link.to), default: []].append(index)
+        var byFrom = [[Int]](repeating: [], count: builder.texts.count)
+        var byTo = [[Int]](repeating: [], count: builder.texts.count)
+        for index in builder.links.indices {
+            let ends = builder.linkEnds[index]
+            byFrom[ends.from].append(index)
+            byTo[ends.to].append(index)
         }
         linksByFrom = byFrom
         linksByTo = byTo
     }
 
+    /// The document's sections, whose numbers are their indices.
+    private let sections: [INFSection]
+
+    /// The number of `section`: its index when it is one of the document's sections, else its name's.
+    private func number(_ section: INFSection) -> Int? {
+        let number = section.number
+        return number < sections.count && sections[number] === section ? number : self.number(section.name)
+    }
+
+    /// The links whose directive is in `section`.
+    public func links(from section: INFSection) -> [SectionLink] {
+        number(section).map { linksByFrom[$0].map { links[$0] } } ?? []
+    }
+
+    /// The roles of `section`.
+    public func roles(of section: INFSection) -> Set<SectionRole> {
+        number(section).map { rolesByName[$0] } ?? []
+    }
+
+    /// Whether anything names `section` or it is an install entry point.
+    public func isUsed(_ section: INFSection) -> Bool { !roles(of: section).isEmpty }
+
+    /// The links that name `section`.
+    public func links(to section: INFSection) -> [SectionLink] {
+        number(section).map { linksByTo[$0].map { links[$0] } } ?? []
+    }
+
+    /// The number of `name`, if the file has a section or a directive value of that name.
+    private func number(_ name: String) -> Int? { names.id(of: name).map(Int.init) }
+
     /// The links whose directive is in the section `name`.
     public func links(from name: String) -> [SectionLink] {
-        (linksByFrom[CaseInsensitiveKey(name)] ?? []).map { links[$0] }
+        number(name).map { linksByFrom[$0].map { links[$0] } } ?? []
     }
 
     /// The roles of the section `name`.
     public func roles(of name: String) -> Set<SectionRole> {
-        rolesByName[CaseInsensitiveKey(name)] ?? []
+        number(name).map { rolesByName[$0] } ?? []
     }
 
     /// Whether anything names the section `name` or it is an install entry point.
@@ -61,7 +100,7 @@ public struct SectionGraph: Sendable {
 
     /// The links that name the section `name`.
     public func links(to name: String) -> [SectionLink] {
-        (linksByTo[CaseInsensitiveKey(name)] ?? []).map { links[$0] }
+        number(name).map { linksByTo[$0].map { links[$0] } } ?? []
     }
 
     /// The links whose role is a registry section, one per (section, context) pair in file order.
@@ -74,7 +113,7 @@ public struct SectionGraph: Sendable {
     public var installSectionNames: [String] {
         var seen = Set<String>()
         var names: [String] = []
-        let folded = rolesByName.map { (CaseInsensitive.fold($0.key.text), $0.value) }
+        let folded = zip(texts, rolesByName).map { (CaseInsensitive.fold($0.0), $0.1) }
         for (name, roles) in folded.sorted(by: { $0.0 < $1.0 }) where roles.contains(where: \.isInstall) {
             if seen.insert(name).inserted { names.append(name) }
         }
@@ -98,8 +137,13 @@ extension SectionRole {
 private struct Builder {
     let document: INFDocument
     var links: [SectionLink] = []
-    var roles: [CaseInsensitiveKey: Set<SectionRole>] = [:]
-    var visited = Set<CaseInsensitiveKey>()
+    /// Names numbered: the document's sections first, then directive values as met.
+    var names: NameInterner
+    var texts: [String]
+    var roles: [Set<SectionRole>]
+    var visited: [Bool]
+    /// The numbers of each link's section and target.
+    var linkEnds: [(from: Int, to: Int)] = []
     /// The directives of `tableDirectives` some line of the file has, with their key numbers.
     let presentTableDirectives: [(DirectiveInfo, Int32)]
     /// The key numbers of the install markers some line of the file has.
@@ -107,12 +151,30 @@ private struct Builder {
 
     init(document: INFDocument) {
         self.document = document
+        names = document.sectionNames
+        texts = document.sections.map(\.name)
+        roles = Array(repeating: [], count: document.sections.count)
+        visited = Array(repeating: false, count: document.sections.count)
         presentTableDirectives = Builder.tableDirectives.compactMap { info, key in document.keyNames.id(of: key).map { (info, $0) } }
         presentInstallMarkers = DirectiveTable.installMarkers.compactMap { document.keyNames.id(of: $0) }
     }
 
-    mutating func add(_ role: SectionRole, to name: String) {
-        roles[CaseInsensitiveKey(name), default: []].insert(role)
+    /// Records `link` from `section`, giving its target the link's role.
+    mutating func record(_ link: SectionLink, from section: INFSection) {
+        links.append(link)
+        linkEnds.append((section.number, add(link.role, to: link.to)))
+    }
+
+    /// Gives the section `name` `role`; returns the name's number.
+    @discardableResult
+    mutating func add(_ role: SectionRole, to name: String) -> Int {
+        let number = Int(names.intern(name))
+        if number == texts.count {
+            texts.append(name)
+            roles.append([])
+        }
+        roles[number].insert(role)
+        return number
     }
 
     mutating func build() {
@@ -140,18 +202,19 @@ private struct Builder {
             if Self.isVariant(name, folded: folded, ofFolded: "classinstall32") { add(.classInstall, to: name) }
         }
         // Suffix sections of every install entry.
-        let entryBases = roles.filter { $0.value.contains(.deviceInstall) || $0.value.contains(.defaultInstall) || $0.value.contains(.classInstall) }.keys
+        let entryBases = document.sections.filter { section in
+            let roles = roles[section.number]
+            return roles.contains(.deviceInstall) || roles.contains(.defaultInstall) || roles.contains(.classInstall)
+        }
         for base in entryBases {
             for suffix in SectionGraph.installSuffixes {
-                if let section = document.section(named: base.text + "." + suffix) { add(.installSuffix(suffix), to: section.name) }
+                if let section = document.section(named: base.name + "." + suffix) { add(.installSuffix(suffix), to: section.name) }
             }
         }
-        let entries = document.sections.filter { section in
-            roles[CaseInsensitiveKey(section.name)]?.contains(where: \.isInstall) ?? false
-        }
+        let entries = document.sections.filter { section in roles[section.number].contains(where: \.isInstall) }
         for section in entries { follow(section) }
         // Sections with install directives that nothing reached are still checked.
-        for section in document.sections where roles[CaseInsensitiveKey(section.name)] == nil {
+        for section in document.sections where roles[section.number].isEmpty {
             guard presentInstallMarkers.contains(where: section.hasKey(id:)) else { continue }
             add(.unreachedInstall, to: section.name)
             for suffix in SectionGraph.installSuffixes where CaseInsensitive.fold(section.name).hasSuffix("." + suffix.lowercased()) {
@@ -192,7 +255,7 @@ private struct Builder {
     }
 
     func context(of section: INFSection) -> RegistryContext {
-        let roleSet = roles[CaseInsensitiveKey(section.name)] ?? []
+        let roleSet = roles[section.number]
         for role in roleSet {
             switch role {
             case .serviceInstall(let service): return .serviceKey(service)
@@ -220,9 +283,8 @@ private struct Builder {
                 : line.field(field).flatMap { $0.isEmpty ? nil : [($0, field)] } ?? []
             for (target, index) in targets {
                 if isFileList && target.hasPrefix("@") { continue }
-                let r = role(target)
-                links.append(SectionLink(from: section.name, to: target, directive: directive, line: line, field: index, role: r))
-                add(r, to: target)
+                record(SectionLink(from: section.name, to: target, directive: directive, line: line, field: index, role: role(target)),
+                       from: section)
             }
         }
     }
@@ -233,7 +295,8 @@ private struct Builder {
     mutating func follow(_ section: INFSection) {
         var pending = [section]
         while let next = pending.popLast() {
-            guard visited.insert(CaseInsensitiveKey(next.name)).inserted else { continue }
+            guard !visited[next.number] else { continue }
+            visited[next.number] = true
             let reached = linkOne(next)
             pending.append(contentsOf: reached.reversed())
         }
@@ -252,19 +315,19 @@ private struct Builder {
         for line in section.directive(.addService) {
             let service = line.field(1) ?? ""
             if let install = line.field(3), !install.isEmpty {
-                links.append(SectionLink(from: section.name, to: install, directive: "AddService", line: line, field: 3, role: .serviceInstall(service: service)))
-                add(.serviceInstall(service: service), to: install)
+                record(SectionLink(from: section.name, to: install, directive: "AddService", line: line, field: 3, role: .serviceInstall(service: service)),
+                       from: section)
             }
             if let eventLog = line.field(4), !eventLog.isEmpty {
-                links.append(SectionLink(from: section.name, to: eventLog, directive: "AddService", line: line, field: 4, role: .eventLogInstall(service: service)))
-                add(.eventLogInstall(service: service), to: eventLog)
+                record(SectionLink(from: section.name, to: eventLog, directive: "AddService", line: line, field: 4, role: .eventLogInstall(service: service)),
+                       from: section)
             }
         }
         for line in section.directive(.addInterface) {
             let guid = line.field(1) ?? ""
             if let install = line.field(3), !install.isEmpty {
-                links.append(SectionLink(from: section.name, to: install, directive: "AddInterface", line: line, field: 3, role: .interfaceInstall(guid: guid)))
-                add(.interfaceInstall(guid: guid), to: install)
+                record(SectionLink(from: section.name, to: install, directive: "AddInterface", line: line, field: 3, role: .interfaceInstall(guid: guid)),
+                       from: section)
             }
         }
         for (info, id) in presentTableDirectives where section.hasKey(id: id) {

@@ -38,7 +38,8 @@ public struct INFDocument: Sendable {
     public let substituter: Substituter
     /// The options the model was built with.
     public let options: ModelOptions
-    private let sectionIndex: [CaseInsensitiveKey: Int]
+    /// The section names numbered: a section's number is its index in `sections`.
+    public let sectionNames: NameInterner
     /// The distinct line keys of the file, numbered.
     public let keyNames: KeyNames
     /// The `[Version]` section's typed values.
@@ -53,20 +54,15 @@ public struct INFDocument: Sendable {
         self.options = options
 
         // Merge sections by name, keeping the first spelling and the file order of lines.
-        var index: [CaseInsensitiveKey: Int] = [:]
+        var index = NameInterner()
         var names: [String] = []
         var headers: [[Int]] = []
         var entries: [[Int]] = []
         let stamp = Self.stamper(options.stampArchitecture)
         for (nodeIndex, node) in tree.sections.enumerated() {
             let name = stamp(node.header.name)
-            let key = CaseInsensitiveKey(name)
-            let slot: Int
-            if let existing = index[key] {
-                slot = existing
-            } else {
-                slot = names.count
-                index[key] = slot
+            let slot = Int(index.intern(name))
+            if slot == names.count {
                 names.append(name)
                 headers.append([])
                 entries.append([])
@@ -83,7 +79,7 @@ public struct INFDocument: Sendable {
         let substituter = Substituter(strings: strings, rendering: options.directories)
         self.strings = strings
         self.substituter = substituter
-        self.sectionIndex = index
+        self.sectionNames = index
         var keyNames = KeyNames.Builder()
         var keyIDs: [[Int32]] = []
         keyIDs.reserveCapacity(names.count)
@@ -112,10 +108,10 @@ public struct INFDocument: Sendable {
         let table = keyNames.build()
         self.keyNames = table
         let modelSections = names.indices.map { slot in
-            INFSection(name: names[slot], lines: lines[slot], headers: headers[slot], keyIDs: keyIDs[slot], keyNames: table)
+            INFSection(name: names[slot], number: slot, lines: lines[slot], headers: headers[slot], keyIDs: keyIDs[slot], keyNames: table)
         }
         self.sections = modelSections
-        self.version = VersionInfo(section: index[CaseInsensitiveKey("version")].map { modelSections[$0] })
+        self.version = VersionInfo(section: index.id(of: "Version").map { modelSections[Int($0)] })
     }
 
     /// The key of a line before substitution: the text before `=`, or a lone field (row 27).
@@ -151,12 +147,12 @@ public struct INFDocument: Sendable {
 
     /// The section named `name`, ignoring case.
     public func section(named name: String) -> INFSection? {
-        sectionIndex[CaseInsensitiveKey(name)].map { sections[$0] }
+        sectionNames.id(of: name).map { sections[Int($0)] }
     }
 
     /// Whether a section named `name` exists, ignoring case.
     public func hasSection(_ name: String) -> Bool {
-        sectionIndex[CaseInsensitiveKey(name)] != nil
+        sectionNames.id(of: name) != nil
     }
 
     /// The substituted value of `raw` in this file.

@@ -55,6 +55,9 @@ public final class INFLine: Sendable {
 public final class INFSection: Sendable {
     /// The name as first spelled.
     public let name: String
+    /// The section's index in its file's ``INFDocument/sections`` (its number in
+    /// ``INFDocument/sectionNames``).
+    public let number: Int
     /// The lines of all headers with this name, in file order.
     public let lines: [INFLine]
     /// Indices in `SyntaxTree.sections` of each header with this name, in file order.
@@ -78,8 +81,9 @@ public final class INFSection: Sendable {
         return name.split(separator: ".", maxSplits: 1).first ?? ""
     }
 
-    init(name: String, lines: [INFLine], headers: [Int], keyIDs: [Int32], keyNames: KeyNames) {
+    init(name: String, number: Int, lines: [INFLine], headers: [Int], keyIDs: [Int32], keyNames: KeyNames) {
         self.name = name
+        self.number = number
         self.lines = lines
         self.headers = headers
         self.keyIDs = keyIDs

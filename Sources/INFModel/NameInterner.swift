@@ -2,7 +2,7 @@
 /// table of its own: a look-up hashes the name's bytes once with a cheap hash (FNV-1a, seeded per
 /// process) and lowers ASCII letters on the fly, where a `Dictionary` costs a SipHash round and a
 /// folded comparison for every name of every line.
-struct NameInterner: Sendable {
+public struct NameInterner: Sendable {
     /// The folded UTF-8 bytes of every name, one after another.
     private var bytes: [UInt8] = []
     /// Where each name's bytes start in `bytes` (one more entry than names: the end of the last).
@@ -13,12 +13,15 @@ struct NameInterner: Sendable {
     private var slots: [Int32] = Array(repeating: -1, count: 16)
 
     /// The number of names.
-    var count: Int { hashes.count }
+    public var count: Int { hashes.count }
+
+    /// An empty table.
+    public init() {}
 
     private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64.random(in: 0...UInt64.max)
 
     /// The number of `name`, a new one the first time it is met.
-    mutating func intern(_ name: String) -> Int32 {
+    public mutating func intern(_ name: String) -> Int32 {
         let (text, hash) = Self.folded(name)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -37,7 +40,7 @@ struct NameInterner: Sendable {
     }
 
     /// The number of `name`, or `nil` when it was never interned.
-    func id(of name: String) -> Int32? {
+    public func id(of name: String) -> Int32? {
         let (text, hash) = Self.folded(name)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -51,13 +54,22 @@ struct NameInterner: Sendable {
 
     /// Whether name `id` has the bytes of `utf8` with ASCII letters lowered.
     private func equals(_ id: Int, _ utf8: String.UTF8View) -> Bool {
-        var position = starts[id]
-        guard starts[id + 1] - position == utf8.count else { return false }
-        for byte in utf8 {
-            guard bytes[position] == Self.lowered(byte) else { return false }
-            position += 1
+        let start = starts[id]
+        let length = starts[id + 1] - start
+        guard length == utf8.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            let same = utf8.withContiguousStorageIfAvailable { query in
+                for index in 0..<length where stored[start + index] != Self.lowered(query[index]) { return false }
+                return true
+            }
+            if let same { return same }
+            var position = start
+            for byte in utf8 {
+                guard stored[position] == Self.lowered(byte) else { return false }
+                position += 1
+            }
+            return true
         }
-        return true
     }
 
     private mutating func grow() {

@@ -6,7 +6,7 @@ extension RuleContext {
     public func directiveKinds(of section: INFSection) -> Set<DirectiveSectionKind> {
         var kinds = Set<DirectiveSectionKind>()
         if CaseInsensitive.equal(section.name, "Version") { kinds.insert(.version) }
-        let roles = graph.roles(of: section.name)
+        let roles = graph.roles(of: section)
         var suffixed = false
         for role in roles {
             switch role {

@@ -32,7 +32,7 @@ extension RuleContext {
         let dirs = document.destinationDirs
         var result: [CopiedFile] = []
         var seen = Set<String>()
-        for section in document.sections where graph.roles(of: section.name).contains(where: \.isInstall) {
+        for section in document.sections where graph.roles(of: section).contains(where: \.isInstall) {
             for operation in document.copyFiles(in: section) {
                 let destination: DestinationDirectory?
                 switch operation.target {

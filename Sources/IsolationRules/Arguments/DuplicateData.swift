@@ -55,7 +55,7 @@ public struct DuplicateData: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            let roles = context.graph.roles(of: section.name)
+            let roles = context.graph.roles(of: section)
             if roles.contains(.models) { result += duplicateIDs(in: section, context) }
             if roles.contains(where: { if case .registry(.addReg, _) = $0 { return true } else { return false } }) {
                 result += duplicateValues(in: section, context)

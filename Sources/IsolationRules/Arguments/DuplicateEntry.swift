@@ -65,7 +65,7 @@ public struct DuplicateEntry: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            let roles = context.graph.roles(of: section.name)
+            let roles = context.graph.roles(of: section)
             if roles.contains(.models) {
                 var seen = Set<String>()
                 for line in section.lines where line.hasExplicitKey {

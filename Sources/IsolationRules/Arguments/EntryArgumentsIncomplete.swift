@@ -58,7 +58,7 @@ public struct EntryArgumentsIncomplete: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            let roles = context.graph.roles(of: section.name)
+            let roles = context.graph.roles(of: section)
             // Printers install by model name as well as by hardware id.
             if roles.contains(.models), !Self.isPrinterINF(context.document) {
                 for line in section.lines where line.hasExplicitKey {
@@ -70,7 +70,7 @@ public struct EntryArgumentsIncomplete: Rule {
                 }
             }
             let registry = roles.contains { if case .registry = $0 { return true } else { return false } }
-            let renames = context.graph.links(to: section.name).contains { CaseInsensitive.equal($0.directive, "RenFiles") }
+            let renames = context.graph.links(to: section).contains { CaseInsensitive.equal($0.directive, "RenFiles") }
             guard registry || renames else { continue }
             // Lines of a preprocessor template (`#if`) are not entries.
             for line in section.lines where !line.hasExplicitKey && line.rawFields.count < 2 && !(line.rawFields.first ?? "").hasPrefix("#") {

@@ -47,7 +47,7 @@ public struct EntryNotValidHere: Rule {
         var result: [Violation] = []
         var sections = context.directiveSections.filter { section, kinds in
             // Sections that are also read as data (a registry or file list) are not only directives.
-            kinds.allSatisfy(Self.checkedKinds) && !context.graph.roles(of: section.name).contains { !$0.isInstall }
+            kinds.allSatisfy(Self.checkedKinds) && !context.graph.roles(of: section).contains { !$0.isInstall }
         }
         if let dirs = context.document.section(named: "DestinationDirs") { sections.append((dirs, [])) }
         for (section, kinds) in sections {

@@ -66,9 +66,9 @@ public struct MissingFileName: Rule {
             }
         }
         for section in context.document.sections {
-            let roles = context.graph.roles(of: section.name)
+            let roles = context.graph.roles(of: section)
             if roles.contains(.copyFiles) || roles.contains(.fileList) {
-                let renames = context.graph.links(to: section.name).contains { CaseInsensitive.equal($0.directive, "RenFiles") }
+                let renames = context.graph.links(to: section).contains { CaseInsensitive.equal($0.directive, "RenFiles") }
                 for line in section.lines where !line.hasExplicitKey && !renames {
                     guard line.rawFields.count > 1, line.rawFields[0].trimmingCharacters(in: " \t").isEmpty else { continue }
                     result.append(Violation(range: context.range(of: line),

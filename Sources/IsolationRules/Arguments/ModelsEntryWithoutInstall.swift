@@ -41,7 +41,7 @@ public struct ModelsEntryWithoutInstall: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        for section in context.document.sections where context.graph.roles(of: section.name).contains(.models) {
+        for section in context.document.sections where context.graph.roles(of: section).contains(.models) {
             for line in section.lines where line.hasExplicitKey {
                 guard (line.rawField(1) ?? "").trimmingCharacters(in: " \t").isEmpty else { continue }
                 result.append(Violation(range: context.rangeOfValue(line, field: 1),

@@ -132,7 +132,7 @@ public struct LegacyDirective: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         let legacyUninstall = Self.hasLegacyUninstall(context.document)
-        for section in context.document.sections where context.graph.roles(of: section.name).contains(where: \.isInstall) {
+        for section in context.document.sections where context.graph.roles(of: section).contains(where: \.isInstall) {
             if legacyUninstall && Self.isDefaultUninstall(section.name) { continue }
             for line in section.lines where line.hasExplicitKey {
                 guard let key = line.key, let directive = Self.directives.first(where: { CaseInsensitive.equal($0, key) }) else { continue }

@@ -86,7 +86,7 @@ extension RuleContext {
     /// Whether the section is a DDInstall, DefaultInstall or install-suffix section (one whose `Needs`
     /// name sections of the same kind).
     func isDeviceInstallKind(_ section: INFSection) -> Bool {
-        graph.roles(of: section.name).contains { role in
+        graph.roles(of: section).contains { role in
             switch role {
             case .deviceInstall, .defaultInstall, .installSuffix, .unreachedInstall, .classInstall: return true
             default: return false

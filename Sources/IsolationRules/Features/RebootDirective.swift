@@ -51,7 +51,7 @@ public struct RebootDirective: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            let roles = context.graph.roles(of: section.name)
+            let roles = context.graph.roles(of: section)
             guard roles.contains(where: \.isInstall) else { continue }
             let isEntry = roles.contains { role in
                 switch role {

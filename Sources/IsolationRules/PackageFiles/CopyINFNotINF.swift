@@ -35,7 +35,7 @@ public struct CopyINFNotINF: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         // CopyINF is a directive of install sections; a DestinationDirs entry may share its name.
-        for section in context.document.sections where context.graph.roles(of: section.name).contains(where: \.isInstall) {
+        for section in context.document.sections where context.graph.roles(of: section).contains(where: \.isInstall) {
             guard !CaseInsensitive.equal(section.name, "DestinationDirs") else { continue }
             for (value, line, field) in section.directiveValues(.copyINF) {
                 let name = value.trimmingCharacters(in: " \t")

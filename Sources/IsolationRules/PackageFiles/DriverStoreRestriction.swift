@@ -120,7 +120,7 @@ public struct DriverStoreRestriction: Rule {
                                     code: 1103, infVerifValues: [Self.hexadecimal(refused.reduce(0) { $0 | $1.value }), "13"]))
         }
         var seenReferences = Set<String>()
-        for section in document.sections where context.graph.roles(of: section.name).contains(where: \.isInstall) {
+        for section in document.sections where context.graph.roles(of: section).contains(where: \.isInstall) {
             for directive in ["DelFiles", "RenFiles"] {
                 for reference in document.references(directive, in: section) where !reference.name.hasPrefix("@") {
                     guard dirs.destination(for: reference.name)?.dirid == DirectoryIDs.driverStore,

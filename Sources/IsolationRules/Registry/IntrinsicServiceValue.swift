@@ -101,7 +101,7 @@ public struct IntrinsicServiceValue: Rule {
         guard let directive, ["StartType", "ServiceType", "ErrorControl", "DisplayName", "Description", "LoadOrderGroup"].contains(directive),
               let data = item.entry.data.first, item.entry.rawData.count == 1, case .serviceKey(let service) = item.context,
               let serviceSection = context.document.sections.first(where: { section in
-                  context.graph.roles(of: section.name).contains { role in
+                  context.graph.roles(of: section).contains { role in
                       if case .serviceInstall(let name) = role { return CaseInsensitive.equal(name, service) }
                       return false
                   }
