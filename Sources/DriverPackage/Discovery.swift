@@ -111,6 +111,8 @@ public enum Discovery {
         var result = DiscoveryResult(files: [], missing: [], problems: [])
         var seen = Set<String>()
         let manager = FileManager.default
+        // Standardized once: Foundation's URL costs more than checking a small INF.
+        let workingBase = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
         for path in expandingWildcards(paths, missing: &result.missing) {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -120,13 +122,13 @@ public enum Discovery {
             if !isDirectory.boolValue {
                 let url = URL(fileURLWithPath: path).standardizedFileURL
                 if seen.insert(url.path).inserted {
-                    result.files.append(DiscoveredFile(path: path, displayPath: display(url.path, workingDirectory: workingDirectory),
+                    result.files.append(DiscoveredFile(path: path, displayPath: display(url.path, base: workingBase),
                                                        packageRoot: url.deletingLastPathComponent().path))
                 }
                 continue
             }
             let base = URL(fileURLWithPath: path).standardizedFileURL.path
-            var walker = FolderWalker(workingDirectory: workingDirectory)
+            var walker = FolderWalker(base: workingBase)
             walker.walk(root: base)
             result.problems += walker.problems
             for file in walker.found.sorted(by: { $0.fileSystemPath.lexicographicallyPrecedes($1.fileSystemPath) })
@@ -153,10 +155,9 @@ public enum Discovery {
         return expanded
     }
 
-    /// `path` relative to `workingDirectory` when it lies below it.
-    static func display(_ path: String, workingDirectory: String) -> String {
-        let base = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
-        return PathSyntax.host.relative(path, to: base) ?? path
+    /// `path` relative to the standardized working directory `base` when it lies below it.
+    static func display(_ path: String, base: String) -> String {
+        PathSyntax.host.relative(path, to: base) ?? path
     }
 
     /// The bytes of a file name as text: valid UTF-8 as it is, every other byte as `\xNN`.
@@ -203,13 +204,14 @@ extension String {
 
 /// Walks a folder by the bytes of its names, through the platform layer's file system calls.
 struct FolderWalker {
-    let workingDirectory: String
+    /// The standardized working directory, which display paths are relative to.
+    let base: String
     var found: [DiscoveredFile] = []
     var problems: [DiscoveryProblem] = []
     /// The folder given, with links resolved, as bytes.
     var rootBytes: [UInt8] = []
 
-    init(workingDirectory: String) { self.workingDirectory = workingDirectory }
+    init(base: String) { self.base = base }
 
     mutating func walk(root: String) {
         let given = Array(root.utf8)
@@ -218,7 +220,7 @@ struct FolderWalker {
     }
 
     func text(_ path: [UInt8]) -> String {
-        Discovery.display(Discovery.displayName(path), workingDirectory: workingDirectory)
+        Discovery.display(Discovery.displayName(path), base: base)
     }
 
     /// Whether `resolved` (a path with links resolved) is the root or lies below it.
@@ -294,7 +296,7 @@ struct FolderWalker {
 
     mutating func add(_ path: [UInt8], folder: [UInt8]) {
         let pathText = Discovery.displayName(path)
-        found.append(DiscoveredFile(path: pathText, displayPath: Discovery.display(pathText, workingDirectory: workingDirectory),
+        found.append(DiscoveredFile(path: pathText, displayPath: Discovery.display(pathText, base: base),
                                     packageRoot: Discovery.displayName(folder), fileSystemPath: path))
     }
 }

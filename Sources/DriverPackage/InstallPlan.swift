@@ -82,7 +82,7 @@ public struct InstallPlan: Sendable {
         }
         if entries.isEmpty {
             for section in document.sections where graph.roles(of: section).contains(.defaultInstall) {
-                let folded = CaseInsensitive.fold(section.name)
+                let folded = section.foldedName
                 guard folded.hasPrefix("defaultinstall"), !folded.hasSuffix(".services"),
                       CaseInsensitive.equal(document.actualInstallSection("DefaultInstall", architecture: target.architecture), section.name),
                       let first = section.lines.first else { continue }

@@ -49,7 +49,7 @@ extension INFDocument {
                     for architecture in architectures where applicable.contains(architecture) {
                         guard let listed = packagePath(ofSource: entry.sourceName, architecture: architecture),
                               let found = contents.file(listed) else { continue }
-                        let key = "\(CaseInsensitive.fold(section.name))|\(entry.line.syntaxIndex)|\(architecture)|\(found)"
+                        let key = "\(section.foldedName)|\(entry.line.syntaxIndex)|\(architecture)|\(found)"
                         guard seen.insert(key).inserted else { continue }
                         result.append(PackageFileInstall(installSection: section.name, entry: entry,
                                                          architecture: architecture, relativePath: found))

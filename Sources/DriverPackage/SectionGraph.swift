@@ -188,11 +188,12 @@ private struct Builder {
             }
         }
         // Every platform variant of a DDInstall base is a device install section.
-        let foldedBases = Set(deviceInstallBases.map(CaseInsensitive.fold))
+        var bases = NameInterner()
+        for base in deviceInstallBases { _ = bases.intern(base) }
         for section in document.sections {
             let name = section.name
-            let folded = CaseInsensitive.fold(name)
-            if Self.isVariant(name, folded: folded, ofAnyOf: foldedBases) {
+            let folded = section.foldedName
+            if Self.isVariant(name, folded: folded, ofAnyOf: bases) {
                 add(.deviceInstall, to: name)
             }
             if Self.isVariant(name, folded: folded, ofFolded: "defaultinstall")
@@ -217,7 +218,7 @@ private struct Builder {
         for section in document.sections where roles[section.number].isEmpty {
             guard presentInstallMarkers.contains(where: section.hasKey(id:)) else { continue }
             add(.unreachedInstall, to: section.name)
-            for suffix in SectionGraph.installSuffixes where CaseInsensitive.fold(section.name).hasSuffix("." + suffix.lowercased()) {
+            for suffix in SectionGraph.installSuffixes where section.foldedName.hasSuffix("." + suffix.lowercased()) {
                 add(.installSuffix(suffix), to: section.name)
             }
             follow(section)
@@ -235,9 +236,19 @@ private struct Builder {
 
     /// Whether `name` (folded: `folded`) is one of the folded `bases` or `base.<decoration>` for one
     /// of them: one look-up per dot of the name, however many bases there are.
-    static func isVariant(_ name: String, folded: String, ofAnyOf bases: Set<String>) -> Bool {
-        if bases.contains(folded) { return true }
-        for dot in folded.indices where folded[dot] == "." && bases.contains(String(folded[..<dot])) {
+    static func isVariant(_ name: String, folded: String, ofAnyOf bases: NameInterner) -> Bool {
+        if bases.id(of: name) != nil { return true }
+        let utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: each byte is a character, and the folded name has the same dots at the same places.
+            var start = utf8.startIndex
+            while let dot = utf8[start...].firstIndex(of: UInt8(ascii: ".")) {
+                start = utf8.index(after: dot)
+                if bases.id(of: name[..<dot]) != nil, PlatformDecoration(parsing: String(name[start...])) != nil { return true }
+            }
+            return false
+        }
+        for dot in folded.indices where folded[dot] == "." && bases.id(of: String(folded[..<dot])) != nil {
             let offset = folded.distance(from: folded.startIndex, to: dot)
             if PlatformDecoration(parsing: String(name.dropFirst(offset + 1))) != nil { return true }
         }
@@ -269,7 +280,7 @@ private struct Builder {
         if roleSet.contains(.classInstall) { return .classKey }
         if roleSet.contains(.deviceInstall) || roleSet.contains(.installSuffix("CoInstallers")) { return .deviceSoftwareKey }
         if roleSet.contains(.unreachedInstall) {
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             return folded.containsBytes("defaultinstall") || folded.containsBytes("defaultuninstall") ? .noRelativeKey : .deviceSoftwareKey
         }
         return .unknown

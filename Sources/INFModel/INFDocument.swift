@@ -44,6 +44,10 @@ public struct INFDocument: Sendable {
     public let keyNames: KeyNames
     /// The `[Version]` section's typed values.
     public let version: VersionInfo
+    /// The lines of `[Manufacturer]`.
+    public let manufacturers: [ManufacturerEntry]
+    /// The typed `[DestinationDirs]` section.
+    public let destinationDirs: DestinationDirs
 
     /// The path of the file, as given.
     public var path: String { tree.source.path }
@@ -111,7 +115,10 @@ public struct INFDocument: Sendable {
             INFSection(name: names[slot], number: slot, lines: lines[slot], headers: headers[slot], keyIDs: keyIDs[slot], keyNames: table)
         }
         self.sections = modelSections
-        self.version = VersionInfo(section: index.id(of: "Version").map { modelSections[Int($0)] })
+        func named(_ name: String) -> INFSection? { index.id(of: name).map { modelSections[Int($0)] } }
+        self.version = VersionInfo(section: named("Version"))
+        self.manufacturers = Self.manufacturers(in: named("Manufacturer"))
+        self.destinationDirs = DestinationDirs(section: named("DestinationDirs"))
     }
 
     /// The key of a line before substitution: the text before `=`, or a lone field (row 27).

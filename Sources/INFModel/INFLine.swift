@@ -55,6 +55,8 @@ public final class INFLine: Sendable {
 public final class INFSection: Sendable {
     /// The name as first spelled.
     public let name: String
+    /// The name folded for comparison (``CaseInsensitive/fold(_:)``), once.
+    public let foldedName: String
     /// The section's index in its file's ``INFDocument/sections`` (its number in
     /// ``INFDocument/sectionNames``).
     public let number: Int
@@ -83,6 +85,7 @@ public final class INFSection: Sendable {
 
     init(name: String, number: Int, lines: [INFLine], headers: [Int], keyIDs: [Int32], keyNames: KeyNames) {
         self.name = name
+        self.foldedName = CaseInsensitive.fold(name)
         self.number = number
         self.lines = lines
         self.headers = headers

@@ -35,9 +35,9 @@ public struct ModelEntry: Sendable {
 }
 
 extension INFDocument {
-    /// The lines of `[Manufacturer]`.
-    public var manufacturers: [ManufacturerEntry] {
-        (section(named: "Manufacturer")?.lines ?? []).compactMap { line in
+    /// The entries of the `[Manufacturer]` section `section`.
+    static func manufacturers(in section: INFSection?) -> [ManufacturerEntry] {
+        (section?.lines ?? []).compactMap { line in
             guard let models = line.fields.first, !models.isEmpty else { return nil }
             var decorations: [PlatformDecoration] = []
             var malformed: [String] = []

@@ -42,18 +42,28 @@ public struct NameInterner: Sendable {
     /// The number of `name`, or `nil` when it was never interned.
     public func id(of name: String) -> Int32? {
         let (text, hash) = Self.folded(name)
+        return find(text.utf8, hash: hash)
+    }
+
+    /// The number of `name`, or `nil` when it was never interned.
+    public func id(of name: Substring) -> Int32? {
+        guard let hash = Self.hash(name.utf8, asciiOnly: true) else { return id(of: String(name)) }
+        return find(name.utf8, hash: hash)
+    }
+
+    private func find<Bytes: Collection<UInt8>>(_ utf8: Bytes, hash: UInt64) -> Int32? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let id = Int(slots[slot])
-            if hashes[id] == hash && equals(id, text.utf8) { return Int32(id) }
+            if hashes[id] == hash && equals(id, utf8) { return Int32(id) }
             slot = (slot + 1) & mask
         }
         return nil
     }
 
     /// Whether name `id` has the bytes of `utf8` with ASCII letters lowered.
-    private func equals(_ id: Int, _ utf8: String.UTF8View) -> Bool {
+    private func equals<Bytes: Collection<UInt8>>(_ id: Int, _ utf8: Bytes) -> Bool {
         let start = starts[id]
         let length = starts[id + 1] - start
         guard length == utf8.count else { return false }
@@ -96,7 +106,7 @@ public struct NameInterner: Sendable {
 
     /// FNV-1a over the lowered bytes, with the high bits mixed into the low ones (which pick the
     /// slot); `nil` when `asciiOnly` and a byte is not ASCII.
-    private static func hash(_ utf8: String.UTF8View, asciiOnly: Bool) -> UInt64? {
+    private static func hash<Bytes: Collection<UInt8>>(_ utf8: Bytes, asciiOnly: Bool) -> UInt64? {
         let contiguous = utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
             var hash = seed
             for byte in bytes {

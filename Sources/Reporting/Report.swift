@@ -28,7 +28,8 @@ public struct Report: Sendable, Equatable {
     /// order the files were checked in.
     public init(findings: [Finding], rules: [RuleDescription], filesChecked: Int, duration: Duration,
                 mode: Mode, toolVersion: String, checkedFiles: [String] = []) {
-        self.findings = findings.sorted(by: Report.precedes)
+        // Sorting positions moves integers instead of whole findings; the sort is stable either way.
+        self.findings = findings.indices.sorted { Report.precedes(findings[$0], findings[$1]) }.map { findings[$0] }
         self.rules = rules
         self.filesChecked = filesChecked
         self.checkedFiles = checkedFiles

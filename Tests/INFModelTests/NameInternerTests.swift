@@ -24,6 +24,12 @@ struct NameInternerTests {
         }
         #expect(names.id(of: "CopyFilesX") == nil)
         #expect(names.id(of: "Copy") == nil)
+        // Parts of a longer name are looked up without copying them, in ASCII and other scripts.
+        let install = "COPYFILES.NTamd64"
+        #expect(names.id(of: install[..<install.firstIndex(of: ".")!]) == names.id(of: "CopyFiles"))
+        let accented = "É.x"
+        #expect(names.id(of: accented[..<accented.firstIndex(of: ".")!]) == names.id(of: "é"))
+        #expect(names.id(of: install.dropFirst()) == nil)
     }
 
     @Test("numbers follow first appearance and survive the table growing, agreeing with case-insensitive keys")

@@ -48,7 +48,3 @@ public struct DestinationDirs: Sendable {
     public var sectionEntries: [DestinationDirectory] { Array(entries.values).sorted { $0.line.lineNumber < $1.line.lineNumber } }
 }
 
-extension INFDocument {
-    /// The typed `[DestinationDirs]` section.
-    public var destinationDirs: DestinationDirs { DestinationDirs(section: section(named: "DestinationDirs")) }
-}

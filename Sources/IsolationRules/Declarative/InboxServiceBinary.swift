@@ -176,7 +176,7 @@ public struct InboxServiceBinary: Rule {
     /// The `.Services` sections whose AddService adds `serviceName`.
     private func servicesSections(_ context: RuleContext, adding serviceName: String) -> [INFSection] {
         context.document.sections.filter { section in
-            CaseInsensitive.fold(section.name).hasSuffix(".services")
+            section.foldedName.hasSuffix(".services")
                 && context.document.services(in: section).contains { CaseInsensitive.equal($0.name, serviceName) }
         }
     }

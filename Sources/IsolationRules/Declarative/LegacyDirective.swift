@@ -150,7 +150,7 @@ public struct LegacyDirective: Rule {
     /// InfVerif) ignore ("Creating a primitive driver").
     static func hasLegacyUninstall(_ document: INFDocument) -> Bool {
         document.sections.contains { section in
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             guard folded == "defaultinstall" || folded.hasPrefix("defaultinstall.") else { return false }
             return section.lines.contains { line in
                 line.key.map { CaseInsensitive.equal($0, "LegacyUninstall") } == true

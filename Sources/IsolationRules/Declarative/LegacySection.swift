@@ -60,7 +60,7 @@ public struct LegacySection: Rule {
         for section in context.document.sections {
             // [ClassInstall32] itself is accepted (InfVerif reports only 1284 and 1285, for reserved and
             // Microsoft classes: classinstall-for-system-class); a class installer it registers is not.
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             guard let suffix = Self.suffixes.first(where: { folded.hasSuffix("." + $0) }),
                   let range = context.headerRange(of: section) else { continue }
             let written = section.name.split(separator: ".").last.map(String.init) ?? suffix

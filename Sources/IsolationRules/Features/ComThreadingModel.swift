@@ -63,7 +63,7 @@ public struct ComThreadingModel: Rule {
             guard let serverSection = server.section else { continue }
             for line in serverSection.directive(.addComClass) {
                 guard let name = line.field(3).map(trimmed), !name.isEmpty, let section = context.document.section(named: name),
-                      seen.insert(CaseInsensitive.fold(section.name)).inserted else { continue }
+                      seen.insert(section.foldedName).inserted else { continue }
                 for model in section.directive(.threadingModel) {
                     let value = trimmed(model.field(1) ?? "")
                     guard !FeatureKnowledge.threadingModels.contains(value.lowercased()) else { continue }

@@ -49,7 +49,7 @@ public struct ComponentIdCharacters: Rule {
                                         message: "Component name '\(name)' may not hold '\\' or ','",
                                         infVerifValues: ["AddComponent", Self.section(holding: target.line, in: context.document)]))
             }
-            guard let section = target.section, seen.insert(CaseInsensitive.fold(section.name)).inserted else { continue }
+            guard let section = target.section, seen.insert(section.foldedName).inserted else { continue }
             for line in section.directive(.componentIDs) {
                 for (index, id) in line.fields.enumerated() where Self.holdsSeparator(id) {
                     result.append(Violation(range: context.range(of: line, field: index + 1),

@@ -41,7 +41,7 @@ public struct DesktopOnlySoftware: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var seen = Set<String>()
         return context.targets(of: "AddSoftware", field: 3).compactMap { target in
-            guard let section = target.section, seen.insert(CaseInsensitive.fold(section.name)).inserted,
+            guard let section = target.section, seen.insert(section.foldedName).inserted,
                   let line = section.firstLine(withKey: "SoftwareType"),
                   IntegerField(parsing: trimmed(line.field(1) ?? "")).int32 == 1 else { return nil }
             return Violation(range: context.range(of: line, field: 1),

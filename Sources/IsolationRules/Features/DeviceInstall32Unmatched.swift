@@ -52,7 +52,7 @@ public struct DeviceInstall32Unmatched: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         let document = context.document
         let deviceSections = document.sections.filter { section in
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             return folded == "deviceinstall32" || folded.hasPrefix("deviceinstall32.")
         }
         guard !deviceSections.isEmpty else { return [] }

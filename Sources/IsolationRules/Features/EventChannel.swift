@@ -73,7 +73,7 @@ public struct EventChannel: Rule {
         var result: [Violation] = []
         var seenProviders = Set<String>()
         for provider in context.targets(of: "AddEventProvider", field: 2) {
-            guard let section = provider.section, seenProviders.insert(CaseInsensitive.fold(section.name)).inserted else { continue }
+            guard let section = provider.section, seenProviders.insert(section.foldedName).inserted else { continue }
             var names = Set<String>()
             for line in section.lines {
                 guard let key = line.key, line.hasExplicitKey else { continue }

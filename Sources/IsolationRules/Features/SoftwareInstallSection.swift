@@ -60,7 +60,7 @@ public struct SoftwareInstallSection: Rule {
         var result: [Violation] = []
         var seen = Set<String>()
         for target in context.targets(of: "AddSoftware", field: 3) {
-            guard let section = target.section, seen.insert(CaseInsensitive.fold(section.name)).inserted else { continue }
+            guard let section = target.section, seen.insert(section.foldedName).inserted else { continue }
             if let binary = section.firstLine(withKey: "SoftwareBinary"), let path = binary.field(1),
                !Self.isPackageRelative(path) {
                 result.append(Violation(range: context.range(of: binary, field: 1),

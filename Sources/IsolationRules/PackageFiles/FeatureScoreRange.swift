@@ -40,7 +40,7 @@ public struct FeatureScoreRange: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             if folded == "strings" || folded.hasPrefix("strings.") { continue }
             for line in section.directive(.featureScore) {
                 guard let text = line.field(1)?.trimmingCharacters(in: " \t"), !text.isEmpty,

@@ -77,7 +77,7 @@ public struct MalformedGUID: Rule {
             document.keyNames.id(of: directive.name).map { (directive.name, directive.field, $0) }
         }
         for section in document.sections {
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             if folded == "strings" || folded.hasPrefix("strings.") || folded == "version" { continue }
             if folded == "interfaceinstall32" {
                 for line in section.lines { check(line, field: 0, code: 1019, what: "The interface class GUID", kind: (section.name, "interface class")) }

@@ -57,7 +57,7 @@ public struct MalformedPath: Rule {
                                     infVerifValues: [kind, path, section.name]))
         }
         for section in document.sections {
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             let base = CaseInsensitive.fold(String(section.baseName))
             if folded == "destinationdirs" {
                 for line in section.lines where line.hasExplicitKey {

@@ -40,7 +40,7 @@ public struct CatalogInSourceDisks: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             guard folded == "sourcedisksfiles" || folded.hasPrefix("sourcedisksfiles.") else { continue }
             for line in section.lines {
                 guard let name = line.key?.trimmingCharacters(in: " \t"), name.lowercased().hasSuffix(".cat") else { continue }

@@ -60,7 +60,7 @@ public struct ClassInstallForSystemClass: Rule {
         let setupClass = version.className.flatMap(SetupClasses.named) ?? version.classGuid.flatMap(SetupClasses.withGuid)
         guard let setupClass else { return [] }
         return context.document.sections.compactMap { section in
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             guard folded == "classinstall32" || folded.hasPrefix("classinstall32."),
                   !SectionGraph.installSuffixes.contains(where: { folded.hasSuffix("." + $0.lowercased()) }),
                   let range = context.headerRange(of: section) else { return nil }

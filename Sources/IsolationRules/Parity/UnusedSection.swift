@@ -185,7 +185,7 @@ public struct UnusedSection: Rule {
     private static func referencedNames(_ document: INFDocument) -> Set<String> {
         var names = Set<String>()
         for section in document.sections {
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             if folded == "strings" || folded.hasPrefix("strings.") { continue }
             for line in section.lines where line.hasExplicitKey {
                 for field in line.fields where !field.isEmpty {

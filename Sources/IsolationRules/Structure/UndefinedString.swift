@@ -47,7 +47,7 @@ public struct UndefinedString: Rule {
         var result: [Violation] = []
         let strings = context.document.strings
         for section in context.document.sections {
-            let folded = CaseInsensitive.fold(section.name)
+            let folded = section.foldedName
             if folded == "strings" || folded.hasPrefix("strings.") { continue }
             for line in section.lines {
                 // The key (field 0) when the line has one, then the fields; most hold no `%`.
