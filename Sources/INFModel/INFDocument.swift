@@ -100,10 +100,15 @@ public struct INFDocument: Sendable {
                 let rawKey = Self.rawKey(of: syntax)
                 let key = rawKey.map { stamp(substituter.substitute($0)) }
                 sectionKeyIDs.append(keyNames.id(of: key))
-                sectionLines.append(INFLine(
-                    key: key, rawKey: rawKey, hasExplicitKey: syntax.key != nil,
+                // Most fields substitute to themselves: the two lists then share one array.
+                var fields = rawFields
+                for index in rawFields.indices {
                     // SetupAPI returns at most MAX_INF_STRING_LENGTH characters of a field (row 10).
-                    fields: rawFields.map { SetupLimits.cut(stamp(substituter.substitute($0))) }, rawFields: rawFields,
+                    let value = SetupLimits.cut(stamp(substituter.substitute(rawFields[index])))
+                    if value != rawFields[index] { fields[index] = value }
+                }
+                sectionLines.append(INFLine(
+                    key: key, rawKey: rawKey, hasExplicitKey: syntax.key != nil, fields: fields, rawFields: rawFields,
                     syntaxIndex: lineIndex, lineNumber: syntax.firstPhysicalLine))
             }
             lines.append(sectionLines)

@@ -75,7 +75,10 @@ struct StateMachine {
             break
         }
         self.end = stop
-        lines.reserveCapacity(units.count / 24 + 4)
+        // A logical line ends at an LF or at the end: reserve exactly what the text can need.
+        var lineFeeds = 0
+        for i in 0..<stop where units[i] == C.lineFeed { lineFeeds += 1 }
+        lines.reserveCapacity(lineFeeds + 1)
     }
 
     mutating func run() {
