@@ -57,6 +57,9 @@ public final class INFSection: Sendable {
     public let name: String
     /// The name folded for comparison (``CaseInsensitive/fold(_:)``), once.
     public let foldedName: String
+    /// Whether this is a strings section (`[Strings]` or `[Strings.<anything>]`), whose lines are
+    /// values, not directives.
+    public var isStrings: Bool { foldedName == "strings" || foldedName.hasPrefix("strings.") }
     /// The section's index in its file's ``INFDocument/sections`` (its number in
     /// ``INFDocument/sectionNames``).
     public let number: Int

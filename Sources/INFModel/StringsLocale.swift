@@ -33,7 +33,8 @@ public enum StringsLocale: Sendable, Hashable, CustomStringConvertible {
 /// neutral section, then any section of the same primary language, and last the plain `[Strings]`.
 /// Within a section the first line with a matching key wins; the value is its first field, raw.
 public struct StringTable: Sendable {
-    private var tables: [[String: String]] = []
+    /// Each table's keys numbered (folded as names compare) and its values by key number.
+    private var tables: [(keys: NameInterner, values: [String])] = []
     /// The names of the sections consulted, in look-up order.
     public private(set) var sectionNames: [String] = []
 
@@ -57,13 +58,14 @@ public struct StringTable: Sendable {
             ordered.append(plain)
         }
         for slot in ordered {
-            var table: [String: String] = [:]
+            var keys = NameInterner()
+            var values: [String] = []
             for (key, value) in entries(slot) {
                 guard let key, let value else { continue }
-                let folded = CaseInsensitive.fold(key)
-                if table[folded] == nil { table[folded] = value }
+                // The first line of a key wins: a key met again keeps its number and its value.
+                if Int(keys.intern(key)) == values.count { values.append(value) }
             }
-            tables.append(table)
+            tables.append((keys, values))
             sectionNames.append(names[slot])
         }
     }
@@ -83,9 +85,8 @@ public struct StringTable: Sendable {
 
     /// The raw value of `key`, ignoring case, from the first table that defines it.
     public func value(for key: String) -> String? {
-        let folded = CaseInsensitive.fold(key)
         for table in tables {
-            if let value = table[folded] { return value }
+            if let id = table.keys.id(of: key) { return table.values[Int(id)] }
         }
         return nil
     }

@@ -69,15 +69,20 @@ struct StateMachine {
 
     init(units: UnsafeBufferPointer<UInt16>) {
         self.u = units
+        // One pass finds the first Ctrl-Z and counts the line feeds before it: a logical line ends at
+        // an LF or at the end, so that many lines are reserved.
         var stop = units.count
-        for i in 0..<units.count where units[i] == C.controlZ {
-            stop = i
-            break
+        var lineFeeds = 0
+        for i in 0..<units.count {
+            let unit = units[i]
+            if unit == C.lineFeed {
+                lineFeeds += 1
+            } else if unit == C.controlZ {
+                stop = i
+                break
+            }
         }
         self.end = stop
-        // A logical line ends at an LF or at the end: reserve exactly what the text can need.
-        var lineFeeds = 0
-        for i in 0..<stop where units[i] == C.lineFeed { lineFeeds += 1 }
         lines.reserveCapacity(lineFeeds + 1)
     }
 

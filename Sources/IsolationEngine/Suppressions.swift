@@ -8,8 +8,9 @@ public struct Suppressions: Sendable {
     private var byLine: [Int: [RuleSelector]] = [:]
 
     public init(tree: SyntaxTree) {
+        let units = tree.source.text.units
         for line in tree.lines {
-            for comment in line.comments {
+            for comment in line.comments where Self.mayBeSuppression(units[comment]) {
                 let text = tree.text(of: comment)
                 guard let selectors = Self.parse(text) else { continue }
                 let physical = tree.position(of: comment.lowerBound).line
@@ -17,6 +18,23 @@ public struct Suppressions: Sendable {
                 byLine[target, default: []] += selectors
             }
         }
+    }
+
+    /// `isolint:` in any case, as the code units of the text a suppression starts with.
+    private static let marker = Array("isolint:".utf16)
+
+    /// Whether a comment's code units start with `;`s, spaces or tabs and then `isolint:` in any
+    /// case: what ``parse(_:)`` needs before it looks further, checked without building a string.
+    static func mayBeSuppression(_ units: ArraySlice<UInt16>) -> Bool {
+        var index = units.startIndex
+        while index < units.endIndex && units[index] == 0x3B { index += 1 }
+        while index < units.endIndex && (units[index] == 0x20 || units[index] == 0x09) { index += 1 }
+        guard units.endIndex - index >= marker.count else { return false }
+        for (offset, expected) in marker.enumerated() {
+            let unit = units[index + offset]
+            guard (unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit) == expected else { return false }
+        }
+        return true
     }
 
     /// The selectors of a comment's text, or `nil` when it is not a suppression.

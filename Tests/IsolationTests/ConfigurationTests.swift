@@ -44,6 +44,27 @@ struct ConfigurationTests {
         #expect(findings.map(\.location.line) == [10])
     }
 
+    @Test("a suppression is recognised after any run of semicolons, spaces and tabs, in any case; other comments are not")
+    func suppressionSpellings() throws {
+        let text = """
+        [Version]
+        Signature = "$Windows NT$"
+        PnpLockdown = 1
+        [Install]
+        AddReg = Reg
+        [Reg]
+        HKLM, SOFTWARE\\Contoso, A, , "x" ;;\t ISOLINT: Ignore[registry-root-not-hkr]
+        HKLM, SOFTWARE\\Contoso, B, , "y" ;isolint:ignore[1321]
+        HKLM, SOFTWARE\\Contoso, C, , "z" ; isolint ignore[1321]
+        HKLM, SOFTWARE\\Contoso, D, , "w" ; \u{130}SOLINT: ignore[1321]
+        HKLM, SOFTWARE\\Contoso, E, , "v" ; isolint:
+
+        """
+        let checker = Checker(options: CheckOptions(selection: RuleSelection(select: [RuleSelector("registry-root-not-hkr")])))
+        let findings = checker.check(tree: INFParser.parse(bytes: Array(text.utf8)), displayPath: "x.inf")
+        #expect(findings.map(\.location.line) == [9, 10, 11])
+    }
+
     @Test("two configurations differing only in their provider are not equal")
     func equalityCoversProvider() throws {
         let a = try Configuration.parse("provider = \"Contoso\"", path: "isolint.toml")

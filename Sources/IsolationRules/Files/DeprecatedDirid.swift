@@ -55,7 +55,7 @@ public struct DeprecatedDirid: Rule {
             guard let dirid = entry.dirid, DirectoryIDs.deprecated.contains(dirid) else { continue }
             result.append(violation(dirid, range: context.range(of: entry.line, field: 1)))
         }
-        for section in context.document.sections where !Self.skipped(section.name) {
+        for section in context.document.sections where !Self.skipped(section) {
             for line in section.lines {
                 for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
                     for case .dirid(let dirid) in context.document.substituter.pieces(raw) where DirectoryIDs.deprecated.contains(dirid) {
@@ -68,9 +68,8 @@ public struct DeprecatedDirid: Rule {
         return result
     }
 
-    static func skipped(_ name: String) -> Bool {
-        let folded = CaseInsensitive.fold(name)
-        return folded == "strings" || folded.hasPrefix("strings.") || folded == "destinationdirs"
+    static func skipped(_ section: INFSection) -> Bool {
+        section.isStrings || section.foldedName == "destinationdirs"
     }
 
     private func violation(_ dirid: Int, range: Range<Int>) -> Violation {

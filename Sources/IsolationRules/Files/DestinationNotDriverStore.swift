@@ -204,9 +204,8 @@ public struct DestinationNotDriverStore: Rule {
         return normalize(a) == normalize(b)
     }
 
-    static func keepsReferences(_ name: String) -> Bool {
-        let folded = CaseInsensitive.fold(name)
-        return folded == "strings" || folded.hasPrefix("strings.") || folded == "destinationdirs"
+    static func keepsReferences(_ section: INFSection) -> Bool {
+        section.isStrings || section.foldedName == "destinationdirs"
     }
 
     private func fix(_ context: RuleContext, destination: DestinationDirectory, dirid: Int, names: Set<String>,
@@ -228,7 +227,7 @@ public struct DestinationNotDriverStore: Rule {
         // that may be a string key (`%12%\%DriverName%.sys`).
         let table = DirectoryTable.native(infName: "package.inf", architecture: "amd64")
         let oldFolder = table.folder(dirid: dirid, subdirectory: destination.subdirectory)
-        for section in context.document.sections where !Self.keepsReferences(section.name) {
+        for section in context.document.sections where !Self.keepsReferences(section) {
             for line in section.lines {
                 for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
                     guard let field = context.document.token(of: line, field: index + 1) else { continue }

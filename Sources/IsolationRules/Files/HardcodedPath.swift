@@ -42,7 +42,7 @@ public struct HardcodedPath: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        for section in context.document.sections where !Self.skipped(section.name) {
+        for section in context.document.sections where !Self.skipped(section) {
             for line in section.lines {
                 for (index, value) in line.fields.enumerated() where Self.isAbsolutePath(value) {
                     result.append(Violation(range: context.range(of: line, field: index + 1),
@@ -53,9 +53,8 @@ public struct HardcodedPath: Rule {
         return result
     }
 
-    static func skipped(_ name: String) -> Bool {
-        let folded = CaseInsensitive.fold(name)
-        return folded == "strings" || folded.hasPrefix("strings.") || folded == "version" || folded.hasPrefix("sourcedisks")
+    static func skipped(_ section: INFSection) -> Bool {
+        section.isStrings || section.foldedName == "version" || section.foldedName.hasPrefix("sourcedisks")
     }
 
     /// Whether `value` starts with (or, after a quote or space, holds) an absolute path.

@@ -40,8 +40,7 @@ public struct FeatureScoreRange: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
         for section in context.document.sections {
-            let folded = section.foldedName
-            if folded == "strings" || folded.hasPrefix("strings.") { continue }
+            if section.isStrings { continue }
             for line in section.directive(.featureScore) {
                 guard let text = line.field(1)?.trimmingCharacters(in: " \t"), !text.isEmpty,
                       !PackageFileKnowledge.isUnresolved(text) else { continue }

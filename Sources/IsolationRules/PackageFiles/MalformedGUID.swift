@@ -78,7 +78,7 @@ public struct MalformedGUID: Rule {
         }
         for section in document.sections {
             let folded = section.foldedName
-            if folded == "strings" || folded.hasPrefix("strings.") || folded == "version" { continue }
+            if section.isStrings || folded == "version" { continue }
             if folded == "interfaceinstall32" {
                 for line in section.lines { check(line, field: 0, code: 1019, what: "The interface class GUID", kind: (section.name, "interface class")) }
                 continue

@@ -60,7 +60,7 @@ public struct UnresolvableDirid: Rule {
             }
             if let violation = Self.violation(Int(dirid), range: range, file: line.key ?? "", section: "DestinationDirs") { result.append(violation) }
         }
-        for section in document.sections where !Self.skipped(section.name) {
+        for section in document.sections where !Self.skipped(section) {
             for line in section.lines {
                 for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
                     var reported = Set<Int>()
@@ -90,8 +90,7 @@ public struct UnresolvableDirid: Rule {
         }
     }
 
-    static func skipped(_ name: String) -> Bool {
-        let folded = CaseInsensitive.fold(name)
-        return folded == "strings" || folded.hasPrefix("strings.") || folded == "destinationdirs"
+    static func skipped(_ section: INFSection) -> Bool {
+        section.isStrings || section.foldedName == "destinationdirs"
     }
 }

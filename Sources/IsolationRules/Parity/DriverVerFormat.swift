@@ -58,8 +58,7 @@ public struct DriverVerFormat: Rule {
             !value.isEmpty && !value.containsByte(0x24) && (built || value.contains(where: \.isASCIIDigit))
         }
         for section in context.document.sections {
-            let folded = section.foldedName
-            if folded == "strings" || folded.hasPrefix("strings.") { continue }
+            if section.isStrings { continue }
             for line in section.lines(withKey: "DriverVer") {
                 if let date = line.field(1)?.trimmingCharacters(in: " \t"), checked(date), !Self.isValidDate(date) {
                     result.append(Violation(range: context.range(of: line, field: 1),

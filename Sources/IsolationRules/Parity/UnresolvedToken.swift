@@ -55,12 +55,15 @@ public struct UnresolvedToken: Rule {
         let note = built ? "" : " (a note in a source tree, which the build may still stamp)"
         var result: [Violation] = []
         var section = ""
+        let units = tree.source.text.units
         for (index, line) in tree.lines.enumerated() where index != signature {
             var ranges: [Range<Int>] = []
             if let header = line.header {
                 ranges.append(header.nameRange)
                 section = tree.text(of: header.nameRange)
             }
+            // Nearly every line has no `$` at all.
+            guard units[line.range].contains(0x24) else { continue }
             if let key = line.key { ranges.append(key.range) }
             ranges += line.fields.map(\.range)
             for range in ranges {

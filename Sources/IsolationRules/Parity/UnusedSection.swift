@@ -186,7 +186,7 @@ public struct UnusedSection: Rule {
         var names = Set<String>()
         for section in document.sections {
             let folded = section.foldedName
-            if folded == "strings" || folded.hasPrefix("strings.") { continue }
+            if section.isStrings { continue }
             for line in section.lines where line.hasExplicitKey {
                 for field in line.fields where !field.isEmpty {
                     let name = CaseInsensitive.fold(field)

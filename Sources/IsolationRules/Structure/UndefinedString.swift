@@ -47,8 +47,7 @@ public struct UndefinedString: Rule {
         var result: [Violation] = []
         let strings = context.document.strings
         for section in context.document.sections {
-            let folded = section.foldedName
-            if folded == "strings" || folded.hasPrefix("strings.") { continue }
+            if section.isStrings { continue }
             for line in section.lines {
                 // The key (field 0) when the line has one, then the fields; most hold no `%`.
                 let key = line.hasExplicitKey ? line.rawKey ?? "" : ""
