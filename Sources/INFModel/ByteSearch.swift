@@ -16,6 +16,45 @@ extension String {
         utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 
+    /// The string with every occurrence of `token` replaced by `replacement`, where `token` is ASCII
+    /// and matches whatever the case of its letters (`$ARCH$`, `$arch$`), found byte by byte.
+    public func replacingASCIIIgnoringCase(_ token: String, with replacement: String) -> String {
+        let pattern = Array(token.utf8).map(Self.lowered)
+        let bytes = Array(utf8)
+        guard !pattern.isEmpty, let found = Self.match(pattern, in: bytes, from: 0) else { return self }
+        var result: [UInt8] = []
+        var copied = 0
+        var next: Int? = found
+        while let index = next {
+            result += bytes[copied..<index]
+            result += replacement.utf8
+            copied = index + pattern.count
+            next = Self.match(pattern, in: bytes, from: copied)
+        }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `token` (ASCII) occurs in the string whatever the case of its letters.
+    public func containsASCIIIgnoringCase(_ token: String) -> Bool {
+        Self.match(Array(token.utf8).map(Self.lowered), in: Array(utf8), from: 0) != nil
+    }
+
+    /// The first index at or after `start` where `bytes` hold the lowered ASCII `pattern` in any case.
+    private static func match(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first else { return start }
+        var index = start
+        while index + pattern.count <= bytes.count {
+            if lowered(bytes[index]) == first, (1..<pattern.count).allSatisfy({ lowered(bytes[index + $0]) == pattern[$0] }) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
     /// Whether `pattern` occurs in `haystack`.
     private static func search<H: RandomAccessCollection, P: RandomAccessCollection>(_ haystack: H, _ pattern: P) -> Bool
         where H.Element == UInt8, P.Element == UInt8, H.Index == Int, P.Index == Int {

@@ -136,14 +136,7 @@ public struct INFDocument: Sendable {
         guard let architecture else { return { $0 } }
         return { text in
             guard text.containsByte(0x24) else { return text }
-            var result = ""
-            var rest = Substring(text)
-            while let range = rest.range(of: "$ARCH$", options: .caseInsensitive) {
-                result += rest[..<range.lowerBound]
-                result += architecture
-                rest = rest[range.upperBound...]
-            }
-            return result + rest
+            return text.replacingASCIIIgnoringCase("$ARCH$", with: architecture)
         }
     }
 

@@ -1,7 +1,7 @@
 /// Numbers INF names ignoring case, as ``CaseInsensitiveKey`` compares them, in an open-addressing
-/// table of its own: a look-up hashes the name's bytes once with a cheap hash (FNV-1a, seeded per
-/// process) and lowers ASCII letters on the fly, where a `Dictionary` costs a SipHash round and a
-/// folded comparison for every name of every line.
+/// table of its own: a look-up hashes the name's bytes once, eight at a time with ASCII letters
+/// lowered on the fly (a cheap multiply-rotate hash, seeded per process), where a `Dictionary` costs
+/// a SipHash round and a folded comparison for every name of every line.
 public struct NameInterner: Sendable {
     /// The folded UTF-8 bytes of every name, one after another.
     private var bytes: [UInt8] = []
@@ -18,7 +18,7 @@ public struct NameInterner: Sendable {
     /// An empty table.
     public init() {}
 
-    private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64.random(in: 0...UInt64.max)
+    private static let seed: UInt64 = UInt64.random(in: 0...UInt64.max)
 
     /// The number of `name`, a new one the first time it is met.
     public mutating func intern(_ name: String) -> Int32 {
@@ -68,18 +68,30 @@ public struct NameInterner: Sendable {
         let length = starts[id + 1] - start
         guard length == utf8.count else { return false }
         return bytes.withUnsafeBufferPointer { stored in
-            let same = utf8.withContiguousStorageIfAvailable { query in
-                for index in 0..<length where stored[start + index] != Self.lowered(query[index]) { return false }
-                return true
-            }
-            if let same { return same }
-            var position = start
-            for byte in utf8 {
-                guard stored[position] == Self.lowered(byte) else { return false }
-                position += 1
-            }
-            return true
+            let name = UnsafeBufferPointer(rebasing: stored[start..<start + length])
+            return utf8.withContiguousStorageIfAvailable { Self.equal(name, loweredFrom: $0) }
+                ?? Array(utf8).withUnsafeBufferPointer { Self.equal(name, loweredFrom: $0) }
         }
+    }
+
+    /// Whether `stored` (lowered bytes) equals `query` with its ASCII letters lowered, compared eight
+    /// bytes at a time.
+    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, loweredFrom query: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = query.count
+        guard stored.count == count else { return false }
+        guard count > 0, let a = stored.baseAddress, let b = query.baseAddress else { return true }
+        let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b)
+        var index = 0
+        while index + 8 <= count {
+            let word = right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            guard left.loadUnaligned(fromByteOffset: index, as: UInt64.self) == loweredWord(word) else { return false }
+            index += 8
+        }
+        while index < count {
+            guard stored[index] == lowered(query[index]) else { return false }
+            index += 1
+        }
+        return true
     }
 
     private mutating func grow() {
@@ -104,24 +116,51 @@ public struct NameInterner: Sendable {
         return (folded, hash(folded.utf8, asciiOnly: false) ?? 0)
     }
 
-    /// FNV-1a over the lowered bytes, with the high bits mixed into the low ones (which pick the
-    /// slot); `nil` when `asciiOnly` and a byte is not ASCII.
+    /// A hash of the lowered bytes, eight at a time (a multiply-rotate step per word, the length
+    /// mixed in), with the high bits mixed into the low ones (which pick the slot); `nil` when
+    /// `asciiOnly` and a byte is not ASCII.
     private static func hash<Bytes: Collection<UInt8>>(_ utf8: Bytes, asciiOnly: Bool) -> UInt64? {
-        let contiguous = utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
-            var hash = seed
-            for byte in bytes {
-                if asciiOnly && byte >= 0x80 { return nil }
-                hash = (hash ^ UInt64(lowered(byte))) &* 0x100_0000_01b3
-            }
-            return mix(hash)
+        utf8.withContiguousStorageIfAvailable { hash($0, asciiOnly: asciiOnly) }
+            ?? Array(utf8).withUnsafeBufferPointer { hash($0, asciiOnly: asciiOnly) }
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> UInt64? {
+        let count = bytes.count
+        var hash = seed ^ UInt64(count)
+        guard count > 0, let base = bytes.baseAddress else { return mix(hash) }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if asciiOnly && word & highBits != 0 { return nil }
+            hash = step(hash, loweredWord(word))
+            index += 8
         }
-        if let contiguous { return contiguous }
-        var hash = seed
-        for byte in utf8 {
-            if asciiOnly && byte >= 0x80 { return nil }
-            hash = (hash ^ UInt64(lowered(byte))) &* 0x100_0000_01b3
+        if index < count {
+            var tail: UInt64 = 0
+            for offset in 0..<(count - index) { tail |= UInt64(bytes[index + offset]) << (8 * offset) }
+            if asciiOnly && tail & highBits != 0 { return nil }
+            hash = step(hash, loweredWord(tail))
         }
         return mix(hash)
+    }
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    private static func step(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        ((hash << 5 | hash >> 59) ^ word) &* 0x517c_c1b7_2722_0a95
+    }
+
+    /// `word` with each byte from `A` to `Z` lowered; other bytes, those above 0x7F included, kept.
+    @inline(__always)
+    private static func loweredWord(_ word: UInt64) -> UInt64 {
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        // Bit 7 of each byte: set from `A` up (low + 0x3F), and from `[` up (low + 0x25); no byte carries.
+        let fromA = low &+ 0x3F3F_3F3F_3F3F_3F3F
+        let pastZ = low &+ 0x2525_2525_2525_2525
+        let upper = fromA & ~pastZ & ~word & highBits
+        return word | (upper >> 2)
     }
 
     @inline(__always)

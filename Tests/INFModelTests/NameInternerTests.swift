@@ -32,6 +32,27 @@ struct NameInternerTests {
         #expect(names.id(of: install.dropFirst()) == nil)
     }
 
+    @Test("eight bytes at a time: every printable ASCII character, at every place of a word and of the tail, matches exactly its other case")
+    func everyCharacterEverywhere() {
+        for length in [1, 7, 8, 9, 16, 17] {
+            var names = NameInterner()
+            for position in 0..<length {
+                for code in UInt8(0x20)...UInt8(0x7E) {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "q"), count: length)
+                    bytes[position] = code
+                    let name = String(decoding: bytes, as: UTF8.self)
+                    let id = names.intern(name)
+                    let other = String(decoding: bytes.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : ($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) },
+                                       as: UTF8.self)
+                    #expect(names.id(of: other) == id, "\(name) \(other)")
+                }
+            }
+            // Each (place, character) pair is one name, letters counting once for both cases.
+            let letters = 26, others = 0x7E - 0x20 + 1 - 2 * 26
+            #expect(names.count == 1 + length * (letters + others - 1), "length \(length)")
+        }
+    }
+
     @Test("numbers follow first appearance and survive the table growing, agreeing with case-insensitive keys")
     func growth() {
         var names = NameInterner()

@@ -73,7 +73,7 @@ public struct NoDeviceInstalled: Rule {
         for entry in document.manufacturers {
             var names = [entry.modelsSection] + entry.decorations.map { "\(entry.modelsSection).\($0.text)" }
             // A decoration written NT$ARCH$ names a Models section for whichever architecture the build stamps.
-            for raw in entry.line.rawFields.dropFirst() where raw.range(of: "$ARCH$", options: .caseInsensitive) != nil {
+            for raw in entry.line.rawFields.dropFirst() where raw.containsByte(0x24) && raw.containsASCIIIgnoringCase("$ARCH$") {
                 let text = document.substitute(raw)
                 names += Architecture.allCases.map {
                     "\(entry.modelsSection).\(text.replacingOccurrences(of: "$ARCH$", with: $0.rawValue, options: .caseInsensitive))"

@@ -1,0 +1,24 @@
+import INFModel
+import Testing
+
+/// Byte-level searches that replace Foundation's on the hot path must find what it finds.
+@Suite("Searching texts by their bytes")
+struct ByteSearchTests {
+    @Test("an ASCII token is replaced in any case, every time, and nothing else changes", arguments: [
+        ("NT$ARCH$", "NTamd64"), ("nt$arch$.10.0", "ntamd64.10.0"), ("$ArCh$$ARCH$", "amd64amd64"),
+        ("$ARCH", "$ARCH"), ("", ""), ("é$arch$ü", "éamd64ü"), ("$$ARCH$$", "$amd64$"), ("no token", "no token"),
+    ])
+    func replacing(_ pair: (String, String)) {
+        #expect(pair.0.replacingASCIIIgnoringCase("$ARCH$", with: "amd64") == pair.1)
+        #expect(pair.0.containsASCIIIgnoringCase("$ARCH$") == (pair.0 != pair.1))
+    }
+
+    @Test("bytes and byte sequences are found exactly")
+    func containing() {
+        #expect("a%b".containsByte(0x25))
+        #expect(!"ab".containsByte(0x25))
+        #expect("DefaultInstall.NT".containsBytes("Install."))
+        #expect(!"DefaultInstall".containsBytes("install"))
+        #expect("x".containsBytes(""))
+    }
+}
