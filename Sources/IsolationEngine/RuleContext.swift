@@ -41,6 +41,8 @@ public struct RuleContext: Sendable {
     public let mode: Mode
     /// The provider every INF must name (`--provider`), if one was given.
     public let expectedProvider: String?
+    /// What rules computed for this file and share (``shared(_:_:)``).
+    let memo = RuleContextMemo()
 
     public init(document: INFDocument, package: PackageContents?, architectures: [Architecture]?, targetVersion: WindowsVersion?,
                 mode: Mode = .isolation, expectedProvider: String? = nil) {

@@ -178,7 +178,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
     }
 
     /// What in the install sections needs the newest Windows build, with the build and where it is used.
-    func requirement(_ sections: [String], context: RuleContext) -> (what: String, version: WindowsVersion, range: Range<Int>)? {
+    func requirement(_ sections: [INFSection], context: RuleContext) -> (what: String, version: WindowsVersion, range: Range<Int>)? {
         var best: (what: String, version: WindowsVersion, range: Range<Int>)?
         func consider(_ what: String, _ build: Int, _ range: Range<Int>) {
             let version = WindowsVersion(major: 10, minor: 0, build: build)
@@ -187,12 +187,11 @@ public struct DriverStoreNeedsNewerOS: Rule {
         if let use = driverStoreUse(sections, context: context) {
             consider(use.what, needsNewerRuntime(sections, context: context) ? 17134 : 16299, use.range)
         }
-        for name in sections {
-            guard let section = context.document.section(named: name) else { continue }
+        for section in sections {
             for (directive, build) in Self.directiveBuilds {
                 if let line = section.firstLine(withKey: directive) { consider(directive.text, build, context.range(of: line, field: 0)) }
             }
-            for link in context.graph.links(from: name) {
+            for link in context.graph.links(from: section) {
                 guard case .registry(.addReg, .deviceSoftwareKey) = link.role else { continue }
                 for entry in context.document.registryEntries(inSection: link.to, operation: .addReg)
                 where entry.root == .relative && RegistryKnowledge.hasKeyPrefix(entry.subkey, "MediaCategories") {
@@ -211,27 +210,30 @@ public struct DriverStoreNeedsNewerOS: Rule {
     ]
 
     /// The sections an install section reaches: itself, its suffix sections, and what their directives name.
-    func sections(reachedFrom name: String, context: RuleContext) -> [String] {
-        var queue = [name] + SectionGraph.installSuffixes.map { "\(name).\($0)" }
-        var seen = Set<String>()
-        var result: [String] = []
+    func sections(reachedFrom name: String, context: RuleContext) -> [INFSection] {
+        let document = context.document
+        var queue = ([name] + SectionGraph.installSuffixes.map { "\(name).\($0)" }).compactMap(document.section(named:))
+        var seen = [Bool](repeating: false, count: document.sections.count)
+        var result: [INFSection] = []
         while let next = queue.popLast() {
-            guard seen.insert(CaseInsensitive.fold(next)).inserted, context.document.hasSection(next) else { continue }
+            guard !seen[next.number] else { continue }
+            seen[next.number] = true
             result.append(next)
-            for link in context.graph.links(from: next) { queue.append(link.to) }
+            for link in context.graph.links(from: next) {
+                if let target = document.section(named: link.to) { queue.append(target) }
+            }
         }
         return result
     }
 
-    private func needsNewerRuntime(_ sections: [String], context: RuleContext) -> Bool {
+    private func needsNewerRuntime(_ sections: [INFSection], context: RuleContext) -> Bool {
         if context.document.version.className.map({ CaseInsensitive.equal($0, "Firmware") }) == true { return true }
-        return sections.contains { name in context.document.section(named: name)?.firstLine(withKey: .umdfService) != nil }
+        return sections.contains { $0.hasKey(.umdfService) }
     }
 
-    private func driverStoreUse(_ sections: [String], context: RuleContext) -> (what: String, range: Range<Int>)? {
+    private func driverStoreUse(_ sections: [INFSection], context: RuleContext) -> (what: String, range: Range<Int>)? {
         let dirs = context.document.destinationDirs
-        for name in sections {
-            guard let section = context.document.section(named: name) else { continue }
+        for section in sections {
             for operation in context.document.copyFiles(in: section) {
                 let destination: DestinationDirectory?
                 switch operation.target {
@@ -243,8 +245,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
                 }
             }
         }
-        for name in sections {
-            guard let section = context.document.section(named: name) else { continue }
+        for section in sections {
             for line in section.lines {
                 for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
                     if context.document.substituter.pieces(raw).contains(.dirid(DirectoryIDs.driverStore)) {

@@ -54,8 +54,15 @@ struct PrimitiveSectionName {
 extension RuleContext {
     /// The DefaultInstall and DefaultUninstall sections of the file, with their names taken apart.
     var primitiveSections: [(section: INFSection, name: PrimitiveSectionName)] {
-        document.sections.compactMap { section in PrimitiveSectionName(section.name).map { (section, $0) } }
+        shared(PrimitiveSectionsKey.self) {
+            document.sections.compactMap { section in PrimitiveSectionName(section.name).map { (section, $0) } }
+        }
     }
+}
+
+/// The sections whose names are primitive-driver section names, shared by the rules that read them.
+private enum PrimitiveSectionsKey: RuleContextKey {
+    typealias Value = [(section: INFSection, name: PrimitiveSectionName)]
 }
 
 extension RuleContext {

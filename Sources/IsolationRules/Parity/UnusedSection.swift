@@ -138,7 +138,7 @@ public struct UnusedSection: Rule {
 
     /// The file read with `$ARCH$` stamped as each other architecture, when it holds the token.
     private static func stampedReadings(of context: RuleContext)
-        -> [(context: RuleContext, referenced: Set<String>, namesByHeader: [Int: String])] {
+        -> [(context: RuleContext, referenced: NameInterner, namesByHeader: [Int: String])] {
         let options = context.document.options
         guard let stamped = options.stampArchitecture, context.tree.source.text.units.containsARCHToken else { return [] }
         return Architecture.allCases.filter { $0.rawValue != stamped }.map { architecture in
@@ -153,11 +153,11 @@ public struct UnusedSection: Rule {
         }
     }
 
-    private func isUsed(_ name: String, context: RuleContext, referenced: Set<String>) -> Bool {
+    private func isUsed(_ name: String, context: RuleContext, referenced: NameInterner) -> Bool {
         let folded = CaseInsensitive.fold(name)
         if Self.fixedNames.contains(folded) || Self.fixedPrefixes.contains(where: folded.hasPrefix) { return true }
         if PrimitiveSectionName(name) != nil { return true }
-        if referenced.contains(folded) { return true }
+        if referenced.id(of: name) != nil { return true }
         let roles = context.graph.roles(of: name)
         let unreached = roles.contains(.unreachedInstall)
         for role in roles {
@@ -182,15 +182,12 @@ public struct UnusedSection: Rule {
 
     /// The section names written as a field of a line, other than in `[Strings]` sections: directives
     /// the section graph does not follow (Needs, AddTrigger, AddChannel, InterfaceInstall32 lines, …).
-    private static func referencedNames(_ document: INFDocument) -> Set<String> {
-        var names = Set<String>()
-        for section in document.sections {
-            let folded = section.foldedName
-            if section.isStrings { continue }
+    private static func referencedNames(_ document: INFDocument) -> NameInterner {
+        var names = NameInterner()
+        for section in document.sections where !section.isStrings {
             for line in section.lines where line.hasExplicitKey {
-                for field in line.fields where !field.isEmpty {
-                    let name = CaseInsensitive.fold(field)
-                    if name != folded { names.insert(name) }
+                for field in line.fields where !field.isEmpty && !CaseInsensitive.equal(field, section.name) {
+                    _ = names.intern(field)
                 }
             }
         }

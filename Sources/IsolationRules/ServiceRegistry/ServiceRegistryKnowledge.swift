@@ -68,13 +68,20 @@ enum ServiceRegistryKnowledge {
     ]
 }
 
+/// Each service-install section once, shared by the service rules.
+private enum ServiceInstallSectionsKey: RuleContextKey {
+    typealias Value = [(install: ServiceInstall, section: ServiceInstallSection)]
+}
+
 extension RuleContext {
     /// Each service-install section the AddService lines name, once, with the first line naming it.
     var serviceInstallSections: [(install: ServiceInstall, section: ServiceInstallSection)] {
-        var seen = Set<String>()
-        return services.compactMap { item in
-            guard let section = item.section, seen.insert(CaseInsensitive.fold(section.section.name)).inserted else { return nil }
-            return (item.install, section)
+        shared(ServiceInstallSectionsKey.self) {
+            var seen = Set<Int>()
+            return services.compactMap { item in
+                guard let section = item.section, seen.insert(section.section.number).inserted else { return nil }
+                return (item.install, section)
+            }
         }
     }
 
