@@ -28,6 +28,8 @@ public struct SectionGraph: Sendable {
     private let rolesByName: [Set<SectionRole>]
     private let linksByFrom: [[Int]]
     private let linksByTo: [[Int]]
+    /// The number of each link's target.
+    private let linkTargets: [Int]
 
     /// The suffixes a DDInstall section can carry.
     public static let installSuffixes = [
@@ -53,7 +55,18 @@ public struct SectionGraph: Sendable {
         }
         linksByFrom = byFrom
         linksByTo = byTo
+        linkTargets = builder.linkEnds.map(\.to)
     }
+
+    /// How many names the graph numbers: the document's sections (numbered as the document numbers
+    /// them) and then every other name a directive gives.
+    public var nameCount: Int { texts.count }
+
+    /// The graph's number of `name`, if the file has a section or a directive value of that name.
+    public func number(of name: String) -> Int? { number(name) }
+
+    /// The numbers of the names the links from name number `number` give, in link order.
+    public func targets(fromNumber number: Int) -> [Int] { linksByFrom[number].map { linkTargets[$0] } }
 
     /// The document's sections, whose numbers are their indices.
     private let sections: [INFSection]

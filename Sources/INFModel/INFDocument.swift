@@ -48,6 +48,8 @@ public struct INFDocument: Sendable {
     public let manufacturers: [ManufacturerEntry]
     /// The typed `[DestinationDirs]` section.
     public let destinationDirs: DestinationDirs
+    /// Tables built the first time they are asked for.
+    let cache = DocumentCache()
 
     /// The path of the file, as given.
     public var path: String { tree.source.path }

@@ -17,79 +17,99 @@ public struct InstallScopes: Sendable {
         let upperBound: WindowsVersion?
     }
 
-    private var bySection: [String: Set<Reach>] = [:]
+    /// The reaches of each name the section graph numbers, by its number.
+    private var byNumber: [Set<Reach>]
+    /// The reaches of install sections the graph does not number (named by a Models entry, written
+    /// nowhere), by folded name: nothing links from them.
+    private var outside: [String: Set<Reach>] = [:]
     private var all: Set<Reach> = []
     private let tree: SyntaxTree
+    private let graph: SectionGraph
 
     /// The scopes of `document`, whose sections link as `graph` says and whose Models entries install
     /// `deviceInstalls` on every architecture it declares (amd64 when it declares none).
     public init(document: INFDocument, graph: SectionGraph, deviceInstalls: [DeviceInstallReach]) {
         tree = document.tree
-        var roots: [String: Set<Reach>] = [:]
+        self.graph = graph
+        byNumber = Array(repeating: [], count: graph.nameCount)
+        var roots: [Int: Set<Reach>] = [:]
+        func addRoot(_ name: String, _ reaches: Set<Reach>) {
+            if let number = graph.number(of: name) {
+                roots[number, default: []].formUnion(reaches)
+            } else {
+                outside[CaseInsensitive.fold(name), default: []].formUnion(reaches)
+                all.formUnion(reaches)
+            }
+        }
         let declared = document.declaredArchitectures
         let architectures = declared.isEmpty ? [Architecture.amd64] : declared
         // Devices share install sections: the reaches are gathered per section first, and the suffix
         // sections (`.Services`, `.HW`, …) that exist are looked up once per install section.
-        var byInstallSection: [CaseInsensitiveKey: Set<Reach>] = [:]
+        var byInstallSection: [String: Set<Reach>] = [:]
+        var installSectionNames: [String] = []
         for install in deviceInstalls {
             let reach = Reach(architecture: install.range.architecture, lowest: install.range.lowest,
                               upperBound: install.range.upperBound)
-            roots[CaseInsensitive.fold(install.range.sectionName), default: []].insert(reach)
-            byInstallSection[CaseInsensitiveKey(install.installSection), default: []].insert(reach)
+            addRoot(install.range.sectionName, [reach])
+            let folded = CaseInsensitive.fold(install.installSection)
+            if byInstallSection[folded] == nil { installSectionNames.append(install.installSection) }
+            byInstallSection[folded, default: []].insert(reach)
         }
-        for (section, reaches) in byInstallSection {
-            roots[CaseInsensitive.fold(section.text), default: []].formUnion(reaches)
+        for name in installSectionNames {
+            let reaches = byInstallSection[CaseInsensitive.fold(name)] ?? []
+            addRoot(name, reaches)
             for suffix in SectionGraph.installSuffixes {
-                let name = section.text + "." + suffix
-                if document.section(named: name) != nil { roots[CaseInsensitive.fold(name), default: []].formUnion(reaches) }
+                if let section = document.section(named: name + "." + suffix) { addRoot(section.name, reaches) }
             }
         }
         for name in graph.installSectionNames where graph.roles(of: name).contains(.defaultInstall) {
             for architecture in document.installArchitectures(ofSection: name)
             where architectures.contains(architecture) {
-                roots[name, default: []].insert(Reach(architecture: architecture, lowest: WindowsVersion(major: 0, minor: 0),
-                                                      upperBound: nil))
+                addRoot(name, [Reach(architecture: architecture, lowest: WindowsVersion(major: 0, minor: 0), upperBound: nil)])
             }
         }
         // Each section takes the reaches of every root it can be reached from: a reach set travels
         // along the links only as far as it adds something, so each link is followed once per new
         // reach rather than once per root.
         var pending = roots
-        var queue = Array(roots.keys)
-        while let name = queue.popLast() {
-            guard let incoming = pending.removeValue(forKey: name) else { continue }
-            let known = bySection[name] ?? []
+        var queue = Array(roots.keys).sorted()
+        while let number = queue.popLast() {
+            guard let incoming = pending.removeValue(forKey: number) else { continue }
+            let known = byNumber[number]
             let added = incoming.subtracting(known)
             guard !added.isEmpty else { continue }
-            bySection[name] = known.union(added)
+            byNumber[number] = known.union(added)
             all.formUnion(added)
-            for link in graph.links(from: name) {
-                let target = CaseInsensitive.fold(link.to)
+            for target in graph.targets(fromNumber: number) {
                 if pending[target] == nil { queue.append(target) }
                 pending[target, default: []].formUnion(added)
             }
         }
     }
 
+    /// The reaches of the section `name`.
+    private func reaches(of name: String) -> Set<Reach>? {
+        if let number = graph.number(of: name) { return byNumber[number] }
+        return outside[CaseInsensitive.fold(name)]
+    }
+
     /// The architectures whose installs reach the section `name`, or `nil` when no install reaches it.
     public func architectures(reaching name: String) -> Set<Architecture>? {
-        guard let reaches = bySection[CaseInsensitive.fold(name)], !reaches.isEmpty else { return nil }
+        guard let reaches = reaches(of: name), !reaches.isEmpty else { return nil }
         return Set(reaches.map(\.architecture))
     }
 
     /// Whether the sections `a` and `b` are installed by one install — one architecture and Models
     /// range — so that what they do meets on one machine; `nil` when an install reaches neither.
     public func installTogether(_ a: String, _ b: String) -> Bool? {
-        guard let first = bySection[CaseInsensitive.fold(a)], let second = bySection[CaseInsensitive.fold(b)],
-              !first.isEmpty, !second.isEmpty else { return nil }
+        guard let first = reaches(of: a), let second = reaches(of: b), !first.isEmpty, !second.isEmpty else { return nil }
         return !first.isDisjoint(with: second)
     }
 
     /// Where a finding starting at code unit `offset` holds, or `nil` when it holds wherever the file
     /// installs or its section is reached by no install.
     func scope(at offset: Int) -> FindingScope? {
-        guard let name = sectionName(at: offset), let reaches = bySection[CaseInsensitive.fold(name)],
-              !reaches.isEmpty, reaches != all else { return nil }
+        guard let reaches = reachesOfSection(at: offset), !reaches.isEmpty, reaches != all else { return nil }
         return scope(of: reaches)
     }
 
@@ -116,9 +136,9 @@ public struct InstallScopes: Sendable {
         return FindingScope(ranges: ranges)
     }
 
-    /// The name of the section whose header or body holds code unit `offset`; for a `[DestinationDirs]`
-    /// entry, the file list it names.
-    private func sectionName(at offset: Int) -> String? {
+    /// The reaches of the section whose header or body holds code unit `offset`; for a
+    /// `[DestinationDirs]` entry, of the file list it names.
+    private func reachesOfSection(at offset: Int) -> Set<Reach>? {
         var low = 0
         var high = tree.lines.count
         while low < high {
@@ -136,8 +156,9 @@ public struct InstallScopes: Sendable {
         let section = tree.sections[first - 1]
         guard low == section.headerLine || section.bodyLines.contains(low) else { return nil }
         if CaseInsensitive.equal(section.header.name, "DestinationDirs") {
-            return low == section.headerLine ? nil : tree.lines[low].key?.value
+            guard low != section.headerLine, let list = tree.lines[low].key?.value else { return nil }
+            return reaches(of: list)
         }
-        return section.header.name
+        return reaches(of: section.header.name)
     }
 }

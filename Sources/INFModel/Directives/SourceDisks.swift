@@ -36,22 +36,37 @@ extension INFDocument {
 
     /// The SourceDisksFiles entries that apply on `architecture`, decorated section first.
     public func sourceDiskFiles(for architecture: Architecture) -> [SourceDiskFile] {
-        var seen = Set<String>()
-        var result: [SourceDiskFile] = []
-        for name in ["SourceDisksFiles.\(architecture.rawValue)", "SourceDisksFiles"] {
-            guard let section = section(named: name) else { continue }
-            for line in section.lines {
-                guard let file = line.key, seen.insert(CaseInsensitive.fold(file)).inserted else { continue }
-                result.append(SourceDiskFile(line: line, name: file, diskID: line.field(1),
-                                             subdirectory: line.field(2).flatMap { $0.isEmpty ? nil : $0 },
-                                             sectionName: section.name))
-            }
-        }
-        return result
+        sourceDiskFileIndex(for: architecture).files
     }
 
     /// The SourceDisksFiles entry of `file` on `architecture`, if listed.
     public func sourceDiskFile(named file: String, architecture: Architecture) -> SourceDiskFile? {
-        sourceDiskFiles(for: architecture).first { CaseInsensitive.equal($0.name, file) }
+        let index = sourceDiskFileIndex(for: architecture)
+        return index.names.id(of: file).map { index.files[Int($0)] }
     }
+
+    /// The entries of `architecture` with their names numbered, built the first time they are asked for.
+    private func sourceDiskFileIndex(for architecture: Architecture) -> SourceDiskFileIndex {
+        cache.sourceDiskFiles(for: architecture) {
+            var names = NameInterner()
+            var files: [SourceDiskFile] = []
+            for name in ["SourceDisksFiles.\(architecture.rawValue)", "SourceDisksFiles"] {
+                guard let section = section(named: name) else { continue }
+                for line in section.lines {
+                    // The first entry of a name wins: a name met again keeps its number.
+                    guard let file = line.key, Int(names.intern(file)) == files.count else { continue }
+                    files.append(SourceDiskFile(line: line, name: file, diskID: line.field(1),
+                                                subdirectory: line.field(2).flatMap { $0.isEmpty ? nil : $0 },
+                                                sectionName: section.name))
+                }
+            }
+            return SourceDiskFileIndex(files: files, names: names)
+        }
+    }
+}
+
+/// The SourceDisksFiles entries of one architecture, entry `i` named by name number `i`.
+struct SourceDiskFileIndex: Sendable {
+    let files: [SourceDiskFile]
+    let names: NameInterner
 }
