@@ -63,7 +63,7 @@ public struct SectionGraph: Sendable {
     public var nameCount: Int { texts.count }
 
     /// The graph's number of `name`, if the file has a section or a directive value of that name.
-    public func number(of name: String) -> Int? { number(name) }
+    public func number(of name: String) -> Int? { names.id(of: name).map(Int.init) }
 
     /// The numbers of the names the links from name number `number` give, in link order.
     public func targets(fromNumber number: Int) -> [Int] { linksByFrom[number].map { linkTargets[$0] } }
@@ -72,49 +72,38 @@ public struct SectionGraph: Sendable {
     private let sections: [INFSection]
 
     /// The number of `section`: its index when it is one of the document's sections, else its name's.
-    private func number(_ section: INFSection) -> Int? {
+    private func number(of section: INFSection) -> Int? {
         let number = section.number
-        return number < sections.count && sections[number] === section ? number : self.number(section.name)
+        return number < sections.count && sections[number] === section ? number : self.number(of: section.name)
     }
+
+    private func links(fromNumber number: Int?) -> [SectionLink] { number.map { linksByFrom[$0].map { links[$0] } } ?? [] }
+    private func links(toNumber number: Int?) -> [SectionLink] { number.map { linksByTo[$0].map { links[$0] } } ?? [] }
+    private func roles(ofNumber number: Int?) -> Set<SectionRole> { number.map { rolesByName[$0] } ?? [] }
 
     /// The links whose directive is in `section`.
-    public func links(from section: INFSection) -> [SectionLink] {
-        number(section).map { linksByFrom[$0].map { links[$0] } } ?? []
-    }
+    public func links(from section: INFSection) -> [SectionLink] { links(fromNumber: number(of: section)) }
+
+    /// The links whose directive is in the section `name`.
+    public func links(from name: String) -> [SectionLink] { links(fromNumber: number(of: name)) }
+
+    /// The links that name `section`.
+    public func links(to section: INFSection) -> [SectionLink] { links(toNumber: number(of: section)) }
+
+    /// The links that name the section `name`.
+    public func links(to name: String) -> [SectionLink] { links(toNumber: number(of: name)) }
 
     /// The roles of `section`.
-    public func roles(of section: INFSection) -> Set<SectionRole> {
-        number(section).map { rolesByName[$0] } ?? []
-    }
+    public func roles(of section: INFSection) -> Set<SectionRole> { roles(ofNumber: number(of: section)) }
+
+    /// The roles of the section `name`.
+    public func roles(of name: String) -> Set<SectionRole> { roles(ofNumber: number(of: name)) }
 
     /// Whether anything names `section` or it is an install entry point.
     public func isUsed(_ section: INFSection) -> Bool { !roles(of: section).isEmpty }
 
-    /// The links that name `section`.
-    public func links(to section: INFSection) -> [SectionLink] {
-        number(section).map { linksByTo[$0].map { links[$0] } } ?? []
-    }
-
-    /// The number of `name`, if the file has a section or a directive value of that name.
-    private func number(_ name: String) -> Int? { names.id(of: name).map(Int.init) }
-
-    /// The links whose directive is in the section `name`.
-    public func links(from name: String) -> [SectionLink] {
-        number(name).map { linksByFrom[$0].map { links[$0] } } ?? []
-    }
-
-    /// The roles of the section `name`.
-    public func roles(of name: String) -> Set<SectionRole> {
-        number(name).map { rolesByName[$0] } ?? []
-    }
-
     /// Whether anything names the section `name` or it is an install entry point.
     public func isUsed(_ name: String) -> Bool { !roles(of: name).isEmpty }
-
-    /// The links that name the section `name`.
-    public func links(to name: String) -> [SectionLink] {
-        number(name).map { linksByTo[$0].map { links[$0] } } ?? []
-    }
 
     /// The links whose role is a registry section, one per (section, context) pair in file order.
     public var registryLinks: [SectionLink] {

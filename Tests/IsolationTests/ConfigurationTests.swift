@@ -24,45 +24,32 @@ struct ConfigurationTests {
         #expect(RuleSelection(select: [RuleSelector("nonsense-rule")]).unknownSelectors(in: RuleCatalog.descriptions).map(\.text) == ["nonsense-rule"])
     }
 
+    /// The lines with registry-root-not-hkr findings in a file whose `[Reg]` section holds `lines`.
+    static func registryFindingLines(_ lines: String) -> [Int] {
+        let text = "[Version]\nSignature = \"$Windows NT$\"\nPnpLockdown = 1\n[Install]\nAddReg = Reg\n[Reg]\n" + lines + "\n"
+        let checker = Checker(options: CheckOptions(selection: RuleSelection(select: [RuleSelector("registry-root-not-hkr")])))
+        return checker.check(tree: INFParser.parse(bytes: Array(text.utf8)), displayPath: "x.inf").map(\.location.line)
+    }
+
     @Test("a suppression at the end of a line silences that line; on its own line, the line below")
     func suppressions() throws {
-        let text = """
-        [Version]
-        Signature = "$Windows NT$"
-        PnpLockdown = 1
-        [Install]
-        AddReg = Reg
-        [Reg]
+        #expect(Self.registryFindingLines("""
         ; isolint: ignore[registry-root-not-hkr] the tool reads this key by design
         HKLM, SOFTWARE\\Contoso, A, , "x"
         HKLM, SOFTWARE\\Contoso, B, , "y" ; isolint: ignore[1320]
         HKLM, SOFTWARE\\Contoso, C, , "z"
-
-        """
-        let checker = Checker(options: CheckOptions(selection: RuleSelection(select: [RuleSelector("registry-root-not-hkr")])))
-        let findings = checker.check(tree: INFParser.parse(bytes: Array(text.utf8)), displayPath: "x.inf")
-        #expect(findings.map(\.location.line) == [10])
+        """) == [10])
     }
 
     @Test("a suppression is recognised after any run of semicolons, spaces and tabs, in any case; other comments are not")
     func suppressionSpellings() throws {
-        let text = """
-        [Version]
-        Signature = "$Windows NT$"
-        PnpLockdown = 1
-        [Install]
-        AddReg = Reg
-        [Reg]
+        #expect(Self.registryFindingLines("""
         HKLM, SOFTWARE\\Contoso, A, , "x" ;;\t ISOLINT: Ignore[registry-root-not-hkr]
         HKLM, SOFTWARE\\Contoso, B, , "y" ;isolint:ignore[1321]
         HKLM, SOFTWARE\\Contoso, C, , "z" ; isolint ignore[1321]
         HKLM, SOFTWARE\\Contoso, D, , "w" ; \u{130}SOLINT: ignore[1321]
         HKLM, SOFTWARE\\Contoso, E, , "v" ; isolint:
-
-        """
-        let checker = Checker(options: CheckOptions(selection: RuleSelection(select: [RuleSelector("registry-root-not-hkr")])))
-        let findings = checker.check(tree: INFParser.parse(bytes: Array(text.utf8)), displayPath: "x.inf")
-        #expect(findings.map(\.location.line) == [9, 10, 11])
+        """) == [9, 10, 11])
     }
 
     @Test("two configurations differing only in their provider are not equal")
