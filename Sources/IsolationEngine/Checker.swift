@@ -77,11 +77,20 @@ public struct Checker: Sendable {
     /// The selected rules that also read binaries, found once (a cast to a protocol costs a search of
     /// the program's conformances).
     private let binaryRules: [any BinaryRule.Type]
+    /// Each selected rule with its description, its level in this run and whether the user set that
+    /// level: looked up once, not for every file.
+    private let runs: [(rule: any Rule.Type, description: RuleDescription, level: Level, overridden: Bool)]
 
     public init(options: CheckOptions, rules: [any Rule.Type]) {
         self.options = options
         self.rules = rules.filter { options.selection.includes($0.description) && options.level(of: $0.description) != nil }
         binaryRules = self.rules.compactMap { $0.binaryRule }
+        runs = self.rules.compactMap { rule in
+            let description = rule.description
+            return options.level(of: description).map {
+                (rule, description, $0, options.levelOverrides[description.name] != nil)
+            }
+        }
         binaries = options.scansBinaries && !binaryRules.isEmpty ? BinaryCache(options: Self.binaryScanOptions) : nil
     }
 
@@ -104,10 +113,7 @@ public struct Checker: Sendable {
                                   expectedProvider: options.expectedProvider)
         let suppressions = Suppressions(tree: tree)
         var findings: [Finding] = []
-        for rule in rules {
-            let description = rule.description
-            guard let level = options.level(of: description) else { continue }
-            let overridden = options.levelOverrides[description.name] != nil
+        for (rule, description, level, overridden) in runs {
             var seen = Set<String>()
             for violation in rule.init().check(context) {
                 if violation.allowedInSignatureMode && options.mode == .signature { continue }
