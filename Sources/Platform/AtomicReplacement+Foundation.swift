@@ -2,9 +2,10 @@ import Foundation
 
 /// ``AtomicReplacement`` with Foundation only: for systems with neither POSIX nor Win32 calls, and
 /// on Linux when the build defines `ISOLINT_FOUNDATION_FILES`, so that the tests run this code too.
-/// It takes no lock: the content is compared just before the move. The move is Foundation's
-/// atomic write (a temporary file renamed over the original), after which the original's
-/// permissions are given back.
+/// Without a lock call, writers of one file take turns through a lock file beside it (created only
+/// if it does not exist, so exactly one writer holds it); the holder compares the content just
+/// before the move. The move is Foundation's atomic write (a temporary file renamed over the
+/// original), after which the original's permissions are given back.
 enum FoundationReplacement: ReplacementCalls {
     typealias Failure = AtomicReplacement.Failure
 
@@ -20,6 +21,13 @@ enum FoundationReplacement: ReplacementCalls {
         if permissions.map({ $0 & 0o222 == 0 }) == true || !manager.isWritableFile(atPath: text) {
             throw Failure("the file is read-only")
         }
+        let lockURL = URL(fileURLWithPath: text + ".isolint-lock")
+        do {
+            try Data().write(to: lockURL, options: .withoutOverwriting)
+        } catch {
+            throw Failure("another writer holds \(lockURL.path) (remove it if no Isolint run is writing this file)")
+        }
+        defer { try? manager.removeItem(at: lockURL) }
         let temporary = String(decoding: AtomicReplacement.temporaryPath(beside: path), as: UTF8.self)
         let temporaryURL = URL(fileURLWithPath: temporary)
         do {
