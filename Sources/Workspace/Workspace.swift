@@ -154,10 +154,10 @@ public struct FixRun: Sendable {
     /// Each file that was read, with what fixing it did.
     public let files: [(file: DiscoveredFile, outcome: FileFixOutcome)]
 
-    /// How many fixes were applied in all.
-    public var fixesApplied: Int { files.reduce(0) { $0 + $1.outcome.result.applied.count } }
-    /// How many files the fixes change.
-    public var filesChanged: Int { files.filter { $0.outcome.result.changed }.count }
+    /// How many fixes were applied in all, not counting files whose fixed bytes could not be written.
+    public var fixesApplied: Int { files.reduce(0) { $0 + ($1.outcome.writeError == nil ? $1.outcome.result.applied.count : 0) } }
+    /// How many files the fixes change (or would change), not counting files that could not be written.
+    public var filesChanged: Int { files.filter { $0.outcome.result.changed && $0.outcome.writeError == nil }.count }
 }
 
 /// The install plans of a workspace, with the findings that mark each entry.

@@ -38,19 +38,21 @@ struct FixRunner {
             }
             if let refusal = result.refusal { messages += "isolint: \(refusal)\n" }
             for refused in result.refused { messages += "isolint: \(result.path): \(refused)\n" }
-            let followUps = Array(Set(result.applied.compactMap(\.followUp))).sorted()
-            if !followUps.isEmpty {
-                messages += "\(result.path): after these fixes:\n" + followUps.map { "  - \($0)\n" }.joined()
-            }
             if let error = outcome.writeError {
                 writeFailed = true
                 messages += "isolint: error: \(error)\n"
+                continue
+            }
+            let followUps = Array(Set(result.applied.compactMap(\.followUp))).sorted()
+            if !followUps.isEmpty {
+                messages += "\(result.path): after these fixes:\n" + followUps.map { "  - \($0)\n" }.joined()
             }
         }
         let verb = arguments.diff ? "Would fix" : "Fixed"
         let fixedCount = run.fixesApplied
         let files = run.check.filesChecked
-        messages += "\(verb) \(fixedCount) finding\(fixedCount == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s").\n"
+        let changed = run.filesChanged
+        messages += "\(verb) \(fixedCount) finding\(fixedCount == 1 ? "" : "s") in \(changed) file\(changed == 1 ? "" : "s").\n"
         if arguments.stats {
             let rounds = run.files.reduce(0) { $0 + $1.outcome.result.rounds }
             let parses = run.files.reduce(0) { $0 + $1.outcome.result.parses }
