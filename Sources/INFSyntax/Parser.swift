@@ -39,8 +39,10 @@ struct StateMachine {
     private var start = 0
     private var physicalLine = 1
 
-    // The token being built.
+    // The token being built: while it is one run of the text without NUL, only that run
+    // (`tokenRun`); once it has more pieces, their code units in `token`.
     private var token: [UInt16] = []
+    private var tokenRun: Range<Int>?
     private var tokenFirst = -1
     private var tokenEnd = 0
     private var tokenQuoted = false
@@ -123,25 +125,45 @@ struct StateMachine {
         if pos > start {
             if tokenFirst < 0 { tokenFirst = start }
             tokenEnd = pos
-            for i in start..<pos {
-                let c = u[i]
-                token.append(c == C.nul ? C.space : c)
+            let piece = UnsafeBufferPointer(rebasing: u[start..<pos])
+            if token.isEmpty && tokenRun == nil && !piece.contains(C.nul) {
+                tokenRun = start..<pos
+            } else {
+                if let run = tokenRun {
+                    token.append(contentsOf: UnsafeBufferPointer(rebasing: u[run]))
+                    tokenRun = nil
+                }
+                for c in piece { token.append(c == C.nul ? C.space : c) }
             }
         }
         start = pos
     }
 
-    private mutating func takeToken(emptyAt position: Int) -> Token {
-        let value = UTF16Text.string(token)
-        let range = tokenFirst >= 0 ? tokenFirst..<tokenEnd : position..<position
-        if token.count > SetupLimits.maximumStringLength {
-            diagnostics.append(SyntaxDiagnostic(kind: .fieldTooLong, range: range, line: lineNumber(at: range.lowerBound)))
+    /// The number of code units in the token.
+    private var tokenLength: Int { tokenRun?.count ?? token.count }
+
+    /// The token's text; the token is then empty.
+    private mutating func takeTokenText() -> String {
+        let value: String
+        if let run = tokenRun {
+            value = UTF16Text.string(UnsafeBufferPointer(rebasing: u[run]))
+            tokenRun = nil
+        } else {
+            value = UTF16Text.string(token)
+            token.removeAll(keepingCapacity: true)
         }
-        let result = Token(value: value, range: range, isQuoted: tokenQuoted)
-        token.removeAll(keepingCapacity: true)
         tokenFirst = -1
         tokenQuoted = false
-        return result
+        return value
+    }
+
+    private mutating func takeToken(emptyAt position: Int) -> Token {
+        let range = tokenFirst >= 0 ? tokenFirst..<tokenEnd : position..<position
+        if tokenLength > SetupLimits.maximumStringLength {
+            diagnostics.append(SyntaxDiagnostic(kind: .fieldTooLong, range: range, line: lineNumber(at: range.lowerBound)))
+        }
+        let quoted = tokenQuoted
+        return Token(value: takeTokenText(), range: range, isQuoted: quoted)
     }
 
     private mutating func addField(isKey: Bool, at position: Int) {
@@ -281,14 +303,11 @@ struct StateMachine {
     }
 
     private mutating func addHeader(nameRange: Range<Int>, range: Range<Int>, terminated: Bool) {
-        let name = UTF16Text.string(token)
-        if token.count > 255 {
+        if tokenLength > 255 {
             fail(.sectionNameTooLong, line: physicalLine)
             diagnostics.append(SyntaxDiagnostic(kind: .sectionNameTooLong, range: range, line: physicalLine))
         }
-        token.removeAll(keepingCapacity: true)
-        tokenFirst = -1
-        tokenQuoted = false
+        let name = takeTokenText()
         lineHeader = SectionHeader(name: name, range: range, nameRange: nameRange, isTerminated: terminated)
         hasSection = true
     }

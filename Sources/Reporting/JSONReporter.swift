@@ -32,18 +32,19 @@ public struct JSONReporter: Reporter {
             output(frame)
             return
         }
-        var chunk = Array((frame[..<split.lowerBound] + "\"findings\": [\n").utf8)
+        var writer = IndentedJSONWriter(level: 2, reservingCapacity: 1 << 17)
+        writer.bytes.append(contentsOf: (frame[..<split.lowerBound] + "\"findings\": [\n").utf8)
         for (index, item) in report.findings.enumerated() {
-            appendIndent(2, to: &chunk)
-            finding(for: item, in: report).write(to: &chunk, indent: 2)
-            if index < report.findings.count - 1 { chunk.append(UInt8(ascii: ",")) }
-            chunk.append(0x0A)
-            if chunk.count >= 1 << 16 {
-                output(String(decoding: chunk, as: UTF8.self))
-                chunk.removeAll(keepingCapacity: true)
+            appendIndent(2, to: &writer.bytes)
+            write(item, in: report, to: &writer)
+            if index < report.findings.count - 1 { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.bytes.append(0x0A)
+            if writer.bytes.count >= 1 << 16 {
+                output(String(decoding: writer.bytes, as: UTF8.self))
+                writer.bytes.removeAll(keepingCapacity: true)
             }
         }
-        output(String(decoding: chunk, as: UTF8.self) + "  ]" + frame[split.upperBound...])
+        output(String(decoding: writer.bytes, as: UTF8.self) + "  ]" + frame[split.upperBound...])
     }
 
     /// The document with an empty findings array.
@@ -68,60 +69,98 @@ public struct JSONReporter: Reporter {
         ])
     }
 
-    private func finding(for finding: Finding, in report: Report) -> JSONValue {
-        let documentation = report.rule(named: finding.rule).map {
-            documentationURL(base: documentationBaseURL, path: $0.documentationPath)
+    private func write(_ finding: Finding, in report: Report, to writer: inout IndentedJSONWriter) {
+        writer.beginObject()
+        writer.key("rule")
+        writer.string(finding.rule)
+        writer.key("codes")
+        writer.ints(finding.codes)
+        writer.key("level")
+        writer.string(finding.level.rawValue)
+        writer.key("message")
+        writer.string(finding.message)
+        writer.key("documentation")
+        writer.string(report.rule(named: finding.rule).map { documentationURL(base: documentationBaseURL, path: $0.documentationPath) })
+        writer.key("location")
+        write(finding.location, to: &writer)
+        writer.key("related")
+        writer.beginArray()
+        for related in finding.related {
+            writer.nextItem()
+            writer.beginObject()
+            writer.key("message")
+            writer.string(related.message)
+            writer.key("location")
+            write(related.location, to: &writer)
+            writer.endObject()
         }
-        return .object([
-            ("rule", .string(finding.rule)),
-            ("codes", .ints(finding.codes)),
-            ("level", .string(finding.level.rawValue)),
-            ("message", .string(finding.message)),
-            ("documentation", .nullable(documentation)),
-            ("location", location(finding.location)),
-            ("related", .array(finding.related.map {
-                .object([("message", .string($0.message)), ("location", location($0.location))])
-            })),
-            ("fix", finding.fix.map(fix) ?? .null),
-            ("scope", finding.scope.map(scope) ?? .null),
-        ])
+        writer.endArray()
+        writer.key("fix")
+        if let fix = finding.fix { write(fix, to: &writer) } else { writer.null() }
+        writer.key("scope")
+        if let scope = finding.scope { write(scope, to: &writer) } else { writer.null() }
+        writer.endObject()
     }
 
-    private func scope(_ scope: FindingScope) -> JSONValue {
-        .array(scope.ranges.map { range in
-            .object([
-                ("architecture", .string(range.architecture.rawValue)),
-                ("from", .nullable(range.lowest?.description)),
-                ("below", .nullable(range.upperBound?.description)),
-            ])
-        })
+    private func write(_ scope: FindingScope, to writer: inout IndentedJSONWriter) {
+        writer.beginArray()
+        for range in scope.ranges {
+            writer.nextItem()
+            writer.beginObject()
+            writer.key("architecture")
+            writer.string(range.architecture.rawValue)
+            writer.key("from")
+            writer.string(range.lowest?.description)
+            writer.key("below")
+            writer.string(range.upperBound?.description)
+            writer.endObject()
+        }
+        writer.endArray()
     }
 
-    private func location(_ location: Location) -> JSONValue {
-        .object([
-            ("file", .string(location.file)),
-            ("line", .int(location.line)),
-            ("column", .int(location.column)),
-            ("end_line", .int(location.endLine)),
-            ("end_column", .int(location.endColumn)),
-            ("byte_start", .nullable(location.byteRange?.lowerBound)),
-            ("byte_end", .nullable(location.byteRange?.upperBound)),
-            ("binary_offset", .nullable(location.binaryOffset)),
-        ])
+    private func write(_ location: Location, to writer: inout IndentedJSONWriter) {
+        writer.beginObject()
+        writer.key("file")
+        writer.string(location.file)
+        writer.key("line")
+        writer.int(location.line)
+        writer.key("column")
+        writer.int(location.column)
+        writer.key("end_line")
+        writer.int(location.endLine)
+        writer.key("end_column")
+        writer.int(location.endColumn)
+        writer.key("byte_start")
+        writer.int(location.byteRange?.lowerBound)
+        writer.key("byte_end")
+        writer.int(location.byteRange?.upperBound)
+        writer.key("binary_offset")
+        writer.int(location.binaryOffset)
+        writer.endObject()
     }
 
-    private func fix(_ fix: Fix) -> JSONValue {
-        .object([
-            ("title", .string(fix.title)),
-            ("safety", .string(fix.safety.rawValue)),
-            ("edits", .array(fix.edits.map {
-                .object([
-                    ("byte_start", .int($0.byteRange.lowerBound)),
-                    ("byte_end", .int($0.byteRange.upperBound)),
-                    ("replacement", .string($0.replacement)),
-                ])
-            })),
-            ("follow_up", .nullable(fix.followUp)),
-        ])
+    private func write(_ fix: Fix, to writer: inout IndentedJSONWriter) {
+        writer.beginObject()
+        writer.key("title")
+        writer.string(fix.title)
+        writer.key("safety")
+        writer.string(fix.safety.rawValue)
+        writer.key("edits")
+        writer.beginArray()
+        for edit in fix.edits {
+            writer.nextItem()
+            writer.beginObject()
+            writer.key("byte_start")
+            writer.int(edit.byteRange.lowerBound)
+            writer.key("byte_end")
+            writer.int(edit.byteRange.upperBound)
+            writer.key("replacement")
+            writer.string(edit.replacement)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("follow_up")
+        writer.string(fix.followUp)
+        writer.endObject()
     }
 }
