@@ -18,9 +18,12 @@ public final class INFLine: Sendable {
     public let syntaxIndex: Int
     /// The 1-based physical line where the line starts.
     public let lineNumber: Int
+    /// Whether the raw key or a raw field holds a `%`: only such lines name string keys or DIRIDs.
+    public let rawHasPercent: Bool
 
     public init(key: String?, rawKey: String?, hasExplicitKey: Bool, fields: [String], rawFields: [String],
                 syntaxIndex: Int, lineNumber: Int) {
+        self.rawHasPercent = rawKey?.containsByte(0x25) ?? false || rawFields.contains { $0.containsByte(0x25) }
         self.key = key
         self.rawKey = rawKey
         self.hasExplicitKey = hasExplicitKey

@@ -23,6 +23,31 @@ struct JSONReporterTests {
         #expect(out == "\"q\\\" b\\\\ \\u0001\\u007f\\t é/\"")
     }
 
+    @Test("the streaming writer lays out what JSONValue formats, byte for byte")
+    func indentedWriterMatchesValues() {
+        let value: JSONValue = .object([
+            ("a", .array([])), ("b", .ints([-9_223_372_036_854_775_807 - 1, 0, 42])), ("c", .null),
+            ("d", .array([.object([("e", .string("x\"y")), ("f", .int(-7))]), .object([("g", .array([]))])])),
+        ])
+        var writer = IndentedJSONWriter(level: 0)
+        writer.beginObject()
+        writer.key("a"); writer.beginArray(); writer.endArray()
+        writer.key("b"); writer.ints([Int.min, 0, 42])
+        writer.key("c"); writer.string(nil as String?)
+        writer.key("d"); writer.beginArray()
+        writer.nextItem(); writer.beginObject()
+        writer.key("e"); writer.string("x\"y")
+        writer.key("f"); writer.int(-7)
+        writer.endObject()
+        writer.nextItem(); writer.beginObject()
+        writer.key("g"); writer.beginArray(); writer.endArray()
+        writer.endObject()
+        writer.endArray()
+        writer.endObject()
+        writer.bytes.append(0x0A)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == value.formatted())
+    }
+
     @Test func emptyContainers() {
         let value: JSONValue = .object([("a", .array([])), ("b", .object([])), ("c", .ints([1, 2]))])
         #expect(value.formatted() == "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [1, 2]\n}\n")

@@ -55,14 +55,10 @@ public struct DeprecatedDirid: Rule {
             guard let dirid = entry.dirid, DirectoryIDs.deprecated.contains(dirid) else { continue }
             result.append(violation(dirid, range: context.range(of: entry.line, field: 1)))
         }
-        for section in context.document.sections where !Self.skipped(section) {
-            for line in section.lines {
-                for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
-                    for case .dirid(let dirid) in context.document.substituter.pieces(raw) where DirectoryIDs.deprecated.contains(dirid) {
-                        let ranges = context.diridReferences(dirid, in: line, field: index + 1)
-                        result.append(violation(dirid, range: ranges.first ?? context.range(of: line, field: index + 1)))
-                    }
-                }
+        for item in context.percentFields where !Self.skipped(item.section) {
+            for case .dirid(let dirid) in item.pieces where DirectoryIDs.deprecated.contains(dirid) {
+                let ranges = context.diridReferences(dirid, in: item.line, field: item.field)
+                result.append(violation(dirid, range: ranges.first ?? context.range(of: item.line, field: item.field)))
             }
         }
         return result

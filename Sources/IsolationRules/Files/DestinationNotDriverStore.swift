@@ -225,29 +225,51 @@ public struct DestinationNotDriverStore: Rule {
         // folder is the files' old folder, however it is spelled (`%12%`, `%10%\System32\Drivers`), in
         // a value that may list several paths separated by ';' (EventMessageFile), with a file name
         // that may be a string key (`%12%\%DriverName%.sys`).
-        let table = DirectoryTable.native(infName: "package.inf", architecture: "amd64")
-        let oldFolder = table.folder(dirid: dirid, subdirectory: destination.subdirectory)
-        for section in context.document.sections where !Self.keepsReferences(section) {
-            for line in section.lines {
-                for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
-                    guard let field = context.document.token(of: line, field: index + 1) else { continue }
-                    for path in context.diridPaths(in: field.range) {
-                        let text = context.tree.text(of: path.range)
-                        guard let slash = text.lastIndex(of: "\\") else { continue }
-                        let folderText = text[..<slash]
-                        let name = context.document.substituter.substitute(String(text[text.index(after: slash)...]))
-                        // The folder part must be literal below its DIRID, so that it can be rewritten.
-                        guard names.contains(name.lowercased()), !folderText.dropFirst(path.diridLength).contains("%"),
-                              let base = table.path(for: path.dirid),
-                              DirectoryTable.comparable(base + "\\" + folderText.dropFirst(path.diridLength)) == oldFolder else { continue }
-                        let folderEnd = path.range.lowerBound + folderText.utf16.count
-                        edits.append((path.range.lowerBound..<folderEnd, newFolder))
-                    }
-                }
-            }
+        let oldFolder = Self.nativeTable.folder(dirid: dirid, subdirectory: destination.subdirectory)
+        for reference in Self.folderReferences(context) where reference.comparableFolder == oldFolder && names.contains(reference.fileName) {
+            edits.append((reference.folderRange, newFolder))
         }
         return UnitFix(
             title: "Copy to the driver store (DIRID 13) and refer to the files as %13%\\…", safety: .unsafe, edits: edits,
             followUp: "The files now run from the driver store: make sure the driver and its tools find them there (IoQueryFullDriverPath, GetModuleFileName) instead of in a fixed folder. DIRID 13 needs Windows 10 version 1709 (build 16299): driver-store-needs-newer-os decorates the Models sections that install on older builds, and reports those it cannot.")
     }
+
+    /// Where each folder in this rule's findings and fixes resolves, on amd64 as Windows lays it out.
+    private static let nativeTable = DirectoryTable.native(infName: "package.inf", architecture: "amd64")
+
+    /// The paths written as `%N%\folder\file` in the fields the fix may rewrite (not in [Strings] or
+    /// [DestinationDirs]) whose folder part is literal below the DIRID, in file order: computed once
+    /// per file for all the file's fixes.
+    private static func folderReferences(_ context: RuleContext) -> [FolderReference] {
+        context.shared(FolderReferencesKey.self) {
+            var references: [FolderReference] = []
+            for item in context.percentFields where !keepsReferences(item.section) {
+                guard let field = context.document.token(of: item.line, field: item.field) else { continue }
+                for path in context.diridPaths(in: field.range) {
+                    let text = context.tree.text(of: path.range)
+                    guard let slash = text.lastIndex(of: "\\") else { continue }
+                    let folderText = text[..<slash]
+                    guard !folderText.dropFirst(path.diridLength).contains("%"), let base = nativeTable.path(for: path.dirid) else { continue }
+                    let name = context.document.substituter.substitute(String(text[text.index(after: slash)...]))
+                    references.append(FolderReference(
+                        folderRange: path.range.lowerBound..<(path.range.lowerBound + folderText.utf16.count),
+                        fileName: name.lowercased(),
+                        comparableFolder: DirectoryTable.comparable(base + "\\" + folderText.dropFirst(path.diridLength))))
+                }
+            }
+            return references
+        }
+    }
+}
+
+/// A path that starts with a DIRID and a literal folder: the code units of the DIRID and the folder
+/// (what the fix rewrites), the file name (substituted, lowercased), and the folder as a comparable path.
+private struct FolderReference: Sendable {
+    let folderRange: Range<Int>
+    let fileName: String
+    let comparableFolder: String
+}
+
+private enum FolderReferencesKey: RuleContextKey {
+    typealias Value = [FolderReference]
 }

@@ -245,13 +245,16 @@ public struct DriverStoreNeedsNewerOS: Rule {
                 }
             }
         }
+        let firstUses = context.shared(DriverStoreFieldsKey.self) {
+            var uses: [Int: PercentField] = [:]
+            for item in context.percentFields where uses[item.section.number] == nil && item.pieces.contains(.dirid(DirectoryIDs.driverStore)) {
+                uses[item.section.number] = item
+            }
+            return uses
+        }
         for section in sections {
-            for line in section.lines {
-                for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
-                    if context.document.substituter.pieces(raw).contains(.dirid(DirectoryIDs.driverStore)) {
-                        return ("DIRID 13 (\(line.key ?? "a value"))", context.range(of: line, field: index + 1))
-                    }
-                }
+            if let use = firstUses[section.number] {
+                return ("DIRID 13 (\(use.line.key ?? "a value"))", context.range(of: use.line, field: use.field))
             }
         }
         return nil
@@ -299,4 +302,9 @@ public struct DriverStoreNeedsNewerOS: Rule {
             edits: [(last.range.upperBound..<last.range.upperBound, ", \(decoration)"), (headerNode.nameRange, "\(headerName).\(decoration)")],
             followUp: "x86 builds older than \(build) no longer install this device (they used the undecorated Models section); keep an undecorated copy of the Models section and install sections without the newer syntax if they must.")
     }
+}
+
+/// For each section (by number), its first field that names DIRID 13.
+private enum DriverStoreFieldsKey: RuleContextKey {
+    typealias Value = [Int: PercentField]
 }

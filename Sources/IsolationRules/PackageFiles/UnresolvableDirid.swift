@@ -60,16 +60,12 @@ public struct UnresolvableDirid: Rule {
             }
             if let violation = Self.violation(Int(dirid), range: range, file: line.key ?? "", section: "DestinationDirs") { result.append(violation) }
         }
-        for section in document.sections where !Self.skipped(section) {
-            for line in section.lines {
-                for (index, raw) in line.rawFields.enumerated() where raw.containsByte(0x25) {
-                    var reported = Set<Int>()
-                    for case .dirid(let dirid) in document.substituter.pieces(raw) where reported.insert(dirid).inserted {
-                        let ranges = context.diridReferences(dirid, in: line, field: index + 1)
-                        let range = ranges.first ?? context.range(of: line, field: index + 1)
-                        if let violation = Self.violation(dirid, range: range, file: raw, section: section.name) { result.append(violation) }
-                    }
-                }
+        for item in context.percentFields where !Self.skipped(item.section) {
+            var reported = Set<Int>()
+            for case .dirid(let dirid) in item.pieces where reported.insert(dirid).inserted {
+                let ranges = context.diridReferences(dirid, in: item.line, field: item.field)
+                let range = ranges.first ?? context.range(of: item.line, field: item.field)
+                if let violation = Self.violation(dirid, range: range, file: item.raw, section: item.section.name) { result.append(violation) }
             }
         }
         return result

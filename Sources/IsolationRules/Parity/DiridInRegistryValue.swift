@@ -57,7 +57,8 @@ public struct DiridInRegistryValue: Rule {
         var result: [Violation] = []
         for item in context.uniqueRegistryEntries {
             let entry = item.entry
-            guard entry.operation == .addReg, !entry.isIgnoredByAddReg, !entry.deletesValue, !entry.isKeyOnly else { continue }
+            guard entry.line.rawHasPercent, entry.operation == .addReg, !entry.isIgnoredByAddReg, !entry.deletesValue, !entry.isKeyOnly
+            else { continue }
             for (offset, raw) in entry.rawData.enumerated() where raw.containsByte(0x25) {
                 let field = 5 + offset
                 let pieces = context.document.substituter.pieces(raw)

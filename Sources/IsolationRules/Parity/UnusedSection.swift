@@ -115,7 +115,7 @@ public struct UnusedSection: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         let document = context.document
-        let referenced = Self.referencedNames(document)
+        let referenced = ReferencedNames(document)
         let fileName = String(document.path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
         // A file with $ARCH$ is read once per architecture: a section used under any of them is used.
         let candidates = document.sections.filter { section in
@@ -138,7 +138,7 @@ public struct UnusedSection: Rule {
 
     /// The file read with `$ARCH$` stamped as each other architecture, when it holds the token.
     private static func stampedReadings(of context: RuleContext)
-        -> [(context: RuleContext, referenced: NameInterner, namesByHeader: [Int: String])] {
+        -> [(context: RuleContext, referenced: ReferencedNames, namesByHeader: [Int: String])] {
         let options = context.document.options
         guard let stamped = options.stampArchitecture, context.tree.source.text.units.containsARCHToken else { return [] }
         return Architecture.allCases.filter { $0.rawValue != stamped }.map { architecture in
@@ -149,15 +149,14 @@ public struct UnusedSection: Rule {
             for section in document.sections {
                 for header in section.headers { names[header] = section.name }
             }
-            return (reading, referencedNames(document), names)
+            return (reading, ReferencedNames(document), names)
         }
     }
 
-    private func isUsed(_ name: String, context: RuleContext, referenced: NameInterner) -> Bool {
+    private func isUsed(_ name: String, context: RuleContext, referenced: ReferencedNames) -> Bool {
         let folded = CaseInsensitive.fold(name)
         if Self.fixedNames.contains(folded) || Self.fixedPrefixes.contains(where: folded.hasPrefix) { return true }
         if PrimitiveSectionName(name) != nil { return true }
-        if referenced.id(of: name) != nil { return true }
         let roles = context.graph.roles(of: name)
         let unreached = roles.contains(.unreachedInstall)
         for role in roles {
@@ -167,6 +166,9 @@ public struct UnusedSection: Rule {
             default: return true
             }
         }
+        // Checked after the graph, which decides nearly every section: the names are collected only
+        // for a file with a section the graph does not reach.
+        if referenced.contains(name) { return true }
         // `[X.security]` holds the security descriptor of the list or registry section X.
         if folded.hasSuffix(".security") {
             return isUsed(String(name.dropLast(".security".count)), context: context, referenced: referenced)
@@ -182,16 +184,24 @@ public struct UnusedSection: Rule {
 
     /// The section names written as a field of a line, other than in `[Strings]` sections: directives
     /// the section graph does not follow (Needs, AddTrigger, AddChannel, InterfaceInstall32 lines, …).
-    private static func referencedNames(_ document: INFDocument) -> NameInterner {
-        var names = NameInterner()
-        for section in document.sections where !section.isStrings {
-            for line in section.lines where line.hasExplicitKey {
-                for field in line.fields where !field.isEmpty && !CaseInsensitive.equal(field, section.name) {
-                    _ = names.intern(field)
+    /// Collected the first time a name is looked up.
+    final class ReferencedNames {
+        private let document: INFDocument
+        private lazy var names: NameInterner = {
+            var names = NameInterner()
+            for section in document.sections where !section.isStrings {
+                for line in section.lines where line.hasExplicitKey {
+                    for field in line.fields where !field.isEmpty && !CaseInsensitive.equal(field, section.name) {
+                        _ = names.intern(field)
+                    }
                 }
             }
-        }
-        return names
+            return names
+        }()
+
+        init(_ document: INFDocument) { self.document = document }
+
+        func contains(_ name: String) -> Bool { names.id(of: name) != nil }
     }
 
     /// A hint when `name` is a suffix section of a device install base whose chosen variant is decorated.

@@ -48,8 +48,8 @@ public struct UndefinedString: Rule {
         let strings = context.document.strings
         for section in context.document.sections {
             if section.isStrings { continue }
-            for line in section.lines {
-                // The key (field 0) when the line has one, then the fields; most hold no `%`.
+            for line in section.lines where line.rawHasPercent {
+                // The key (field 0) when the line has one, then the fields.
                 let key = line.hasExplicitKey ? line.rawKey ?? "" : ""
                 for field in (line.hasExplicitKey ? 0 : 1)..<(line.rawFields.count + 1) {
                     let raw = field == 0 ? key : line.rawFields[field - 1]
@@ -71,23 +71,28 @@ public struct UndefinedString: Rule {
     /// The `%name%` tokens of `raw` that neither the strings tables nor a DIRID number resolve.
     static func undefinedNames(in raw: String, strings: StringTable) -> [String] {
         var names: [String] = []
-        var inside = false
-        var current = ""
-        for character in raw {
-            if character == "%" {
-                if inside, !current.isEmpty, strings.value(for: current) == nil, !isDecimal(current) { names.append(current) }
-                inside.toggle()
-                current = ""
-            } else if inside {
-                current.append(character)
+        let utf8 = raw.utf8
+        // The `%` that opened the token being read, if one is open.
+        var opening: String.Index?
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "%") {
+                if let start = opening {
+                    let name = String(raw[utf8.index(after: start)..<index])
+                    if !name.isEmpty, !isDecimal(name), strings.value(for: name) == nil { names.append(name) }
+                    opening = nil
+                } else {
+                    opening = index
+                }
             }
+            index = utf8.index(after: index)
         }
         return names
     }
 
     static func isDecimal(_ name: String) -> Bool {
-        var text = Substring(name).drop { $0 == " " || $0 == "\t" }
-        if text.first == "+" || text.first == "-" { text = text.dropFirst() }
-        return !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+        var text = name.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        if text.first == UInt8(ascii: "+") || text.first == UInt8(ascii: "-") { text = text.dropFirst() }
+        return !text.isEmpty && text.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }
