@@ -65,6 +65,7 @@ public struct INFDocument: Sendable {
         var headers: [[Int]] = []
         var entries: [[Int]] = []
         let stamp = Self.stamper(options.stampArchitecture)
+        let stamping = options.stampArchitecture != nil
         for (nodeIndex, node) in tree.sections.enumerated() {
             let name = stamp(node.header.name)
             let slot = Int(index.intern(name))
@@ -79,7 +80,7 @@ public struct INFDocument: Sendable {
         let strings = StringTable(names: names, locale: options.locale) { slot in
             entries[slot].map { lineIndex in
                 let line = tree.lines[lineIndex]
-                return (Self.rawKey(of: line), line.fields.first?.value)
+                return (Self.rawKey(key: line.key, fields: line.fields), line.fields.first?.value)
             }
         }
         let substituter = Substituter(strings: strings, rendering: options.directories)
@@ -97,21 +98,30 @@ public struct INFDocument: Sendable {
             sectionLines.reserveCapacity(entries[slot].count)
             sectionKeyIDs.reserveCapacity(entries[slot].count)
             for lineIndex in entries[slot] {
-                let syntax = tree.lines[lineIndex]
-                let rawFields = syntax.fields.map(\.value)
-                let rawKey = Self.rawKey(of: syntax)
+                // The parts of the syntax line read one by one: copying the whole line value costs more.
+                let tokens = tree.lines[lineIndex].fields
+                let keyToken = tree.lines[lineIndex].key
+                let rawFields = tokens.map(\.value)
+                let rawKey = Self.rawKey(key: keyToken, fields: tokens)
                 let key = rawKey.map { stamp(substituter.substitute($0)) }
+                var rawHasPercent = rawKey?.containsByte(0x25) ?? false
                 sectionKeyIDs.append(keyNames.id(of: key))
                 // Most fields substitute to themselves: the two lists then share one array.
                 var fields = rawFields
                 for index in rawFields.indices {
+                    let raw = rawFields[index]
+                    let percent = raw.containsByte(0x25)
+                    rawHasPercent = rawHasPercent || percent
+                    // Only a `%`, a `$ARCH$` being stamped or a field over SetupAPI's length changes the value.
+                    guard percent || (stamping && raw.containsByte(0x24)) || raw.utf8.count > SetupLimits.maximumStringLength
+                    else { continue }
                     // SetupAPI returns at most MAX_INF_STRING_LENGTH characters of a field (row 10).
-                    let value = SetupLimits.cut(stamp(substituter.substitute(rawFields[index])))
-                    if value != rawFields[index] { fields[index] = value }
+                    let value = SetupLimits.cut(stamp(substituter.substitute(raw)))
+                    if value != raw { fields[index] = value }
                 }
                 sectionLines.append(INFLine(
-                    key: key, rawKey: rawKey, hasExplicitKey: syntax.key != nil, fields: fields, rawFields: rawFields,
-                    syntaxIndex: lineIndex, lineNumber: syntax.firstPhysicalLine))
+                    key: key, rawKey: rawKey, hasExplicitKey: keyToken != nil, fields: fields, rawFields: rawFields,
+                    rawHasPercent: rawHasPercent, syntaxIndex: lineIndex, lineNumber: tree.lines[lineIndex].firstPhysicalLine))
             }
             lines.append(sectionLines)
             keyIDs.append(sectionKeyIDs)
@@ -129,8 +139,8 @@ public struct INFDocument: Sendable {
     }
 
     /// The key of a line before substitution: the text before `=`, or a lone field (row 27).
-    private static func rawKey(of line: LogicalLine) -> String? {
-        line.key?.value ?? (line.fields.count == 1 ? line.fields[0].value : nil)
+    private static func rawKey(key: Token?, fields: [Token]) -> String? {
+        key?.value ?? (fields.count == 1 ? fields[0].value : nil)
     }
 
     /// A function replacing `$ARCH$` (any case) with `architecture`, or the identity.

@@ -22,8 +22,8 @@ public final class INFLine: Sendable {
     public let rawHasPercent: Bool
 
     public init(key: String?, rawKey: String?, hasExplicitKey: Bool, fields: [String], rawFields: [String],
-                syntaxIndex: Int, lineNumber: Int) {
-        self.rawHasPercent = rawKey?.containsByte(0x25) ?? false || rawFields.contains { $0.containsByte(0x25) }
+                rawHasPercent: Bool, syntaxIndex: Int, lineNumber: Int) {
+        self.rawHasPercent = rawHasPercent
         self.key = key
         self.rawKey = rawKey
         self.hasExplicitKey = hasExplicitKey

@@ -32,7 +32,11 @@ public struct NameInterner: Sendable {
         }
         let id = Int32(hashes.count)
         hashes.append(hash)
-        for byte in text.utf8 { bytes.append(Self.lowered(byte)) }
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        bytes.withUnsafeMutableBufferPointer { stored in
+            for index in start..<stored.count { stored[index] = Self.lowered(stored[index]) }
+        }
         starts.append(bytes.count)
         slots[slot] = id
         if hashes.count * 2 > slots.count { grow() }

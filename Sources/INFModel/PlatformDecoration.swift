@@ -63,6 +63,9 @@ public struct PlatformDecoration: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a decoration; `nil` when it does not start with `NT` or a part is malformed.
     public init?(parsing text: String) {
+        // Most names tried are not decorations: rule them out on their first two bytes.
+        var head = text.utf8.makeIterator()
+        guard head.next().map({ $0 | 0x20 }) == UInt8(ascii: "n"), head.next().map({ $0 | 0x20 }) == UInt8(ascii: "t") else { return nil }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, first.count >= 2, first.prefix(2).uppercased() == "NT",
               parts.count <= 6 else { return nil }
