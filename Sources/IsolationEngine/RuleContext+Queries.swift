@@ -111,8 +111,9 @@ extension RuleContext {
 /// The file name at the end of a path written with `\` (or `/`).
 public func fileName(of path: String) -> String {
     let trimmed = path.trimmingCharacters(in: "\" ")
-    if let index = trimmed.lastIndex(where: { $0 == "\\" || $0 == "/" }) {
-        return String(trimmed[trimmed.index(after: index)...])
+    let utf8 = trimmed.utf8
+    if let index = utf8.lastIndex(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }) {
+        return String(trimmed[utf8.index(after: index)...])
     }
     return trimmed
 }

@@ -81,19 +81,20 @@ public struct DuplicateData: Rule {
 
     private func duplicateValues(in section: INFSection, _ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        var seen: [String: (line: INFLine, data: String)] = [:]
+        var seen: [String: (line: INFLine, flags: UInt32, fields: [String])] = [:]
+        // What a line writes, compared only when two lines write the same value.
+        func data(_ flags: UInt32, _ fields: [String]) -> String { "\(flags)|" + fields.dropFirst(4).joined(separator: ",") }
         for line in section.lines where !line.hasExplicitKey && line.fields.count >= 3 {
             let fields = line.fields.map { $0.trimmingCharacters(in: " \t") }
             if fields.contains(where: isUnresolved) { continue }
             let flags = fields.count > 3 ? IntegerField(parsing: fields[3]).uint32 : 0
             guard let flags, flags & Self.repeatableFlags == 0 else { continue }
-            let key = [fields[0], fields[1], fields[2]].map { $0.lowercased() }.joined(separator: "|")
-            let data = "\(flags)|" + fields.dropFirst(4).joined(separator: ",")
+            let key = (fields[0] + "|" + fields[1] + "|" + fields[2]).lowercased()
             guard let first = seen[key] else {
-                seen[key] = (line, data)
+                seen[key] = (line, flags, fields)
                 continue
             }
-            guard first.data != data else { continue }
+            guard data(first.flags, first.fields) != data(flags, fields) else { continue }
             let name = fields[2].isEmpty ? "(default)" : fields[2]
             result.append(Violation(range: context.range(of: line),
                                     message: "Registry value '\(name)' under '\(fields[0])\(fields[1].isEmpty ? "" : "\\" + fields[1])' is written twice in [\(section.name)] with different data",

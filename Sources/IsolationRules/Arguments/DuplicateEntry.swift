@@ -90,8 +90,8 @@ public struct DuplicateEntry: Rule {
                     }
                 }
             }
-            let base = String(section.baseName)
-            if CaseInsensitive.equal(base, "Strings") {
+            // The base name skips leading dots; without one, it is `Strings` exactly for a strings section.
+            if section.isStrings || (section.foldedName.hasPrefix(".") && CaseInsensitive.equal(String(section.baseName), "Strings")) {
                 var seen = Set<String>()
                 for line in section.lines where line.hasExplicitKey {
                     guard let key = line.rawKey?.lowercased(), !seen.insert(key).inserted else { continue }

@@ -10,10 +10,14 @@ extension RuleContext {
 
     /// Whether [Version] names the setup class `name`: by `Class`, or by the GUID Windows gives it.
     func isOfClass(_ name: String) -> Bool {
-        let version = document.version
-        if let className = version.className, CaseInsensitive.equal(className.trimmingCharacters(in: " \t"), name) { return true }
-        guard let guid = version.classGuid, let known = SetupClasses.withGuid(guid) else { return false }
-        return CaseInsensitive.equal(known.name, name)
+        let declared = shared(DeclaredClassKey.self) {
+            let version = document.version
+            return DeclaredClass(name: version.className?.trimmingCharacters(in: " \t"),
+                                 guidClassName: version.classGuid.flatMap(SetupClasses.withGuid)?.name)
+        }
+        if let className = declared.name, CaseInsensitive.equal(className, name) { return true }
+        guard let known = declared.guidClassName else { return false }
+        return CaseInsensitive.equal(known, name)
     }
 
     /// The sections named by field `field` of every `directive` line, each with the line and the section found.
@@ -100,4 +104,14 @@ func installKind(of name: String) -> String? {
     guard let dot = name.lastIndex(of: ".") else { return nil }
     let last = name[name.index(after: dot)...]
     return FeatureKnowledge.needsSuffixes.first { CaseInsensitive.equal($0, String(last)) }
+}
+
+/// The setup class [Version] declares: the `Class` value, and the class Windows gives `ClassGuid`.
+private struct DeclaredClass: Sendable {
+    let name: String?
+    let guidClassName: String?
+}
+
+private enum DeclaredClassKey: RuleContextKey {
+    typealias Value = DeclaredClass
 }

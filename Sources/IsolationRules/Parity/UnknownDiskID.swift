@@ -61,7 +61,8 @@ public struct UnknownDiskID: Rule {
         // With LayoutFile the disks are defined in another INF (system INFs use layout.inf).
         if document.section(named: "Version")?.firstLine(withKey: "LayoutFile") != nil { return [] }
         var result: [Violation] = []
-        for section in document.sections {
+        // Only a SourceDisksFiles section (the split skips leading dots) is read.
+        for section in document.sections where section.foldedName.hasPrefix("sourcedisksfiles") || section.foldedName.hasPrefix(".") {
             let parts = section.name.split(separator: ".", maxSplits: 1).map(String.init)
             guard let base = parts.first, CaseInsensitive.equal(base, "SourceDisksFiles") else { continue }
             let architectures: [Architecture]
