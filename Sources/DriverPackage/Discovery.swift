@@ -120,10 +120,11 @@ public enum Discovery {
                 continue
             }
             if !isDirectory.boolValue {
-                let url = URL(fileURLWithPath: path).standardizedFileURL
-                if seen.insert(url.path).inserted {
-                    result.files.append(DiscoveredFile(path: path, displayPath: display(url.path, base: workingBase),
-                                                       packageRoot: url.deletingLastPathComponent().path))
+                // Standardized once: the folder of a standardized path is its parent.
+                let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+                if seen.insert(standardized).inserted {
+                    result.files.append(DiscoveredFile(path: path, displayPath: display(standardized, base: workingBase),
+                                                       packageRoot: PathSyntax.host.parent(standardized)))
                 }
                 continue
             }

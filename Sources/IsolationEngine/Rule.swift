@@ -43,7 +43,7 @@ extension Rule {
 /// `E`, `W`, `N` are error, warning and note, `-` is off, and `E*` is an error that signature mode
 /// lowers for keys and DIRIDs on its exception list. In `desktop` mode every rule is at most a warning.
 public func levels(_ columns: String) -> [Mode: Level] {
-    let parts = columns.split(separator: " ").map { String($0).replacingOccurrences(of: "*", with: "") }
+    let parts = columns.split(separator: " ").map { String($0.filter { $0 != "*" }) }
     func level(_ text: String) -> Level? {
         switch text {
         case "E": return .error

@@ -7,7 +7,7 @@
 public enum PathPattern {
     /// Whether `path` holds a wildcard.
     public static func hasWildcard(_ path: String) -> Bool {
-        path.contains("*") || path.contains("?")
+        path.utf8.contains(UInt8(ascii: "*")) || path.utf8.contains(UInt8(ascii: "?"))
     }
 
     /// The existing files and folders `pattern` matches, sorted; none when nothing matches.

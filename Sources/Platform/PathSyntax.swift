@@ -48,7 +48,11 @@ public enum PathSyntax: Sendable, Equatable {
 
     /// The names between separators, without empty names and `.`; `..` is kept as written.
     public func components(_ path: String) -> [Substring] {
-        path.split(whereSeparator: isSeparator).filter { $0 != "." }
+        // Separators are ASCII: split the bytes, each piece starting and ending on a character.
+        let windows = self == .windows
+        return path.utf8.split(whereSeparator: { $0 == UInt8(ascii: "/") || (windows && $0 == UInt8(ascii: "\\")) })
+            .map { path[$0.startIndex..<$0.endIndex] }
+            .filter { $0 != "." }
     }
 
     /// `relative` appended to `base` with this syntax's separator; `relative` alone when it is absolute.

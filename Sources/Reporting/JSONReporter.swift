@@ -27,8 +27,7 @@ public struct JSONReporter: Reporter {
     /// findings array, and each finding is formatted on its own where that array stands.
     public func write(_ report: Report, to output: (String) -> Void) {
         let frame = document(report).formatted()
-        let placeholder = "\"findings\": []"
-        guard !report.findings.isEmpty, let split = frame.range(of: placeholder) else {
+        guard !report.findings.isEmpty, let split = frame.firstRange(of: "\"findings\": []") else {
             output(frame)
             return
         }
