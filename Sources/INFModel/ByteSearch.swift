@@ -37,7 +37,12 @@ extension String {
 
     /// Whether `token` (ASCII) occurs in the string whatever the case of its letters.
     public func containsASCIIIgnoringCase(_ token: String) -> Bool {
-        Self.match(Array(token.utf8).map(Self.lowered), in: Array(utf8), from: 0) != nil
+        let utf8 = self.utf8
+        // The token's first byte in either case must occur before anything is copied.
+        guard let head = token.utf8.first else { return true }
+        let lower = Self.lowered(head), upper = lower &- 0x61 < 26 ? lower & ~0x20 : lower
+        guard utf8.withContiguousStorageIfAvailable({ $0.contains(lower) || $0.contains(upper) }) ?? true else { return false }
+        return Self.match(Array(token.utf8).map(Self.lowered), in: Array(utf8), from: 0) != nil
     }
 
     /// The first index at or after `start` where `bytes` hold the lowered ASCII `pattern` in any case.

@@ -32,9 +32,12 @@ public struct DirectoryTable: Sendable {
     /// A path with `/` and `\` alike, without doubled, leading-dot or trailing separators, lowercased:
     /// Windows paths compare without regard to case.
     public static func comparable(_ path: String) -> String {
+        let lowered = path.lowercased()
         var parts: [Substring] = []
-        for part in path.lowercased().split(whereSeparator: { $0 == "\\" || $0 == "/" }) where part != "." {
-            parts.append(part)
+        // Separators are ASCII: split the bytes, each piece starting and ending on a character.
+        for piece in lowered.utf8.split(whereSeparator: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }) {
+            let part = lowered[piece.startIndex..<piece.endIndex]
+            if part != "." { parts.append(part) }
         }
         return parts.joined(separator: "\\")
     }

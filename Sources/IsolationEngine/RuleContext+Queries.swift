@@ -72,7 +72,8 @@ extension RuleContext {
         guard !name.isEmpty else { return nil }
         let copies = copiedFiles.filter { CaseInsensitive.equal($0.entry.destination, name) }
         guard !copies.isEmpty else { return nil }
-        let table = DirectoryTable.native(infName: "package.inf", architecture: architectures.first?.rawValue ?? "amd64")
+        let architecture = architectures.first?.rawValue ?? "amd64"
+        let table = packageTables[architecture] ?? DirectoryTable.native(infName: "package.inf", architecture: architecture)
         guard let base = table.path(for: dirid) else { return nil }
         let written = DirectoryTable.comparable(base + "\\" + rest)
         var shown = Set<String>()
@@ -124,3 +125,8 @@ extension String {
         containsByte(0x2F) ? String(decoding: utf8.map { $0 == 0x2F ? 0x5C : $0 }, as: UTF8.self) : self
     }
 }
+
+/// The native directory table of a package INF on each architecture, built once.
+private let packageTables: [String: DirectoryTable] = Dictionary(uniqueKeysWithValues: Architecture.allCases.map {
+    ($0.rawValue, DirectoryTable.native(infName: "package.inf", architecture: $0.rawValue))
+})

@@ -6,6 +6,8 @@ public enum PathPatterns {
     /// `\Registry\User`, a path under a predefined key other than HKEY_CURRENT_USER, or a path starting
     /// at `SYSTEM\CurrentControlSet` (or a numbered control set).
     public static func isGlobalRegistryPath(_ text: String) -> Bool {
+        // Every shape holds a backslash; most values tested hold none.
+        guard text.utf8.contains(backslash) else { return false }
         let s = lowercasedBytes(text)
         for root in ["\\registry\\machine", "\\registry\\user"] {
             for index in occurrences(of: root, in: s) {
@@ -32,6 +34,7 @@ public enum PathPatterns {
     /// `\SystemRoot\…`, or a path into `System32\drivers` or the driver store. Paths of source and
     /// debug files (`.pdb`, `.c`, `.h`, …) that compilers and linkers embed are not counted.
     public static func isAbsoluteFilePath(_ text: String) -> Bool {
+        guard text.utf8.contains(backslash) else { return false }
         let s = lowercasedBytes(text)
         if buildArtifactExtensions.contains(where: { s.suffix($0.utf8.count).elementsEqual($0.utf8) }) { return false }
         for needle in ["\\systemroot\\", "system32\\drivers\\", "system32\\driverstore\\"] where !occurrences(of: needle, in: s).isEmpty {
@@ -47,6 +50,7 @@ public enum PathPatterns {
     /// `\GLOBAL??\<name>`, `\\.\<name>` or `\Device\<name>` at the start of the string or after a
     /// quote or space — other than drive letters, UNC paths, named pipes and mailslots; nil when it names none.
     public static func deviceName(in text: String) -> String? {
+        guard text.utf8.contains(backslash) else { return nil }
         let s = lowercasedBytes(text)
         let original = Array(text.utf8)
         for prefix in ["\\dosdevices\\", "\\??\\", "\\global??\\", "\\\\.\\", "\\device\\"] {
@@ -71,6 +75,7 @@ public enum PathPatterns {
     /// subfolder: the folder as written and the file name; nil otherwise. Only a last component with a
     /// file extension counts as a file.
     public static func dataRootFile(in text: String) -> (folder: String, file: String)? {
+        guard text.utf8.contains(backslash) else { return nil }
         let s = lowercasedBytes(text)
         let original = Array(text.utf8)
         for root in ["%programdata%\\", "%allusersprofile%\\", "%driverdata%\\", "%temp%\\", "%tmp%\\", "\\driverdata\\", ":\\programdata\\"] {
@@ -103,6 +108,7 @@ public enum PathPatterns {
     /// Whether `text` is a registry path through a service's `Parameters` key (`…\Parameters` or
     /// `…\Parameters\…`).
     public static func namesParametersKey(_ text: String) -> Bool {
+        guard text.utf8.contains(backslash) else { return false }
         let s = lowercasedBytes(text)
         let needle = "\\parameters"
         return occurrences(of: needle, in: s).contains { index in

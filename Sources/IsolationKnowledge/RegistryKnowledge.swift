@@ -56,7 +56,14 @@ public enum RegistryKnowledge {
 
     /// Whether `subkey` is `prefix` or lies below it (case-insensitive, `\` separated).
     public static func hasKeyPrefix(_ subkey: String, _ prefix: String) -> Bool {
-        let key = normalize(subkey), p = normalize(prefix)
+        hasKeyPrefix(normalized: normalize(subkey), prefix)
+    }
+
+    /// ``hasKeyPrefix(_:_:)`` for a key already in ``normalize(_:)``'s form, such as a registry
+    /// entry's `normalizedSubkey`.
+    public static func hasKeyPrefix(normalized key: String, _ prefix: String) -> Bool {
+        let p = normalize(prefix)
+        guard key.utf8.count >= p.utf8.count else { return false }
         return key == p || key.hasPrefix(p + "\\")
     }
 

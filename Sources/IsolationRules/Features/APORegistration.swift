@@ -111,9 +111,9 @@ public struct APORegistration: Rule {
     static func isAPORegistration(_ entry: RegistryEntry) -> Bool {
         switch entry.root {
         case .relative, .classesRoot:
-            return RegistryKnowledge.hasKeyPrefix(entry.subkey, FeatureKnowledge.apoRegistrationKey)
+            return RegistryKnowledge.hasKeyPrefix(normalized: entry.normalizedSubkey, FeatureKnowledge.apoRegistrationKey)
         case .localMachine:
-            return RegistryKnowledge.hasKeyPrefix(entry.subkey, "SOFTWARE\\Classes\\" + FeatureKnowledge.apoRegistrationKey)
+            return RegistryKnowledge.hasKeyPrefix(normalized: entry.normalizedSubkey, "SOFTWARE\\Classes\\" + FeatureKnowledge.apoRegistrationKey)
         default:
             return false
         }

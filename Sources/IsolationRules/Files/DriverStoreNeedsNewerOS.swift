@@ -194,7 +194,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
             for link in context.graph.links(from: section) {
                 guard case .registry(.addReg, .deviceSoftwareKey) = link.role else { continue }
                 for entry in context.document.registryEntries(inSection: link.to, operation: .addReg)
-                where entry.root == .relative && RegistryKnowledge.hasKeyPrefix(entry.subkey, "MediaCategories") {
+                where entry.root == .relative && RegistryKnowledge.hasKeyPrefix(normalized: entry.normalizedSubkey, "MediaCategories") {
                     consider("HKR MediaCategories", 17763, context.range(of: entry.line, field: 2))
                 }
             }

@@ -68,9 +68,9 @@ public struct HardcodedPath: Rule {
             if start + 2 < u.count, (0x61...0x7A).contains(u[start]), u[start + 1] == 0x3A, u[start + 2] == 0x5C {
                 return true
             }
-            if start == 0 || u[start - 1] == 0x22 {
-                let rest = String(decoding: u[start...], as: UTF8.self)
-                if prefixes.contains(where: { rest.hasPrefix($0) }) { return true }
+            // Every other form starts with a backslash.
+            if u[start] == 0x5C, start == 0 || u[start - 1] == 0x22 {
+                if prefixes.contains(where: { u[start...].starts(with: $0.utf8) }) { return true }
             }
         }
         return false

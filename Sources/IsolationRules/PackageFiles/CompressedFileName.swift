@@ -68,7 +68,8 @@ public struct CompressedFileName: Rule {
                                     message: "'\(name)' is a compressed file name; list the file uncompressed under its real name",
                                     infVerifValues: [name, Self.uncompressedName(name)]))
         }
-        for section in context.document.sections {
+        // The base name skips leading dots; without one, the folded name starts with it.
+        for section in context.document.sections where section.foldedName.hasPrefix("sourcedisksfiles") || section.foldedName.hasPrefix(".") {
             let base = String(section.baseName)
             guard CaseInsensitive.equal(base, "SourceDisksFiles") else { continue }
             for line in section.lines {

@@ -54,16 +54,18 @@ public struct UnresolvedToken: Rule {
         let built = context.isBuiltPackage
         let note = built ? "" : " (a note in a source tree, which the build may still stamp)"
         var result: [Violation] = []
-        var section = ""
         let units = tree.source.text.units
-        for (index, line) in tree.lines.enumerated() where index != signature {
+        let lines = tree.lines
+        // The line of the last section header met; its name is read only for a finding.
+        var headerLine: Int?
+        for index in lines.indices where index != signature {
+            if lines[index].header != nil { headerLine = index }
+            // Nearly every line has no `$` at all: its parts are not read.
+            guard units[lines[index].range].contains(0x24) else { continue }
+            let line = lines[index]
             var ranges: [Range<Int>] = []
-            if let header = line.header {
-                ranges.append(header.nameRange)
-                section = tree.text(of: header.nameRange)
-            }
-            // Nearly every line has no `$` at all.
-            guard units[line.range].contains(0x24) else { continue }
+            if let header = line.header { ranges.append(header.nameRange) }
+            let section = headerLine.flatMap { lines[$0].header.map { tree.text(of: $0.nameRange) } } ?? ""
             if let key = line.key { ranges.append(key.range) }
             ranges += line.fields.map(\.range)
             for range in ranges {

@@ -103,9 +103,9 @@ public struct DriverDataInUserModePath: Rule {
         var seen = Set<Int>()
         for item in context.registryEntries where item.entry.operation == .addReg {
             let entry = item.entry
-            guard entry.data.contains(where: { $0.lowercased().contains("%driverdata%") }),
+            guard entry.data.contains(where: { $0.containsASCIIIgnoringCase("%driverdata%") }),
                   let reader = kernelReader(of: item, context: context) else { continue }
-            for (index, value) in entry.data.enumerated() where value.lowercased().contains("%driverdata%") {
+            for (index, value) in entry.data.enumerated() where value.containsASCIIIgnoringCase("%driverdata%") {
                 guard seen.insert(entry.line.syntaxIndex * 64 + index).inserted else { continue }
                 result.append(Violation(
                     range: context.range(of: entry.line, field: 5 + index),
