@@ -39,67 +39,112 @@ public struct TextReporter: Reporter {
     public func write(_ report: Report, to output: (String) -> Void) {
         let style = TextStyle(colors: colors)
         var chunk = ""
-        // A rule's why and help lines are the same for each of its findings: formatted once.
-        var ruleNotes: [String: [String]] = [:]
+        chunk.reserveCapacity(1 << 17)
+        // Notes that repeat from finding to finding (a rule's why and help, a fix's follow-up) are
+        // formatted once.
+        var notes = NoteCache()
         for finding in report.findings {
-            chunk += block(for: finding, in: report, style: style, ruleNotes: &ruleNotes) + "\n\n"
+            appendBlock(for: finding, in: report, style: style, notes: &notes, to: &chunk)
+            chunk += "\n\n"
             if chunk.utf8.count >= 1 << 16 {
                 output(chunk)
                 chunk = ""
+                chunk.reserveCapacity(1 << 17)
             }
         }
         output(chunk + summaryLines(report, style: style).joined(separator: "\n") + "\n")
     }
 
-    private func block(for finding: Finding, in report: Report, style: TextStyle, ruleNotes: inout [String: [String]]) -> String {
-        let rule = report.rule(named: finding.rule)
-        var lines = header(for: finding, style: style)
+    /// Formatted notes by what they are made of.
+    private struct NoteCache {
+        var ruleNotes: [String: String] = [:]
+        var followUps: [String: String] = [:]
+    }
+
+    /// Appends a finding's block, its lines separated by line breaks, without a final one.
+    private func appendBlock(for finding: Finding, in report: Report, style: TextStyle, notes: inout NoteCache, to out: inout String) {
+        appendHeader(for: finding, style: style, to: &out)
         if let frame = CodeFrame(location: finding.location) {
-            lines += frame.lines(style: style, level: finding.level)
+            for line in frame.lines(style: style, level: finding.level) {
+                out += "\n"
+                out += line
+            }
         }
         if let scope = finding.scope {
-            lines += note("holds for", scope.description, style: style)
+            out += "\n"
+            appendNote("holds for", scope.description, style: style, to: &out)
         }
         for related in finding.related {
-            lines += note("related", "\(related.location.displayDescription): \(related.message)", style: style)
+            out += "\n"
+            appendNote("related", "\(related.location.displayDescription): \(related.message)", style: style, to: &out)
         }
-        if let rule {
-            if let notes = ruleNotes[rule.name] {
-                lines += notes
+        if let rule = report.rule(named: finding.rule) {
+            out += "\n"
+            if let text = notes.ruleNotes[rule.name] {
+                out += text
             } else {
-                let notes = note("why", rule.why, style: style) + note("help", rule.fix, style: style)
-                ruleNotes[rule.name] = notes
-                lines += notes
+                var text = ""
+                appendNote("why", rule.why, style: style, to: &text)
+                text += "\n"
+                appendNote("help", rule.fix, style: style, to: &text)
+                notes.ruleNotes[rule.name] = text
+                out += text
             }
         }
         if let fix = finding.fix {
             let safety = fix.safety == .safe ? "safe" : "unsafe, needs --unsafe-fixes"
-            lines += note("fix", "\(fix.title) (\(safety))", style: style)
+            out += "\n"
+            appendNote("fix", "\(fix.title) (\(safety))", style: style, to: &out)
             if let followUp = fix.followUp {
-                lines += note("follow-up", followUp, style: style)
+                out += "\n"
+                if let text = notes.followUps[followUp] {
+                    out += text
+                } else {
+                    var text = ""
+                    appendNote("follow-up", followUp, style: style, to: &text)
+                    notes.followUps[followUp] = text
+                    out += text
+                }
             }
         }
-        return lines.joined(separator: "\n")
     }
 
     /// The header line, and the message's further lines indented below it.
-    private func header(for finding: Finding, style: TextStyle) -> [String] {
+    private func appendHeader(for finding: Finding, style: TextStyle, to out: inout String) {
         // The rule and the InfVerif code of this problem (the first; JSON and SARIF list them all).
-        let ruleLabel = ([finding.rule] + finding.codes.prefix(1).map(String.init)).joined(separator: "/")
-        let marker = finding.fix == nil ? "" : style.fixable("[*]") + " "
+        let ruleLabel = finding.codes.first.map { "\(finding.rule)/\($0)" } ?? finding.rule
         let messageLines = textLines(finding.message)
-        let first = style.bold(terminalSafe(finding.location.displayDescription) + ":") + " "
-            + style.level("\(finding.level.rawValue)[\(ruleLabel)]:", finding.level) + " "
-            + marker + style.bold(messageLines[0])
-        return [first] + messageLines.dropFirst().map { "    " + $0 }
+        out += style.bold(terminalSafe(finding.location.displayDescription) + ":")
+        out += " "
+        out += style.level("\(finding.level.rawValue)[\(ruleLabel)]:", finding.level)
+        out += " "
+        if finding.fix != nil {
+            out += style.fixable("[*]")
+            out += " "
+        }
+        out += style.bold(messageLines[0])
+        for line in messageLines.dropFirst() {
+            out += "\n    "
+            out += line
+        }
     }
 
     /// A `  = label: text` line, with the text's further lines indented below it.
-    private func note(_ label: String, _ text: String, style: TextStyle) -> [String] {
+    private func appendNote(_ label: String, _ text: String, style: TextStyle, to out: inout String) {
         let lines = textLines(text)
+        out += "  "
+        out += style.gutter("=")
+        out += " "
+        out += style.bold(label + ":")
+        out += " "
+        out += lines[0]
+        guard lines.count > 1 else { return }
         let indent = String(repeating: " ", count: label.count + 6)
-        return ["  " + style.gutter("=") + " " + style.bold(label + ":") + " " + lines[0]]
-            + lines.dropFirst().map { indent + $0 }
+        for line in lines.dropFirst() {
+            out += "\n"
+            out += indent
+            out += line
+        }
     }
 
     private func summaryLines(_ report: Report, style: TextStyle) -> [String] {

@@ -42,7 +42,8 @@ struct TextStyle: Sendable {
 func terminalSafe(_ text: String) -> String {
     // Controls are below 0x20, DEL, or (C1) start with the byte 0xC2: a text without those bytes is
     // passed over without decoding its scalars.
-    guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }),
+    let suspect: (UInt8) -> Bool = { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }
+    guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: suspect) }) ?? text.utf8.contains(where: suspect),
           text.unicodeScalars.contains(where: isUnsafeControl) else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
