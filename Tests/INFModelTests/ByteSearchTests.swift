@@ -13,6 +13,14 @@ struct ByteSearchTests {
         #expect(pair.0.containsASCIIIgnoringCase("$ARCH$") == (pair.0 != pair.1))
     }
 
+    @Test("trimming takes the set's ASCII characters off both ends only, whatever the text holds", arguments: [
+        ("  a b \t", " \t", "a b"), ("\"x\"", "\" ", "x"), ("\\\\a\\b\\", "\\", "a\\b"), ("   ", " ", ""), ("", " ", ""),
+        (" é ", " ", "é"), ("éa", "a", "é"), ("..\\dir .", "\\ .", "dir"), ("~x~", "~", "x"), ("none", " \t", "none"),
+    ])
+    func trimming(_ triple: (String, String, String)) {
+        #expect(triple.0.trimmingCharacters(in: triple.1) == triple.2)
+    }
+
     @Test("bytes and byte sequences are found exactly")
     func containing() {
         #expect("a%b".containsByte(0x25))
