@@ -113,11 +113,22 @@ public struct SectionGraph: Sendable {
     /// The names of every section with one of the install roles (DDInstall, suffix, DefaultInstall,
     /// ClassInstall32, service and interface install sections).
     public var installSectionNames: [String] {
+        sectionNames { $0.contains(where: \.isInstall) }
+    }
+
+    /// The names (folded) of the DefaultInstall sections and their platform variants, sorted.
+    public var defaultInstallSectionNames: [String] {
+        sectionNames { $0.contains(.defaultInstall) }
+    }
+
+    /// The folded names, sorted and each once, of the sections whose roles satisfy `holds`.
+    private func sectionNames(where holds: (Set<SectionRole>) -> Bool) -> [String] {
         var seen = Set<String>()
         var names: [String] = []
-        let folded = zip(texts, rolesByName).map { (CaseInsensitive.fold($0.0), $0.1) }
-        for (name, roles) in folded.sorted(by: { $0.0 < $1.0 }) where roles.contains(where: \.isInstall) {
-            if seen.insert(name).inserted { names.append(name) }
+        // Only the sections that qualify are folded and sorted.
+        let folded = zip(texts, rolesByName).filter { holds($0.1) }.map { CaseInsensitive.fold($0.0) }
+        for name in folded.sorted() where seen.insert(name).inserted {
+            names.append(name)
         }
         return names
     }
@@ -246,6 +257,9 @@ private struct Builder {
             var start = utf8.startIndex
             while let dot = utf8[start...].firstIndex(of: UInt8(ascii: ".")) {
                 start = utf8.index(after: dot)
+                // A decoration starts with `NT`: anything else after the dot is not one.
+                var head = utf8[start...].makeIterator()
+                guard head.next().map({ $0 | 0x20 }) == UInt8(ascii: "n"), head.next().map({ $0 | 0x20 }) == UInt8(ascii: "t") else { continue }
                 if bases.id(of: name[..<dot]) != nil, PlatformDecoration(parsing: String(name[start...])) != nil { return true }
             }
             return false

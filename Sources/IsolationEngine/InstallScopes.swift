@@ -62,7 +62,7 @@ public struct InstallScopes: Sendable {
                 if let section = document.section(named: name + "." + suffix) { addRoot(section.name, reaches) }
             }
         }
-        for name in graph.installSectionNames where graph.roles(of: name).contains(.defaultInstall) {
+        for name in graph.defaultInstallSectionNames {
             for architecture in document.installArchitectures(ofSection: name)
             where architectures.contains(architecture) {
                 addRoot(name, [Reach(architecture: architecture, lowest: WindowsVersion(major: 0, minor: 0), upperBound: nil)])
