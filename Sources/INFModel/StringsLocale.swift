@@ -90,4 +90,12 @@ public struct StringTable: Sendable {
         }
         return nil
     }
+
+    /// The value of the string key `key`, found as ``value(for:)`` finds it, without copying the key.
+    public func value(for key: Substring) -> String? {
+        for table in tables {
+            if let id = table.keys.id(of: key) { return table.values[Int(id)] }
+        }
+        return nil
+    }
 }

@@ -38,6 +38,8 @@ public struct Substituter: Sendable {
     /// The value of `raw` after substitution.
     public func substitute(_ raw: String) -> String {
         guard raw.containsByte(0x25) else { return raw }
+        // The commonest form, one whole `%name%` (nothing follows it): its value, or the text as written.
+        if let name = Self.wholeName(raw) { return value(of: name, nextIsBackslash: false) ?? raw }
         var out: [UInt16] = []
         walk(raw) { piece in
             switch piece {
@@ -56,6 +58,11 @@ public struct Substituter: Sendable {
     /// The value of `raw` as text and DIRID pieces: strings are substituted, DIRIDs are kept apart.
     public func pieces(_ raw: String) -> [ValuePiece] {
         guard raw.containsByte(0x25) else { return raw.isEmpty ? [] : [.text(raw)] }
+        if let name = Self.wholeName(raw) {
+            if let value = strings.value(for: name) { return value.isEmpty ? [] : [.text(value)] }
+            if let dirid = Self.decimal(name.utf16) { return [.dirid(dirid)] }
+            return [.text(raw)]
+        }
         var result: [ValuePiece] = []
         var text: [UInt16] = []
         func flush() {
@@ -109,20 +116,39 @@ public struct Substituter: Sendable {
 
     private func lookup(_ name: ArraySlice<UInt16>, nextIsBackslash: Bool) -> String? {
         if let value = strings.value(for: UTF16Text.string(name)) { return value }
-        guard case .table(let table) = rendering, let dirid = Self.decimal(name),
-              var path = table.path(for: dirid) else { return nil }
+        return diridPath(Self.decimal(name), nextIsBackslash: nextIsBackslash)
+    }
+
+    /// ``lookup(_:nextIsBackslash:)`` for a name that is a slice of the text.
+    private func value(of name: Substring, nextIsBackslash: Bool) -> String? {
+        if let value = strings.value(for: name) { return value }
+        return diridPath(Self.decimal(name.utf16), nextIsBackslash: nextIsBackslash)
+    }
+
+    /// The folder of `dirid` when DIRIDs are rendered as folders.
+    private func diridPath(_ dirid: Int?, nextIsBackslash: Bool) -> String? {
+        guard case .table(let table) = rendering, let dirid, var path = table.path(for: dirid) else { return nil }
         if nextIsBackslash && path.hasSuffix("\\") { path.removeLast() }
         return path
     }
 
+    /// The name of `raw` when it is one `%name%` and nothing else.
+    private static func wholeName(_ raw: String) -> Substring? {
+        let utf8 = raw.utf8
+        guard utf8.count >= 3, utf8.first == 0x25, utf8.last == 0x25 else { return nil }
+        let inner = utf8.dropFirst().dropLast()
+        guard !inner.contains(0x25) else { return nil }
+        return raw[inner.startIndex..<inner.endIndex]
+    }
+
     /// A DIRID name read like C `strtol(name, &end, 10)` that must consume the whole name.
-    static func decimal(_ units: ArraySlice<UInt16>) -> Int? {
+    static func decimal<Units: BidirectionalCollection<UInt16>>(_ units: Units) -> Int? {
         var i = units.startIndex
-        while i < units.endIndex, isCSpace(units[i]) { i += 1 }
+        while i < units.endIndex, isCSpace(units[i]) { i = units.index(after: i) }
         var negative = false
         if i < units.endIndex, units[i] == 0x2B || units[i] == 0x2D {
             negative = units[i] == 0x2D
-            i += 1
+            i = units.index(after: i)
         }
         guard i < units.endIndex else { return nil }
         var value = 0
@@ -131,7 +157,7 @@ public struct Substituter: Sendable {
             guard c >= 0x30 && c <= 0x39 else { return nil }
             value = value * 10 + Int(c - 0x30)
             if value > Int(Int32.max) + 1 { return nil }
-            i += 1
+            i = units.index(after: i)
         }
         return negative ? -value : value
     }

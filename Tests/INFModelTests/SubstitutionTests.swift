@@ -301,4 +301,25 @@ struct SubstitutionTests {
         #expect(document.rowValue("w") == String(repeating: "s", count: 4096))
         #expect(document.section(named: "A")?.lines.last?.rawField(1)?.count == 5000)
     }
+
+    @Test("a field that is one whole %name% gives what the general walk gives: value, DIRID or the text as written")
+    func wholeNames() {
+        let document = Self.document("x = 1\r\n")
+        let keep = document.substituter
+        #expect(keep.substitute("%Greeting%") == "Hello")
+        #expect(keep.substitute("%greeting%") == "Hello")
+        #expect(keep.substitute("%10%") == "ten", "a strings key named like a DIRID wins")
+        #expect(keep.substitute("%12%") == "%12%", "DIRIDs stay as written when kept")
+        #expect(keep.substitute("%Missing%") == "%Missing%")
+        #expect(keep.substitute("%Empty%") == "")
+        #expect(keep.pieces("%Greeting%") == [.text("Hello")])
+        #expect(keep.pieces("%Empty%") == [])
+        #expect(keep.pieces("%12%") == [.dirid(12)])
+        #expect(keep.pieces("% 12%") == [.dirid(12)], "read like strtol: leading blanks")
+        #expect(keep.pieces("%Missing%") == [.text("%Missing%")])
+        #expect(keep.pieces("%Greeting%x") == [.text("Hellox")])
+        let table = Substituter(strings: document.strings, rendering: .table(.reference))
+        #expect(table.substitute("%11%") == DirectoryTable.reference.path(for: 11))
+        #expect(table.substitute("%11%\\x.dll") == (DirectoryTable.reference.path(for: 11) ?? "") + "\\x.dll")
+    }
 }
