@@ -251,16 +251,25 @@ private struct Builder {
     /// of them: one look-up per dot of the name, however many bases there are.
     static func isVariant(_ name: String, folded: String, ofAnyOf bases: NameInterner) -> Bool {
         if bases.id(of: name) != nil { return true }
-        let utf8 = name.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: each byte is a character, and the folded name has the same dots at the same places.
-            var start = utf8.startIndex
-            while let dot = utf8[start...].firstIndex(of: UInt8(ascii: ".")) {
-                start = utf8.index(after: dot)
-                // A decoration starts with `NT`: anything else after the dot is not one.
-                var head = utf8[start...].makeIterator()
-                guard head.next().map({ $0 | 0x20 }) == UInt8(ascii: "n"), head.next().map({ $0 | 0x20 }) == UInt8(ascii: "t") else { continue }
-                if bases.id(of: name[..<dot]) != nil, PlatformDecoration(parsing: String(name[start...])) != nil { return true }
+        // In an ASCII name, the offsets of the dots followed by `NT` (any case): a decoration starts
+        // only there, and the folded name has the same dots at the same places.
+        let dots = name.utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var found: [Int] = []
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == UInt8(ascii: "."), bytes[index + 1] | 0x20 == UInt8(ascii: "n"), bytes[index + 2] | 0x20 == UInt8(ascii: "t") {
+                    found.append(index)
+                }
+                index += 1
+            }
+            return found
+        }
+        if let dots, let dots {
+            let utf8 = name.utf8
+            for offset in dots {
+                let dot = utf8.index(utf8.startIndex, offsetBy: offset)
+                if bases.id(of: name[..<dot]) != nil, PlatformDecoration(parsing: String(name[utf8.index(after: dot)...])) != nil { return true }
             }
             return false
         }
