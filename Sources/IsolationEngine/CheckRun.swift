@@ -163,20 +163,22 @@ final class PackageCache: @unchecked Sendable {
 }
 
 /// One slot of results per item, written from parallel workers.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+public final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     private var slots: [Value]
     private let lock = NSLock()
 
-    init(count: Int, empty: Value) { slots = Array(repeating: empty, count: count) }
+    /// `count` slots, each holding `empty` until it is set.
+    public init(count: Int, empty: Value) { slots = Array(repeating: empty, count: count) }
 
-    func set(_ index: Int, _ value: Value) {
+    /// Stores the result of item `index`.
+    public func set(_ index: Int, _ value: Value) {
         lock.lock()
         slots[index] = value
         lock.unlock()
     }
 
     /// Every result, handed over: the slots are emptied, so the caller holds the only copy.
-    func takeAll() -> [Value] {
+    public func takeAll() -> [Value] {
         lock.lock()
         defer { lock.unlock() }
         let taken = slots
