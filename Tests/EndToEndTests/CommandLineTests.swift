@@ -215,6 +215,21 @@ struct CommandLineTests {
         try Self.expectGolden("explain-\(example).txt", run.stdout)
     }
 
+    @Test("dump prints one line per file in the order given, more than a batch of them, and exits 2 for a missing one")
+    func dumpOrder() throws {
+        // Over one parallel batch (64 files): the three examples again and again, a missing file among them.
+        let examples = ["Examples/isolated-kmdf/contosoio.inf", "Examples/legacy-filter/legacyfilter.inf", "Examples/umdf-sensor/contososensor.inf"]
+        var files = (0..<30).flatMap { _ in examples }
+        files.insert("Examples/missing.inf", at: 70)
+        let run = try Self.run(["dump", "--stats"] + files)
+        #expect(run.status == 2)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == files.count)
+        for (line, file) in zip(lines, files) where file != "Examples/missing.inf" {
+            #expect(line.hasPrefix(file + ": "), "\(line) is not the line of \(file)")
+        }
+    }
+
     static let corpus = SharedData.corpus
 
     @Test("explain on corpus INFs: a KMDF bus driver, a UMDF driver and an NDIS filter",
