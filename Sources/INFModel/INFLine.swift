@@ -77,8 +77,10 @@ public final class INFSection: Sendable {
     public let keyNames: KeyNames
 
     /// The name up to its first dot (`SourceDisksFiles` of `SourceDisksFiles.amd64`), leading dots
-    /// skipped, as splitting the name at dots gives it.
-    public var baseName: Substring {
+    /// skipped, as splitting the name at dots gives it (once, when the section is made).
+    public let baseName: Substring
+
+    private static func baseName(of name: String) -> Substring {
         let utf8 = name.utf8
         if utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: every byte is a character.
@@ -92,6 +94,7 @@ public final class INFSection: Sendable {
     init(name: String, number: Int, lines: [INFLine], headers: [Int], keyIDs: [Int32], keyNames: KeyNames) {
         self.name = name
         self.foldedName = CaseInsensitive.fold(name)
+        self.baseName = Self.baseName(of: name)
         self.number = number
         self.lines = lines
         self.headers = headers

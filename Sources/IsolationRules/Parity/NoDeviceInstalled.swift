@@ -76,7 +76,7 @@ public struct NoDeviceInstalled: Rule {
             for raw in entry.line.rawFields.dropFirst() where raw.containsByte(0x24) && raw.containsASCIIIgnoringCase("$ARCH$") {
                 let text = document.substitute(raw)
                 names += Architecture.allCases.map {
-                    "\(entry.modelsSection).\(text.replacingOccurrences(of: "$ARCH$", with: $0.rawValue, options: .caseInsensitive))"
+                    "\(entry.modelsSection).\(text.replacingASCIIIgnoringCase("$ARCH$", with: $0.rawValue))"
                 }
             }
             for name in names {
