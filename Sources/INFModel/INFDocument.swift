@@ -214,8 +214,9 @@ public struct INFDocument: Sendable {
 
     /// The syntax token of field `index` (1-based) of `line`, or of its key for index 0.
     public func token(of line: INFLine, field index: Int) -> Token? {
-        let syntax = tree.lines[line.syntaxIndex]
-        if index == 0 { return syntax.key ?? (syntax.fields.count == 1 ? syntax.fields[0] : nil) }
-        return index <= syntax.fields.count ? syntax.fields[index - 1] : nil
+        // The parts of the syntax line read one by one: copying the whole line value costs more.
+        let fields = tree.lines[line.syntaxIndex].fields
+        if index == 0 { return tree.lines[line.syntaxIndex].key ?? (fields.count == 1 ? fields[0] : nil) }
+        return index <= fields.count ? fields[index - 1] : nil
     }
 }

@@ -243,7 +243,8 @@ public struct DestinationNotDriverStore: Rule {
     private static func folderReferences(_ context: RuleContext) -> [FolderReference] {
         context.shared(FolderReferencesKey.self) {
             var references: [FolderReference] = []
-            for item in context.percentFields where !keepsReferences(item.section) {
+            // Only a field with `%` and a digit can hold a `%N%` path.
+            for item in context.percentFields where !keepsReferences(item.section) && holdsDirid(item.raw) {
                 guard let field = context.document.token(of: item.line, field: item.field) else { continue }
                 for path in context.diridPaths(in: field.range) {
                     let text = context.tree.text(of: path.range)
@@ -260,6 +261,16 @@ public struct DestinationNotDriverStore: Rule {
             return references
         }
     }
+}
+
+/// Whether `raw` holds a `%` followed by a digit, as every `%N%` does.
+private func holdsDirid(_ raw: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in raw.utf8 {
+        if previous == UInt8(ascii: "%"), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { return true }
+        previous = byte
+    }
+    return false
 }
 
 /// A path that starts with a DIRID and a literal folder: the code units of the DIRID and the folder
