@@ -254,19 +254,21 @@ extension Array where Element == UInt16 {
     public var containsARCHToken: Bool {
         let pattern: [UInt16] = Array("$arch$".utf16)
         guard count >= pattern.count else { return false }
-        var i = 0
-        while i + pattern.count <= count {
-            if self[i] == 0x24 {
-                var matched = true
-                for k in 1..<pattern.count {
-                    var c = self[i + k]
-                    if c >= 0x41 && c <= 0x5A { c |= 0x20 }
-                    if c != pattern[k] { matched = false; break }
+        return withUnsafeBufferPointer { units in
+            var i = 0
+            while i + pattern.count <= units.count {
+                if units[i] == 0x24 {
+                    var matched = true
+                    for k in 1..<pattern.count {
+                        var c = units[i + k]
+                        if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                        if c != pattern[k] { matched = false; break }
+                    }
+                    if matched { return true }
                 }
-                if matched { return true }
+                i += 1
             }
-            i += 1
+            return false
         }
-        return false
     }
 }

@@ -51,12 +51,17 @@ extension RuleContext {
 
     /// Every registry line reached through an AddReg, DelReg or BitReg directive, once per context.
     func computeRegistryEntries() -> [ContextualRegistryEntry] {
+        // A section read once per operation and context.
+        struct Reading: Hashable {
+            let section: String
+            let operation: RegistryOperation
+            let context: RegistryContext
+        }
         var result: [ContextualRegistryEntry] = []
-        var seen = Set<String>()
+        var seen = Set<Reading>()
         for link in graph.registryLinks {
             guard case .registry(let operation, let context) = link.role else { continue }
-            let key = "\(CaseInsensitive.fold(link.to))|\(operation.rawValue)|\(context)"
-            guard seen.insert(key).inserted else { continue }
+            guard seen.insert(Reading(section: CaseInsensitive.fold(link.to), operation: operation, context: context)).inserted else { continue }
             for entry in document.registryEntries(inSection: link.to, operation: operation) {
                 result.append(ContextualRegistryEntry(entry: entry, context: context, link: link))
             }
