@@ -33,8 +33,8 @@ extension RuleContext {
         return occurrences(of: "%\(dirid)%", in: token.range)
     }
 
-    /// The text a new line should end with in this file.
-    public var newline: String { tree.source.lineEndingStyle.newline }
+    /// The text a new line should end with in this file (read from the file once).
+    public var newline: String { shared(NewlineKey.self) { tree.source.lineEndingStyle.newline } }
 
     /// Where a new line can be inserted after the last line of `section` (the end of that line,
     /// including its line end), or after its header when it has no line.
@@ -100,3 +100,6 @@ extension RuleContext {
         return result
     }
 }
+
+/// The file's line end, for the rules whose fixes add lines.
+private enum NewlineKey: RuleContextKey { typealias Value = String }

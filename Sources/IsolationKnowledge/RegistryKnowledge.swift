@@ -49,7 +49,7 @@ public enum RegistryKnowledge {
         case .classesRoot: return true
         case .localMachine:
             let key = normalize(subkey)
-            return normalizedSignatureExceptionPrefixes.contains { key == $0 || key.hasPrefix($0 + "\\") }
+            return normalizedSignatureExceptionPrefixes.contains { isNormalizedKey(key, atOrBelow: $0) }
         default: return false
         }
     }
@@ -62,9 +62,22 @@ public enum RegistryKnowledge {
     /// ``hasKeyPrefix(_:_:)`` for a key already in ``normalize(_:)``'s form, such as a registry
     /// entry's `normalizedSubkey`.
     public static func hasKeyPrefix(normalized key: String, _ prefix: String) -> Bool {
-        let p = normalize(prefix)
-        guard key.utf8.count >= p.utf8.count else { return false }
-        return key == p || key.hasPrefix(p + "\\")
+        isNormalizedKey(key, atOrBelow: normalize(prefix))
+    }
+
+    /// Whether `key` equals `prefix` or lies below it, both in ``normalize(_:)``'s form.
+    public static func isNormalizedKey(_ key: String, atOrBelow prefix: String) -> Bool {
+        let bytes = key.utf8
+        guard bytes.count >= prefix.utf8.count else { return false }
+        // Two different ASCII first bytes begin different characters: most keys stop here.
+        if let first = bytes.first, let other = prefix.utf8.first, first < 0x80, other < 0x80, first != other { return false }
+        // Beyond ASCII, characters (with their combining marks) decide, as they always have.
+        guard bytes.allSatisfy({ $0 < 0x80 }), prefix.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return key == prefix || key.hasPrefix(prefix + "\\")
+        }
+        guard bytes.starts(with: prefix.utf8) else { return false }
+        let end = bytes.index(bytes.startIndex, offsetBy: prefix.utf8.count)
+        return end == bytes.endIndex || bytes[end] == 0x5C
     }
 
     /// Lowercased, without leading/trailing backslashes, doubled backslashes folded
@@ -76,15 +89,43 @@ public enum RegistryKnowledge {
     /// The service named by `SYSTEM\CurrentControlSet\Services\<svc>…` (any control set), and the
     /// rest of the path below it.
     public static func serviceKey(in subkey: String) -> (service: String, rest: String)? {
-        // Most keys are not under SYSTEM: rule them out before normalizing and splitting.
-        let start = subkey.drop(while: { $0 == "\\" || $0 == " " || $0 == "\t" || $0 == "\"" })
-        guard start.utf8.count >= 24, CaseInsensitive.equal(String(start.prefix(6)), "system") else { return nil }
+        // Most keys are not under SYSTEM: rule them out before splitting.
+        let start = subkey.utf8.drop(while: { $0 == 0x5C || $0 == 0x20 || $0 == 0x09 || $0 == 0x22 })
+        guard start.count >= 24, asciiEqual(start.prefix(6), "system") else { return nil }
+        guard subkey.utf8.allSatisfy({ $0 < 0x80 }) else { return serviceKeyOfUnicodeText(subkey) }
+        // ASCII: each byte is a character, and the components compare without lowercasing.
+        let parts = subkey.utf8.split(separator: 0x5C)
+        guard parts.count >= 4, asciiEqual(parts[0], "system"),
+              asciiEqual(parts[1], "currentcontrolset") || asciiHasPrefix(parts[1], "controlset"),
+              asciiEqual(parts[2], "services") else { return nil }
+        var rest = ""
+        for part in parts.dropFirst(4) {
+            if !rest.isEmpty { rest += "\\" }
+            rest += Substring(part)
+        }
+        return (String(Substring(parts[3])), rest)
+    }
+
+    /// ``serviceKey(in:)`` for a key with characters beyond ASCII, compared as Windows folds them.
+    private static func serviceKeyOfUnicodeText(_ subkey: String) -> (service: String, rest: String)? {
         let parts = normalize(subkey).split(separator: "\\", omittingEmptySubsequences: false)
         let original = subkey.split(whereSeparator: { $0 == "\\" }).map(String.init)
         guard parts.count >= 4, parts[0] == "system",
               parts[1] == "currentcontrolset" || parts[1].hasPrefix("controlset"),
               parts[2] == "services", original.count >= 4 else { return nil }
         return (original[3], original.dropFirst(4).joined(separator: "\\"))
+    }
+
+    /// Whether `bytes` spell `word` (lowercase ASCII), ignoring ASCII case.
+    private static func asciiEqual<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ word: StaticString) -> Bool {
+        bytes.count == word.utf8CodeUnitCount && asciiHasPrefix(bytes, word)
+    }
+
+    /// Whether `bytes` start with `word` (lowercase ASCII), ignoring ASCII case.
+    private static func asciiHasPrefix<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ word: StaticString) -> Bool {
+        guard bytes.count >= word.utf8CodeUnitCount else { return false }
+        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        return zip(bytes, pattern).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
     }
 
     /// Service values the AddService directive sets, with the service-install directive that owns each.

@@ -150,15 +150,36 @@ public final class RegistryEntry: Sendable {
     /// A key path as Windows compares it: lowercased, without leading or trailing backslashes, doubled
     /// backslashes folded.
     public static func normalizedKey(_ key: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(key.utf8.count)
-        for byte in key.utf8 {
-            if byte == 0x5C, bytes.last == 0x5C || bytes.isEmpty { continue }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        var bytes = key
+        return bytes.withUTF8 { source in
+            // Most keys are already in this form: return them without building a copy.
+            if isNormalized(source) { return key }
+            var nonASCII = false
+            let text = String(unsafeUninitializedCapacity: source.count) { target in
+                var count = 0
+                for byte in source {
+                    if byte == 0x5C, count == 0 || target[count - 1] == 0x5C { continue }
+                    if byte >= 0x80 { nonASCII = true }
+                    target[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    count += 1
+                }
+                while count > 0, target[count - 1] == 0x5C { count -= 1 }
+                return count
+            }
+            return nonASCII ? text.lowercased() : text
         }
-        while bytes.last == 0x5C { bytes.removeLast() }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return bytes.contains { $0 >= 0x80 } ? text.lowercased() : text
+    }
+
+    /// Whether `bytes` are ASCII without capitals, leading or trailing backslashes or doubled ones.
+    private static func isNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        guard first != 0x5C, last != 0x5C else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte >= 0x80 || byte &- 0x41 < 26 || (byte == 0x5C && previous == 0x5C) { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// The key path below the root: subkey and value name joined for messages (`Sub\Key!Value`).

@@ -81,6 +81,7 @@ enum PackageFileKnowledge {
     /// (`$ARCH$`, `$KMDFVERSION$`), so that its written form says nothing certain.
     static func isUnresolved(_ text: String) -> Bool {
         if text.containsByte(0x25) { return true }
+        guard text.containsByte(0x24) else { return false }
         let parts = text.split(separator: "$", omittingEmptySubsequences: false)
         // A token is `$` + letters, digits or `_` + `$`.
         return parts.count >= 3 && parts.dropFirst().dropLast().contains { part in

@@ -116,7 +116,7 @@ public struct UnusedSection: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         let document = context.document
         let referenced = ReferencedNames(document)
-        let fileName = String(document.path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+        let fileName = Self.lastName(of: document.path)
         // A file with $ARCH$ is read once per architecture: a section used under any of them is used.
         let candidates = document.sections.filter { section in
             !InboxNeedsSections.offers(section.name, inINF: fileName) && !isUsed(section.name, context: context, referenced: referenced)
@@ -134,6 +134,16 @@ public struct UnusedSection: Rule {
                                     infVerifValues: [section.name]))
         }
         return result
+    }
+
+    /// The last name of a path separated by `/` or `\\`, separators at its end ignored.
+    private static func lastName(of path: String) -> String {
+        let utf8 = path.utf8
+        let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") }
+        var end = utf8.endIndex
+        while end > utf8.startIndex, isSeparator(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        let start = utf8[..<end].lastIndex(where: isSeparator).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return String(path[start..<end])
     }
 
     /// The file read with `$ARCH$` stamped as each other architecture, when it holds the token.

@@ -43,20 +43,29 @@ public struct ProtectedRegistryKey: Rule {
 
     /// The protected key `subkey` (of HKLM) lies under, and whether it is under CurrentControlSet.
     static func protectedKey(_ subkey: String) -> (key: String, underControlSet: Bool)? {
-        let parts = subkey.split(whereSeparator: { $0 == "\\" }).map(String.init)
-        if parts.count >= 2, parts[0].lowercased() == "system",
-           parts[1].lowercased() == "currentcontrolset" || parts[1].lowercased().hasPrefix("controlset") {
-            let rest = parts.dropFirst(2).joined(separator: "\\")
-            for key in ServiceRegistryKnowledge.plugAndPlayControlSetKeys where RegistryKnowledge.hasKeyPrefix(rest, key) {
-                return ("HKLM\\\(parts[0])\\\(parts[1])\\\(key)", true)
+        let normalized = RegistryKnowledge.normalize(subkey)
+        let parts = normalized.split(separator: "\\", maxSplits: 2, omittingEmptySubsequences: false)
+        if parts.count >= 2, parts[0] == "system", parts[1] == "currentcontrolset" || parts[1].hasPrefix("controlset") {
+            let rest = parts.count == 3 ? String(parts[2]) : ""
+            for (key, folded) in Self.plugAndPlayControlSetKeys where RegistryKnowledge.isNormalizedKey(rest, atOrBelow: folded) {
+                let spelled = subkey.split(whereSeparator: { $0 == "\\" })
+                return ("HKLM\\\(spelled[0])\\\(spelled[1])\\\(key)", true)
             }
             return nil
         }
-        for key in ServiceRegistryKnowledge.systemOwnedKeys where RegistryKnowledge.hasKeyPrefix(subkey, key) {
+        for (key, folded) in Self.systemOwnedKeys where RegistryKnowledge.isNormalizedKey(normalized, atOrBelow: folded) {
             return ("HKLM\\\(key)", false)
         }
         return nil
     }
+
+    /// The keys Plug and Play owns under a control set, each with its normalized form.
+    private static let plugAndPlayControlSetKeys = ServiceRegistryKnowledge.plugAndPlayControlSetKeys.map {
+        ($0, RegistryKnowledge.normalize($0))
+    }
+
+    /// The keys the system owns under HKLM, each with its normalized form.
+    private static let systemOwnedKeys = ServiceRegistryKnowledge.systemOwnedKeys.map { ($0, RegistryKnowledge.normalize($0)) }
 
     /// `HKLM\\SYSTEM\\Setup` as InfVerif's two values, the root and the subkey.
     static func rootAndSubkey(_ key: String) -> [String] {
