@@ -32,27 +32,21 @@ public struct Substituter: Sendable {
         self.rendering = rendering
     }
 
-    private static let percent: UInt16 = 0x25
-    private static let backslash: UInt16 = 0x5C
-
     /// The value of `raw` after substitution.
     public func substitute(_ raw: String) -> String {
         guard raw.containsByte(0x25) else { return raw }
         // The commonest form, one whole `%name%` (nothing follows it): its value, or the text as written.
         if let name = Self.wholeName(raw) { return value(of: name, nextIsBackslash: false) ?? raw }
-        var out: [UInt16] = []
+        var out = ""
+        out.reserveCapacity(raw.utf8.count)
         walk(raw) { piece in
             switch piece {
-            case .literal(let units): out.append(contentsOf: units)
-            case .name(let units, let nextIsBackslash, let whole):
-                if let value = lookup(units, nextIsBackslash: nextIsBackslash) {
-                    out.append(contentsOf: value.utf16)
-                } else {
-                    out.append(contentsOf: whole)
-                }
+            case .literal(let text): out += text
+            case .name(let name, let nextIsBackslash, let whole):
+                out += value(of: name, nextIsBackslash: nextIsBackslash) ?? String(whole)
             }
         }
-        return UTF16Text.string(out)
+        return out
     }
 
     /// The value of `raw` as text and DIRID pieces: strings are substituted, DIRIDs are kept apart.
@@ -64,22 +58,21 @@ public struct Substituter: Sendable {
             return [.text(raw)]
         }
         var result: [ValuePiece] = []
-        var text: [UInt16] = []
+        var text = ""
         func flush() {
-            if !text.isEmpty { result.append(.text(UTF16Text.string(text))); text.removeAll() }
+            if !text.isEmpty { result.append(.text(text)); text = "" }
         }
         walk(raw) { piece in
             switch piece {
-            case .literal(let units): text.append(contentsOf: units)
-            case .name(let units, _, let whole):
-                let name = UTF16Text.string(units)
+            case .literal(let literal): text += literal
+            case .name(let name, _, let whole):
                 if let value = strings.value(for: name) {
-                    text.append(contentsOf: value.utf16)
-                } else if let dirid = Self.decimal(units) {
+                    text += value
+                } else if let dirid = Self.decimal(name.utf16) {
                     flush()
                     result.append(.dirid(dirid))
                 } else {
-                    text.append(contentsOf: whole)
+                    text += whole
                 }
             }
         }
@@ -87,39 +80,42 @@ public struct Substituter: Sendable {
         return result
     }
 
+    /// A part of a raw value, as a slice of it.
     private enum Piece {
-        case literal(ArraySlice<UInt16>)
-        case name(ArraySlice<UInt16>, nextIsBackslash: Bool, whole: ArraySlice<UInt16>)
+        case literal(Substring)
+        case name(Substring, nextIsBackslash: Bool, whole: Substring)
     }
 
+    /// Splits `raw` at its percent signs: `%%` is a literal `%`, `%name%` a name. The signs and the
+    /// backslash are ASCII, so the slices between them hold whole characters' code units.
     private func walk(_ raw: String, _ emit: (Piece) -> Void) {
-        let u = Array(raw.utf16)
-        var start = 0
+        let utf8 = raw.utf8
+        var start = utf8.startIndex
         var inside = false
-        for p in 0..<u.count where u[p] == Self.percent {
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            defer { index = utf8.index(after: index) }
+            guard utf8[index] == 0x25 else { continue }
             inside.toggle()
             if inside {
-                emit(.literal(u[start..<p]))
-                start = p
+                if start < index { emit(.literal(Substring(utf8[start..<index]))) }
+                start = index
             } else {
-                if p == start + 1 {
-                    emit(.literal([Self.percent][...]))
+                let after = utf8.index(after: index)
+                if utf8.index(after: start) == index {
+                    emit(.literal("%"))
                 } else {
-                    let next = p + 1 < u.count && u[p + 1] == Self.backslash
-                    emit(.name(u[(start + 1)..<p], nextIsBackslash: next, whole: u[start...p]))
+                    let next = after < utf8.endIndex && utf8[after] == 0x5C
+                    emit(.name(Substring(utf8[utf8.index(after: start)..<index]), nextIsBackslash: next,
+                               whole: Substring(utf8[start..<after])))
                 }
-                start = p + 1
+                start = after
             }
         }
-        if start < u.count { emit(.literal(u[start..<u.count])) }
+        if start < utf8.endIndex { emit(.literal(Substring(utf8[start...]))) }
     }
 
-    private func lookup(_ name: ArraySlice<UInt16>, nextIsBackslash: Bool) -> String? {
-        if let value = strings.value(for: UTF16Text.string(name)) { return value }
-        return diridPath(Self.decimal(name), nextIsBackslash: nextIsBackslash)
-    }
-
-    /// ``lookup(_:nextIsBackslash:)`` for a name that is a slice of the text.
+    /// The value of the name `name`: its string, or the folder of the DIRID it numbers.
     private func value(of name: Substring, nextIsBackslash: Bool) -> String? {
         if let value = strings.value(for: name) { return value }
         return diridPath(Self.decimal(name.utf16), nextIsBackslash: nextIsBackslash)

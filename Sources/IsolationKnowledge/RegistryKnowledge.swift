@@ -43,13 +43,25 @@ public enum RegistryKnowledge {
     /// The exception prefixes, normalized once.
     static let normalizedSignatureExceptionPrefixes = signatureExceptionPrefixes.map(normalize)
 
+    /// The normalized exception prefixes as bytes (all ASCII).
+    private static let signatureExceptionPrefixBytes = normalizedSignatureExceptionPrefixes.map { Array($0.utf8) }
+
     /// Whether signature mode accepts a write under `root\subkey`.
     public static func isSignatureException(root: RegistryRoot, subkey: String) -> Bool {
         switch root {
         case .classesRoot: return true
         case .localMachine:
-            let key = normalize(subkey)
-            return normalizedSignatureExceptionPrefixes.contains { isNormalizedKey(key, atOrBelow: $0) }
+            var key = normalize(subkey)
+            guard key.utf8.allSatisfy({ $0 < 0x80 }) else {
+                return normalizedSignatureExceptionPrefixes.contains { isNormalizedKey(key, atOrBelow: $0) }
+            }
+            // ASCII: each prefix is compared as bytes, with a backslash or the end after it.
+            return key.withUTF8 { bytes in
+                signatureExceptionPrefixBytes.contains { prefix in
+                    bytes.count >= prefix.count && bytes.starts(with: prefix)
+                        && (bytes.count == prefix.count || bytes[prefix.count] == 0x5C)
+                }
+            }
         default: return false
         }
     }

@@ -73,8 +73,8 @@ public enum InboxNeedsSections {
 
     /// Whether `section` is one that the inbox INF named `fileName` offers to other INFs.
     public static func offers(_ section: String, inINF fileName: String) -> Bool {
-        guard let sections = byINF[fileName.lowercased()] else { return false }
-        let folded = section.lowercased()
-        return sections.contains { $0.lowercased() == folded }
+        guard let sections = byINF[CaseInsensitive.fold(fileName)] else { return false }
+        let folded = CaseInsensitive.fold(section)
+        return sections.contains { CaseInsensitive.fold($0) == folded }
     }
 }

@@ -81,20 +81,23 @@ public struct DuplicateData: Rule {
 
     private func duplicateValues(in section: INFSection, _ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        var seen: [String: (line: INFLine, flags: UInt32, fields: [String])] = [:]
+        var seen: [String: (line: INFLine, flags: UInt32)] = [:]
         // What a line writes, compared only when two lines write the same value.
-        func data(_ flags: UInt32, _ fields: [String]) -> String { "\(flags)|" + fields.dropFirst(4).joined(separator: ",") }
+        func data(_ flags: UInt32, _ line: INFLine) -> String {
+            "\(flags)|" + line.fields.dropFirst(4).map { $0.trimmingCharacters(in: " \t") }.joined(separator: ",")
+        }
         for line in section.lines where !line.hasExplicitKey && line.fields.count >= 3 {
-            let fields = line.fields.map { $0.trimmingCharacters(in: " \t") }
-            if fields.contains(where: isUnresolved) { continue }
+            if line.fields.contains(where: isUnresolved) { continue }
+            // Only the root, subkey, value name and flags are read for every line.
+            let fields = line.fields.prefix(4).map { $0.trimmingCharacters(in: " \t") }
             let flags = fields.count > 3 ? IntegerField(parsing: fields[3]).uint32 : 0
             guard let flags, flags & Self.repeatableFlags == 0 else { continue }
-            let key = (fields[0] + "|" + fields[1] + "|" + fields[2]).lowercased()
+            let key = CaseInsensitive.fold(fields[0] + "|" + fields[1] + "|" + fields[2])
             guard let first = seen[key] else {
-                seen[key] = (line, flags, fields)
+                seen[key] = (line, flags)
                 continue
             }
-            guard data(first.flags, first.fields) != data(flags, fields) else { continue }
+            guard data(first.flags, first.line) != data(flags, line) else { continue }
             let name = fields[2].isEmpty ? "(default)" : fields[2]
             result.append(Violation(range: context.range(of: line),
                                     message: "Registry value '\(name)' under '\(fields[0])\(fields[1].isEmpty ? "" : "\\" + fields[1])' is written twice in [\(section.name)] with different data",

@@ -69,9 +69,9 @@ public struct DuplicateEntry: Rule {
             if roles.contains(.models) {
                 var seen = Set<String>()
                 for line in section.lines where line.hasExplicitKey {
-                    guard let install = line.field(1)?.trimmingCharacters(in: " \t").lowercased(), !install.isEmpty else { continue }
+                    guard let install = line.field(1).map({ CaseInsensitive.fold($0.trimmingCharacters(in: " \t")) }), !install.isEmpty else { continue }
                     // Field 2 is the hardware id; the compatible ids after it may repeat across entries.
-                    guard let id = line.field(2), case let folded = id.trimmingCharacters(in: " \t").lowercased(), !folded.isEmpty,
+                    guard let id = line.field(2), case let folded = CaseInsensitive.fold(id.trimmingCharacters(in: " \t")), !folded.isEmpty,
                           !seen.insert(install + "|" + folded).inserted else { continue }
                     result.append(Violation(range: context.range(of: line, field: 2),
                                             message: "Hardware id '\(id)' for install section '\(line.field(1) ?? "")' is listed twice in [\(section.name)]",
@@ -82,7 +82,7 @@ public struct DuplicateEntry: Rule {
                 var seen = Set<String>()
                 for line in section.lines where !line.hasExplicitKey {
                     guard let field = line.field(1), !isBlank(field), !isUnresolved(field) else { continue }
-                    let name = field.trimmingCharacters(in: " \t").lowercased()
+                    let name = CaseInsensitive.fold(field.trimmingCharacters(in: " \t"))
                     if !seen.insert(name).inserted {
                         result.append(Violation(range: context.range(of: line),
                                                 message: "File '\(line.field(1) ?? "")' is listed twice in [\(section.name)]", code: 1294,
@@ -92,9 +92,14 @@ public struct DuplicateEntry: Rule {
             }
             // The base name skips leading dots; without one, it is `Strings` exactly for a strings section.
             if section.isStrings || (section.foldedName.hasPrefix(".") && CaseInsensitive.equal(String(section.baseName), "Strings")) {
+                // Keys written as plain ASCII compare by the number the model gave them; others by their text.
+                let numbered = Self.keysArePlain(section)
+                var seenNumbers = Set<Int32>()
                 var seen = Set<String>()
-                for line in section.lines where line.hasExplicitKey {
-                    guard let key = line.rawKey?.lowercased(), !seen.insert(key).inserted else { continue }
+                for (line, number) in zip(section.lines, section.keyIDs) where line.hasExplicitKey {
+                    let repeated = numbered ? !seenNumbers.insert(number).inserted
+                        : line.rawKey.map { !seen.insert($0.lowercased()).inserted } ?? false
+                    guard repeated else { continue }
                     result.append(Violation(range: context.range(of: line, field: 0),
                                             message: "String key '\(line.rawKey ?? "")' is defined twice in [\(section.name)]", code: 1294,
                                             infVerifValues: ["string key", line.rawKey ?? "", section.name]))
@@ -102,5 +107,13 @@ public struct DuplicateEntry: Rule {
             }
         }
         return result
+    }
+
+    /// Whether every key of `section` is ASCII without `%` or `$`: then the key numbers tell keys
+    /// apart exactly as their lowercased texts do.
+    static func keysArePlain(_ section: INFSection) -> Bool {
+        section.lines.allSatisfy { line in
+            !line.hasExplicitKey || (line.rawKey?.utf8.allSatisfy { $0 < 0x80 && $0 != 0x25 && $0 != 0x24 } ?? false)
+        }
     }
 }

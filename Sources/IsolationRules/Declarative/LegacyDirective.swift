@@ -131,11 +131,16 @@ public struct LegacyDirective: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
+        // The legacy directives this file writes, by the number of their key: lines compare numbers.
+        let keyNames = context.document.keyNames
+        let written = Dictionary(Self.directives.compactMap { name in keyNames.id(of: name).map { ($0, name) } },
+                                 uniquingKeysWith: { first, _ in first })
+        guard !written.isEmpty else { return [] }
         let legacyUninstall = Self.hasLegacyUninstall(context.document)
         for section in context.document.sections where context.graph.roles(of: section).contains(where: \.isInstall) {
             if legacyUninstall && Self.isDefaultUninstall(section.name) { continue }
-            for line in section.lines where line.hasExplicitKey {
-                guard let key = line.key, let directive = Self.directives.first(where: { CaseInsensitive.equal($0, key) }) else { continue }
+            for (line, number) in zip(section.lines, section.keyIDs) where line.hasExplicitKey {
+                guard let directive = written[number] else { continue }
                 let code = context.isExtensionINF ? 1382 : Self.codes[directive.lowercased()] ?? 1300
                 result.append(Violation(range: context.range(of: line, field: 0),
                                         message: "Legacy directive '\(directive)' is not allowed in a declarative INF",

@@ -61,16 +61,26 @@ public struct HardcodedPath: Rule {
     static func isAbsolutePath(_ value: String) -> Bool {
         // Every form starts with or holds a backslash.
         guard value.containsByte(0x5C) else { return false }
-        let text = value.lowercased()
-        let u = Array(text.utf8)
+        // ASCII is lowered byte by byte while matching; other text is lowercased first.
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return Array(value.lowercased().utf8).withUnsafeBufferPointer(holdsAbsolutePath)
+        }
+        var text = value
+        return text.withUTF8(holdsAbsolutePath)
+    }
+
+    /// ``isAbsolutePath(_:)`` on UTF-8 bytes, ASCII letters compared lowered.
+    private static func holdsAbsolutePath(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        func lowered(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
         for start in u.indices where start == 0 || u[start - 1] == 0x22 || u[start - 1] == 0x20 {
             // A drive letter path: `c:\`.
-            if start + 2 < u.count, (0x61...0x7A).contains(u[start]), u[start + 1] == 0x3A, u[start + 2] == 0x5C {
+            if start + 2 < u.count, (0x61...0x7A).contains(lowered(u[start])), u[start + 1] == 0x3A, u[start + 2] == 0x5C {
                 return true
             }
             // Every other form starts with a backslash.
             if u[start] == 0x5C, start == 0 || u[start - 1] == 0x22 {
-                if prefixes.contains(where: { u[start...].starts(with: $0.utf8) }) { return true }
+                let rest = u[start...].lazy.map(lowered)
+                if prefixes.contains(where: { rest.starts(with: $0.utf8) }) { return true }
             }
         }
         return false

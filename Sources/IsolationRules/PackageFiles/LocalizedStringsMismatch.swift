@@ -67,12 +67,31 @@ public struct LocalizedStringsMismatch: Rule {
         return keys
     }
 
+    /// How many different keys ``keys(of:)`` finds in `section`, read from the key numbers the model
+    /// gave each line; `nil` when a key is not plain ASCII text as written (then only the names tell).
+    static func keyCount(of section: INFSection) -> Int? {
+        var numbers = Set<Int32>(minimumCapacity: section.lines.count)
+        for (line, number) in zip(section.lines, section.keyIDs) {
+            guard let key = line.rawKey else { continue }
+            let plain = key.utf8.allSatisfy { $0 < 0x80 && $0 != 0x25 && $0 != 0x24 }
+            guard plain, let first = key.utf8.first, let last = key.utf8.last,
+                  first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return nil }
+            numbers.insert(number)
+        }
+        return numbers.count
+    }
+
     public func check(_ context: RuleContext) -> [Violation] {
         let document = context.document
         guard let plain = document.section(named: "Strings") else { return [] }
-        let reference = Self.keys(of: plain)
+        let referenceCount = Self.keyCount(of: plain)
+        var computedReference: [String: String]?
         var result: [Violation] = []
         for section in document.sections where Self.isLocalized(section.name) {
+            // Counted from the key numbers first: the names are only gathered for sections that differ.
+            if let count = Self.keyCount(of: section), let referenceCount, count == referenceCount { continue }
+            let reference = computedReference ?? Self.keys(of: plain)
+            computedReference = reference
             let localized = Self.keys(of: section)
             guard localized.count != reference.count, let range = context.headerRange(of: section) else { continue }
             let missing = reference.keys.filter { localized[$0] == nil }.compactMap { reference[$0] }.sorted()
