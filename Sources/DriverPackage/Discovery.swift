@@ -113,6 +113,7 @@ public enum Discovery {
         let manager = FileManager.default
         // Standardized once: Foundation's URL costs more than checking a small INF.
         let workingBase = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
+        let currentDirectory = manager.currentDirectoryPath
         for path in expandingWildcards(paths, missing: &result.missing) {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -121,7 +122,7 @@ public enum Discovery {
             }
             if !isDirectory.boolValue {
                 // Standardized once: the folder of a standardized path is its parent.
-                let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+                let standardized = standardizedFilePath(path, currentDirectory: currentDirectory)
                 if seen.insert(standardized).inserted {
                     result.files.append(DiscoveredFile(path: path, displayPath: display(standardized, base: workingBase),
                                                        packageRoot: PathSyntax.host.parent(standardized)))
@@ -138,6 +139,32 @@ public enum Discovery {
             }
         }
         return result
+    }
+
+    /// The absolute form of the file path `path`, without `.` and `..` names, as Foundation's
+    /// standardized file URL spells it; on Linux and macOS worked out from the text (a URL per file
+    /// costs more than checking a small INF): an absolute path has repeated separators merged before
+    /// `..` names are applied, a relative one (read from `currentDirectory`) after.
+    static func standardizedFilePath(_ path: String, currentDirectory: String) -> String {
+        #if os(Windows)
+        return URL(fileURLWithPath: path).standardizedFileURL.path
+        #else
+        // `~` is the home folder, as Foundation reads it.
+        guard path.utf8.first != UInt8(ascii: "~") else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        let slash = UInt8(ascii: "/")
+        let absolute = path.utf8.first == slash
+        var names: [Substring] = absolute ? [] : currentDirectory.utf8.split(separator: slash).map { Substring($0) }
+        for piece in path.utf8.split(separator: slash, omittingEmptySubsequences: absolute) {
+            let name = Substring(piece)
+            if name == "." { continue }
+            if name == ".." {
+                _ = names.popLast()
+                continue
+            }
+            names.append(name)
+        }
+        return "/" + names.filter { !$0.isEmpty }.joined(separator: "/")
+        #endif
     }
 
     /// The paths with every wildcard pattern that names nothing as written (`driver\*.inf`, which

@@ -86,7 +86,7 @@ public final class INFSection: Sendable {
             // ASCII: every byte is a character.
             let start = utf8.firstIndex { $0 != UInt8(ascii: ".") } ?? utf8.endIndex
             let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
-            return name[start..<end]
+            return Substring(utf8[start..<end])
         }
         return name.split(separator: ".", maxSplits: 1).first ?? ""
     }

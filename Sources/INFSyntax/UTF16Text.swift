@@ -15,16 +15,21 @@ public enum UTF16Text {
     /// straight into the String's storage instead of going through the general transcoder.
     @inlinable
     public static func string<C: Collection>(_ units: C) -> String where C.Element == UInt16 {
-        guard units.allSatisfy({ $0 < 0x80 }) else { return decode(units) }
-        let count = units.count
-        return String(unsafeUninitializedCapacity: count) { buffer in
+        // One pass copies and checks; the first unit beyond ASCII abandons the copy.
+        var ascii = true
+        let text = String(unsafeUninitializedCapacity: units.count) { buffer in
             var index = 0
             for unit in units {
+                guard unit < 0x80 else {
+                    ascii = false
+                    return 0
+                }
                 buffer[index] = UInt8(truncatingIfNeeded: unit)
                 index += 1
             }
-            return count
+            return index
         }
+        return ascii ? text : decode(units)
     }
 
     /// `units` decoded, pairs as their scalars and lone surrogates as their stand-in scalars.
