@@ -35,26 +35,46 @@ public enum UTF16Text {
     /// `units` decoded, pairs as their scalars and lone surrogates as their stand-in scalars.
     @usableFromInline
     static func decode<C: Collection>(_ units: C) -> String where C.Element == UInt16 {
-        var scalars = String.UnicodeScalarView()
-        var iterator = units.makeIterator()
-        var pending: UInt16? = nil
-        while let unit = pending ?? iterator.next() {
-            pending = nil
-            if (0xD800...0xDBFF).contains(unit), let next = iterator.next() {
-                if (0xDC00...0xDFFF).contains(next) {
-                    let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(next) - 0xDC00)
-                    if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
-                    continue
+        // A unit gives at most three bytes, a lone surrogate's stand-in four: written straight as UTF-8.
+        String(unsafeUninitializedCapacity: units.count * 4) { buffer in
+            var count = 0
+            func append(_ value: UInt32) {
+                switch value {
+                case 0..<0x80:
+                    buffer[count] = UInt8(value)
+                    count += 1
+                case 0x80..<0x800:
+                    buffer[count] = UInt8(0xC0 | value >> 6)
+                    buffer[count + 1] = UInt8(0x80 | value & 0x3F)
+                    count += 2
+                case 0x800..<0x10000:
+                    buffer[count] = UInt8(0xE0 | value >> 12)
+                    buffer[count + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[count + 2] = UInt8(0x80 | value & 0x3F)
+                    count += 3
+                default:
+                    buffer[count] = UInt8(0xF0 | value >> 18)
+                    buffer[count + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    buffer[count + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[count + 3] = UInt8(0x80 | value & 0x3F)
+                    count += 4
                 }
-                pending = next
             }
-            if (0xD800...0xDFFF).contains(unit) {
-                if let scalar = Unicode.Scalar(loneSurrogateBase + UInt32(unit)) { scalars.append(scalar) }
-            } else if let scalar = Unicode.Scalar(unit) {
-                scalars.append(scalar)
+            var iterator = units.makeIterator()
+            var pending: UInt16? = nil
+            while let unit = pending ?? iterator.next() {
+                pending = nil
+                if (0xD800...0xDBFF).contains(unit), let next = iterator.next() {
+                    if (0xDC00...0xDFFF).contains(next) {
+                        append(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(next) - 0xDC00))
+                        continue
+                    }
+                    pending = next
+                }
+                append((0xD800...0xDFFF).contains(unit) ? loneSurrogateBase + UInt32(unit) : UInt32(unit))
             }
+            return count
         }
-        return String(scalars)
     }
 
     /// The lone surrogate unit `scalar` stands for, if it stands for one.

@@ -31,10 +31,11 @@ enum InfVerifSwitches {
                 result += arguments[index...]
                 break
             }
-            if !exists(argument), let options = flags[folded] {
+            // The tables are read first: a file system query for every path is what costs.
+            if let options = flags[folded], !exists(argument) {
                 result += options
                 translated = true
-            } else if !exists(argument), let option = withValue[folded], index + 1 < arguments.count {
+            } else if let option = withValue[folded], index + 1 < arguments.count, !exists(argument) {
                 result += [option, arguments[index + 1]]
                 translated = true
                 index += 1

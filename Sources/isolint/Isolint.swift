@@ -31,7 +31,12 @@ struct Isolint: ParsableCommand {
     static func main() {
         Console.prepare()
         do {
-            var command = try parseAsRoot(InfVerifSwitches.translate(Array(CommandLine.arguments.dropFirst())))
+            var runs = OperandRuns()
+            var command = try parseAsRoot(runs.shorten(InfVerifSwitches.translate(Array(CommandLine.arguments.dropFirst()))))
+            if var holder = command as? any OperandHolding {
+                holder.operands = runs.restore(holder.operands)
+                command = holder
+            }
             try command.run()
         } catch {
             let code = exitCode(for: error)
