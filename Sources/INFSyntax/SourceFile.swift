@@ -58,10 +58,16 @@ public struct SourceFile: Sendable {
 
     /// The dominant line-ending style: used to write new lines the way the file already does.
     public var lineEndingStyle: LineEndingStyle {
-        var crlf = 0, lf = 0
-        let units = text.units
-        for i in units.indices where units[i] == 0x0A {
-            if i > 0 && units[i - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+        let (crlf, lf) = text.units.withUnsafeBufferPointer { units in
+            var crlf = 0, lf = 0
+            var previous: UInt16 = 0
+            for unit in units {
+                if unit == 0x0A {
+                    if previous == 0x0D { crlf += 1 } else { lf += 1 }
+                }
+                previous = unit
+            }
+            return (crlf, lf)
         }
         switch (crlf, lf) {
         case (0, 0): return .none

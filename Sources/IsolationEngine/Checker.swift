@@ -114,15 +114,15 @@ public struct Checker: Sendable {
         let suppressions = Suppressions(tree: tree)
         var findings: [Finding] = []
         for (rule, description, level, overridden) in runs {
-            var seen = Set<String>()
+            var seen = Set<ReportedPlace>()
             for violation in rule.init().check(context) {
                 if violation.allowedInSignatureMode && options.mode == .signature { continue }
                 let location = Self.location(of: violation.range, in: tree, path: displayPath)
                 if suppressions.suppresses(description, onLine: location.line) { continue }
                 let codes = description.codes(in: options.mode, specific: violation.code)
                 if let code = codes.first, options.suppressedCodes.contains(code) { continue }
-                let key = "\(location.line):\(location.column):\(violation.message)"
-                guard seen.insert(key).inserted else { continue }
+                guard seen.insert(ReportedPlace(line: location.line, column: location.column, message: violation.message)).inserted
+                else { continue }
                 let related = violation.related.map {
                     RelatedLocation(location: Self.location(of: $0.range, in: tree, path: displayPath), message: $0.message)
                 }
@@ -271,4 +271,11 @@ extension Array where Element == UInt16 {
             return false
         }
     }
+}
+
+/// Where and what a rule reported: a rule reports each once.
+private struct ReportedPlace: Hashable {
+    let line: Int
+    let column: Int
+    let message: String
 }

@@ -29,27 +29,31 @@ public struct InfVerifReporter: Reporter {
     }
 
     public func render(_ report: Report) -> String {
-        var lines: [String] = verbose ? banner(report.mode) : []
+        // One string grows line by line; a file's name is made terminal-safe once for all its findings.
+        var output = ""
+        output.reserveCapacity(report.findings.count * 128 + 64)
+        if verbose {
+            for line in banner(report.mode) { output += line + "\n" }
+        }
         var byFile: [String: [Finding]] = [:]
         var order: [String] = []
         for finding in report.findings {
             if byFile[finding.location.file] == nil { order.append(finding.location.file) }
             byFile[finding.location.file, default: []].append(finding)
         }
+        func block(_ file: String, verdict: Bool) {
+            let findings = byFile[file] ?? []
+            let place = terminalSafe(file)
+            if verbose { output += "Checking " + place + "\n" }
+            for finding in findings { append(finding, in: place, to: &output) }
+            if verdict { output += findings.contains { $0.level == .error } ? "INF is NOT VALID\n" : "INF is VALID\n" }
+        }
         let infs = report.checkedFiles.isEmpty ? order : report.checkedFiles
         var printed = Set<String>()
-        for file in infs where printed.insert(file).inserted {
-            let findings = byFile[file] ?? []
-            if verbose { lines.append("Checking \(terminalSafe(file))") }
-            lines += findings.map(line(for:))
-            lines.append(findings.contains { $0.level == .error } ? "INF is NOT VALID" : "INF is VALID")
-        }
-        for file in order where printed.insert(file).inserted {
-            if verbose { lines.append("Checking \(terminalSafe(file))") }
-            lines += (byFile[file] ?? []).map(line(for:))
-        }
-        lines.append("Checked \(report.filesChecked) INF(s) in \(report.duration.infVerifDescription)")
-        return lines.joined(separator: "\n") + "\n"
+        for file in infs where printed.insert(file).inserted { block(file, verdict: true) }
+        for file in order where printed.insert(file).inserted { block(file, verdict: false) }
+        output += "Checked \(report.filesChecked) INF(s) in \(report.duration.infVerifDescription)\n"
+        return output
     }
 
     /// What InfVerif's `/v` prints before the first INF in `mode`; a mode whose banner is not
@@ -66,17 +70,22 @@ public struct InfVerifReporter: Reporter {
         return lines
     }
 
-    private func line(for finding: Finding) -> String {
-        let code = finding.codes.first.map(String.init) ?? finding.rule
+    /// Appends the line of `finding`, whose file prints as `file`.
+    private func append(_ finding: Finding, in file: String, to output: inout String) {
+        output += label(finding.level)
+        output += "("
+        output += finding.codes.first.map(String.init) ?? finding.rule
+        output += ") in "
+        output += file
         let location = finding.location
-        var place = "in \(terminalSafe(location.file))"
         if let offset = location.binaryOffset {
-            place += ", offset \(hexadecimal(offset))"
+            output += ", offset " + hexadecimal(offset)
         } else if !location.isWholeFile {
-            place += ", line \(location.line)"
+            output += ", line " + String(location.line)
         }
-        let message = finding.infVerifMessage ?? finding.message
-        return "\(label(finding.level))(\(code)) \(place): \(terminalSafe(singleLine(message)))"
+        output += ": "
+        output += terminalSafe(singleLine(finding.infVerifMessage ?? finding.message))
+        output += "\n"
     }
 
     /// InfVerif's level labels, padded to the width of `ERROR`.
