@@ -71,10 +71,12 @@ public enum InboxNeedsSections {
         [base] + suffixes.map { "\(base).\($0)" }
     }
 
+    /// ``byINF`` with the section names folded, for look-ups.
+    private static let foldedByINF: [String: Set<String>] = byINF.mapValues { Set($0.map(CaseInsensitive.fold)) }
+
     /// Whether `section` is one that the inbox INF named `fileName` offers to other INFs.
     public static func offers(_ section: String, inINF fileName: String) -> Bool {
-        guard let sections = byINF[CaseInsensitive.fold(fileName)] else { return false }
-        let folded = CaseInsensitive.fold(section)
-        return sections.contains { CaseInsensitive.fold($0) == folded }
+        guard let sections = foldedByINF[CaseInsensitive.fold(fileName)] else { return false }
+        return sections.contains(CaseInsensitive.fold(section))
     }
 }

@@ -56,13 +56,14 @@ public struct UnresolvedToken: Rule {
         var result: [Violation] = []
         let units = tree.source.text.units
         let lines = tree.lines
-        // The line of the last section header met; its name is read only for a finding.
-        var headerLine: Int?
-        for index in lines.indices where index != signature {
-            if lines[index].header != nil { headerLine = index }
-            // Nearly every line has no `$` at all: its parts are not read.
-            guard units[lines[index].range].contains(0x24) else { continue }
+        // Nearly every line has no `$` at all: only the lines with one are read.
+        let linesWithDollar = units.withUnsafeBufferPointer { text in
+            lines.indices.filter { $0 != signature && text[lines[$0].range].contains(0x24) }
+        }
+        for index in linesWithDollar {
             let line = lines[index]
+            // The line of the last section header up to here; its name is read only for a finding.
+            let headerLine = lines[...index].lastIndex { $0.header != nil }
             var ranges: [Range<Int>] = []
             if let header = line.header { ranges.append(header.nameRange) }
             let section = headerLine.flatMap { lines[$0].header.map { tree.text(of: $0.nameRange) } } ?? ""

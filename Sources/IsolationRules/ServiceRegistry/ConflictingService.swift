@@ -135,16 +135,19 @@ public struct ConflictingService: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Violation] {
-        var first: [String: (configuration: String, install: ServiceInstall, section: String)] = [:]
+        // A configuration is worked out only for a service that more than one section installs.
+        var first: [String: (installSection: INFSection, configuration: String?, install: ServiceInstall, section: String)] = [:]
         var result: [Violation] = []
         for section in context.document.sections where !section.directive(.addService).isEmpty {
             for service in context.document.services(in: section) {
                 let name = service.name.trimmingCharacters(in: " \t").lowercased()
                 guard !name.isEmpty, let installName = service.installSection,
                       let install = context.document.section(named: installName) else { continue }
+                guard let earlier = first[name] else { first[name] = (install, nil, service, section.name); continue }
+                let earlierConfiguration = earlier.configuration ?? Self.configuration(of: earlier.installSection, in: context.document)
+                first[name]?.configuration = earlierConfiguration
                 let configuration = Self.configuration(of: install, in: context.document)
-                guard let earlier = first[name] else { first[name] = (configuration, service, section.name); continue }
-                guard earlier.configuration != configuration, !CaseInsensitive.equal(earlier.section, section.name),
+                guard earlierConfiguration != configuration, !CaseInsensitive.equal(earlier.section, section.name),
                       context.installSectionsCanApplyTogether(earlier.section, section.name) else { continue }
                 let range = context.range(of: service.line, field: 3)
                 let related = [(range: context.range(of: earlier.install.line), message: "the other configuration of the service")]

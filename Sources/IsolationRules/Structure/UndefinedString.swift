@@ -78,8 +78,9 @@ public struct UndefinedString: Rule {
         while index < utf8.endIndex {
             if utf8[index] == UInt8(ascii: "%") {
                 if let start = opening {
-                    let name = String(raw[utf8.index(after: start)..<index])
-                    if !name.isEmpty, !isDecimal(name), strings.value(for: name) == nil { names.append(name) }
+                    // Looked up as a slice: only a name that is not defined is copied.
+                    let name = Substring(utf8[utf8.index(after: start)..<index])
+                    if !name.isEmpty, !isDecimal(name), strings.value(for: name) == nil { names.append(String(name)) }
                     opening = nil
                 } else {
                     opening = index
@@ -90,7 +91,7 @@ public struct UndefinedString: Rule {
         return names
     }
 
-    static func isDecimal(_ name: String) -> Bool {
+    static func isDecimal(_ name: Substring) -> Bool {
         var text = name.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         if text.first == UInt8(ascii: "+") || text.first == UInt8(ascii: "-") { text = text.dropFirst() }
         return !text.isEmpty && text.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
