@@ -192,7 +192,8 @@ public struct DriverStoreNeedsNewerOS: Rule {
                 if let line = section.firstLine(withKey: directive) { consider(directive.text, build, context.range(of: line, field: 0)) }
             }
             for link in context.graph.links(from: section) {
-                guard case .registry(.addReg, .deviceSoftwareKey) = link.role else { continue }
+                guard case .registry(.addReg, .deviceSoftwareKey) = link.role,
+                      Self.mentionsMediaCategories(context.document.section(named: link.to)) else { continue }
                 for entry in context.document.registryEntries(inSection: link.to, operation: .addReg)
                 where entry.root == .relative && RegistryKnowledge.hasKeyPrefix(normalized: entry.normalizedSubkey, "MediaCategories") {
                     consider("HKR MediaCategories", 17763, context.range(of: entry.line, field: 2))
@@ -200,6 +201,12 @@ public struct DriverStoreNeedsNewerOS: Rule {
             }
         }
         return best
+    }
+
+    /// Whether a line of `section` names `MediaCategories` in its subkey field (any case): only such
+    /// a registry section is read as entries.
+    static func mentionsMediaCategories(_ section: INFSection?) -> Bool {
+        section?.lines.contains { $0.field(2)?.containsASCIIIgnoringCase("mediacategories") ?? false } ?? false
     }
 
     /// Install directives and the first Windows 10 build that understands them.

@@ -164,9 +164,7 @@ public struct UnusedSection: Rule {
     }
 
     private func isUsed(_ name: String, context: RuleContext, referenced: ReferencedNames) -> Bool {
-        let folded = CaseInsensitive.fold(name)
-        if Self.fixedNames.contains(folded) || Self.fixedPrefixes.contains(where: folded.hasPrefix) { return true }
-        if PrimitiveSectionName(name) != nil { return true }
+        // The graph decides nearly every section: asked before the names are read.
         let roles = context.graph.roles(of: name)
         let unreached = roles.contains(.unreachedInstall)
         for role in roles {
@@ -176,6 +174,9 @@ public struct UnusedSection: Rule {
             default: return true
             }
         }
+        let folded = CaseInsensitive.fold(name)
+        if Self.fixedNames.contains(folded) || Self.fixedPrefixes.contains(where: folded.hasPrefix) { return true }
+        if PrimitiveSectionName(name) != nil { return true }
         // Checked after the graph, which decides nearly every section: the names are collected only
         // for a file with a section the graph does not reach.
         if referenced.contains(name) { return true }
