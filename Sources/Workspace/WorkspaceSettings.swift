@@ -128,14 +128,30 @@ public struct WorkspaceSettings: Sendable {
     }
 
     /// The target a `--os` value names: the Windows version, and the architecture a decoration
-    /// (`NTamd64.10.0...17763`) carries.
+    /// (`NTamd64.10.0...17763`) carries. A release name (`1809`, `22H2`, `11`, `11-24H2`, `Server
+    /// 2022`) gives its build; a version 10 build below Windows 10's first is refused.
     public static func target(os: String) throws(SettingsError) -> (version: WindowsVersion, architecture: Architecture?) {
-        if let decoration = PlatformDecoration(parsing: os), decoration.major != nil {
-            return (WindowsVersion(major: decoration.major ?? 10, minor: decoration.minor ?? 0, build: decoration.build ?? 0),
-                    decoration.architecture)
+        try target(os, option: "--os")
+    }
+
+    /// ``target(os:)`` for the option named `option` (`--os`, `--rule-version`, `--min-os`).
+    public static func target(_ text: String, option: String) throws(SettingsError) -> (version: WindowsVersion, architecture: Architecture?) {
+        let found: (version: WindowsVersion, architecture: Architecture?)
+        if let decoration = PlatformDecoration(parsing: text), decoration.major != nil {
+            found = (WindowsVersion(major: decoration.major ?? 10, minor: decoration.minor ?? 0, build: decoration.build ?? 0),
+                     decoration.architecture)
+        } else if let build = WindowsReleases.build(named: text) {
+            return (WindowsVersion(major: 10, minor: 0, build: build), nil)
+        } else if let parsed = WindowsVersion(parsing: text) {
+            found = (parsed, nil)
+        } else {
+            throw SettingsError("\(option) takes a Windows release such as 1809, 22H2, 11, 11-24H2 or Server 2022, a build such as 17763 or 10.0.17763, or a decoration such as NTamd64.10.0...17763, not '\(text)'")
         }
-        if let parsed = WindowsVersion(parsing: os) { return (parsed, nil) }
-        throw SettingsError("--os takes a Windows version such as 10.0.17763, 17763 or NTamd64.10.0...17763, not '\(os)'")
+        let version = found.version
+        if version.major == 10, version.build > 0, version.build < WindowsReleases.firstWindows10Build {
+            throw SettingsError("\(option) \(text): build \(version.build) is older than Windows 10's first (\(WindowsReleases.firstWindows10Build)); name a release such as 1809 or a build such as 17763")
+        }
+        return found
     }
 
     /// The architecture an `--arch` value names.
@@ -194,10 +210,7 @@ public struct WorkspaceSettings: Sendable {
             guard text.lowercased() != "vnext" else {
                 throw SettingsError("--rule-version vnext: the next release's /h rules are not published; --mode isolation checks full driver package isolation, which they move towards")
             }
-            guard let version = try? target(os: text).version else {
-                throw SettingsError("--rule-version takes a Windows version such as 10.0.17763, 17763 or NTamd64.10.0...17763, not '\(text)'")
-            }
-            options.ruleVersion = version
+            options.ruleVersion = try target(text, option: "--rule-version").version
         }
         if input.samples || configuration?.samples == true { options.suppressedCodes.formUnion(InfVerifCodes.suppressedBySamples) }
         if input.msft || configuration?.msft == true { options.suppressedCodes.formUnion(InfVerifCodes.suppressedByMSFT) }

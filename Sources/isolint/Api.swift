@@ -40,7 +40,7 @@ struct Api: ParsableCommand {
     @Option(help: "The kind of state (see the list above).")
     var state: String?
 
-    @Option(help: "The oldest Windows version the package supports, such as 10.0.17134 or NTamd64.10.0...17134.")
+    @Option(help: "The oldest Windows version the package supports, such as 1803, 10.0.17134 or NTamd64.10.0...17134.")
     var minOs: String?
 
     @Flag(help: "Print the tables of APIs and of state kinds.")
@@ -94,12 +94,13 @@ struct Api: ParsableCommand {
         throw ValidationError("no state kind is named '\(text)'\(suggestion); the kinds are \(StateKind.allCases.map(\.rawValue).joined(separator: ", "))")
     }
 
-    /// A Windows version written as `10.0.17134`, `17134` or a decoration such as `NTamd64.10.0...17134`.
+    /// A Windows version written as a release (`1803`, `11-24H2`), `10.0.17134`, `17134` or a decoration
+    /// such as `NTamd64.10.0...17134`.
     static func version(parsing text: String) throws -> WindowsVersion {
         do {
-            return try WorkspaceSettings.target(os: text).version
+            return try WorkspaceSettings.target(text, option: "--min-os").version
         } catch {
-            throw ValidationError("--min-os takes a Windows version such as 10.0.17134 or NTamd64.10.0...17134, not '\(text)'")
+            throw ValidationError(error.description)
         }
     }
 

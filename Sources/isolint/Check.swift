@@ -23,7 +23,7 @@ struct Check: ParsableCommand {
 
         Examples:
           isolint check driver/package
-          isolint check --mode signature --os 10.0.17763 x.inf
+          isolint check --mode signature --os 1809 x.inf
           isolint check --select registry --ignore hkcr-modification .
           isolint check --output-format github .
           isolint check /w /samples driver.inf   InfVerif's switches: /w /h /u /k, /samples, /msft,
@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
     @Option(help: "Validation mode: isolation (w, the default), signature (h), universal (u), declarative (k) or desktop.")
     var mode: String?
 
-    @Option(help: "Evaluate for one Windows version only: 10.0.17763, 17763 or NTamd64.10.0...17763.")
+    @Option(help: "Evaluate for one Windows version only: a release (1809, 22H2, 11, 11-24H2, Server 2022), a build (17763, 10.0.17763) or a decoration (NTamd64.10.0...17763).")
     var os: String?
 
     @Option(help: "Evaluate for one architecture: x86, amd64, arm, arm64 or ia64 (default: those the INF declares).")

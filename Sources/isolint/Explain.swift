@@ -30,7 +30,7 @@ struct Explain: ParsableCommand {
     @Option(help: "For a path: text, json or html.")
     var outputFormat: String = "text"
 
-    @Option(help: "For a path: the Windows version to evaluate (default: the newest).")
+    @Option(help: "For a path: the Windows version to evaluate, as a release (1809, 11-24H2), a build (17763) or a decoration (default: the newest).")
     var os: String?
 
     @Option(help: "For a path: the architecture to evaluate (default: the INF's, amd64 first).")

@@ -109,6 +109,23 @@ struct CommandLineTests {
         #expect(ignored.stdout.contains("no problems found"))
     }
 
+    @Test("--os takes release names in check, explain and api alike, and refuses a build older than Windows 10")
+    func releaseNames() throws {
+        for command in [["check", "--output-format", "json"], ["explain", "--output-format", "json"]] {
+            let named = try Self.run(command + ["--os", "1809", "Examples/legacy-filter"])
+            let numbered = try Self.run(command + ["--os", "10.0.17763", "Examples/legacy-filter"])
+            #expect(named.status == numbered.status)
+            #expect(named.stdout.replacing(/"duration_ms": \d+/, with: "") == numbered.stdout.replacing(/"duration_ms": \d+/, with: ""))
+            #expect(!named.stdout.isEmpty)
+        }
+        let api = try Self.run(["api", "IoOpenDriverRegistryKey", "--min-os", "1709"])
+        #expect(api.status == 0)
+        #expect(api.stdout == (try Self.run(["api", "IoOpenDriverRegistryKey", "--min-os", "10.0.16299"])).stdout)
+        let old = try Self.run(["check", "--os", "1234", "Examples/legacy-filter"])
+        #expect(old.status == 2)
+        #expect(old.stderr.contains("--os 1234"))
+    }
+
     @Test("--provider reports INFs naming another provider, as InfVerif's /provider does")
     func provider() throws {
         let same = try Self.run(["check", "--provider", "Contoso", "--select", "provider-mismatch", "Examples/isolated-kmdf"])

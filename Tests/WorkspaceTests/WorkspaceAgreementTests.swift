@@ -115,4 +115,32 @@ struct WorkspaceAgreementTests {
             #expect(error.description.contains("--arch"))
         }
     }
+
+    @Test("--os takes release names, builds and decorations, and refuses Windows 10 builds older than the first",
+          arguments: [
+              ("1809", 17763), ("1903", 18362), ("22H2", 19045), ("20h2", 19042), ("10-21H2", 19044), ("Windows 10 1507", 10240),
+              ("11", 22000), ("11-22H2", 22621), ("Win11 24H2", 26100), ("23H2", 22631), ("25H2", 26200), ("windows11_21h2", 22000),
+              ("Server 2019", 17763), ("server2022", 20348), ("17763", 17763), ("10.0.17134", 17134), ("NTamd64.10.0...16299", 16299),
+          ])
+    func releaseNames(text: String, build: Int) throws {
+        let target = try WorkspaceSettings.target(os: text)
+        #expect(target.version.major == 10 && target.version.minor == 0 && target.version.build == build)
+    }
+
+    @Test("--os refuses what names no Windows, and says which option it read",
+          arguments: ["1234", "10.0.1809", "NTamd64.10.0...5000", "11-1809", "Server 2012", "12H2", "ten"])
+    func refusedVersions(text: String) {
+        do {
+            _ = try WorkspaceSettings.target(os: text)
+            Issue.record("--os \(text) was accepted")
+        } catch {
+            #expect(error.description.hasPrefix("--os "))
+        }
+        do {
+            _ = try WorkspaceSettings.target(text, option: "--min-os")
+            Issue.record("--min-os \(text) was accepted")
+        } catch {
+            #expect(error.description.hasPrefix("--min-os "))
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Findings
 import Foundation
+import INFModel
 import IsolationEngine
 
 /// The documentation of the rules, written from their types: one Markdown page per rule (what it
@@ -242,14 +243,8 @@ struct WindowsRelease: Hashable {
     var order: Int
 
     /// Windows 10 and 11 releases by marketing version and build.
-    static let windows10: [(release: String, build: Int)] = [
-        ("1507", 10240), ("1511", 10586), ("1607", 14393), ("1703", 15063), ("1709", 16299), ("1803", 17134),
-        ("1809", 17763), ("1903", 18362), ("1909", 18363), ("2004", 19041), ("20H2", 19042), ("21H1", 19043),
-        ("21H2", 19044), ("22H2", 19045),
-    ]
-    static let windows11: [(release: String, build: Int)] = [
-        ("21H2", 22000), ("22H2", 22621), ("23H2", 22631), ("24H2", 26100), ("25H2", 26200),
-    ]
+    static let windows10 = WindowsReleases.windows10
+    static let windows11 = WindowsReleases.windows11
 
     /// A Windows 10 or 11 release; `build` is the release's own unless the text names another.
     static func release(windows: Int, release: String?, build: Int?) -> WindowsRelease? {
