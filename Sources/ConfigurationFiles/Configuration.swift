@@ -7,7 +7,7 @@ import TOMLKit
 ///
 /// ```toml
 /// mode = "isolation"                      # or signature, universal, declarative, desktop (w, h, u, k)
-/// select = ["registry", "1322"]           # names, name prefixes or InfVerif codes
+/// select = ["registry", "1322"]           # names, groups, name prefixes, InfVerif codes or ranges
 /// extend-select = []
 /// ignore = ["hkcr-modification"]
 /// baseline = "isolint-baseline.json"

@@ -9,8 +9,9 @@ public enum ConfigurationTemplate {
         """
         # Isolint settings for the INF files in this folder and the folders below it (up to the
         # repository root). Options given on the command line win over these settings.
-        # Rules are named by name (registry-root-not-hkr), name prefix (registry) or InfVerif
-        # code (1320): `isolint rules` lists them, `isolint explain NAME` explains one.
+        # Rules are named by name (registry-root-not-hkr), group (registry, or its letter B),
+        # name prefix (registry-), InfVerif code (1320) or code range (1300-1303): `isolint
+        # rules` lists them, `isolint explain NAME` explains one.
 
         # The validation mode, as InfVerif's switches:
         #   isolation    /w  Windows Driver: isolation rules are errors (the default)

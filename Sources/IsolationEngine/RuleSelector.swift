@@ -1,7 +1,9 @@
 import Findings
 
-/// A way of naming rules: a full name, a name prefix, or an InfVerif code (which selects every rule
-/// that lists it). Used by `--select`, `--ignore`, configuration and inline suppressions.
+/// A way of naming rules: `all`, a group (its letter, `b`, or its name, `registry`), a full rule
+/// name, a name prefix (`registry-` or at least three letters), an InfVerif code (which selects every
+/// rule that lists it) or a range of codes (`1300-1303`). Used by `--select`, `--ignore`,
+/// configuration and inline suppressions.
 public struct RuleSelector: Sendable, Hashable, CustomStringConvertible {
     public let text: String
 
@@ -9,10 +11,24 @@ public struct RuleSelector: Sendable, Hashable, CustomStringConvertible {
         self.text = text.trimmingSpaces().lowercased()
     }
 
+    /// The group the selector names, by letter or name.
+    public var group: RuleGroup? {
+        RuleGroup.allCases.first { $0.rawValue.lowercased() == text || $0.tag == text }
+    }
+
+    /// The InfVerif codes the selector names: one code, or a range written `low-high`.
+    public var codes: ClosedRange<Int>? {
+        if let code = Int(text), code >= 0 { return code...code }
+        let bounds = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]), low >= 0, low <= high else { return nil }
+        return low...high
+    }
+
     /// Whether the selector names the rule described by `rule`.
     public func matches(_ rule: RuleDescription) -> Bool {
         if text == "all" { return true }
-        if let code = Int(text) { return rule.codes.contains(code) }
+        if let group { return rule.group == group }
+        if let codes { return rule.codes.contains(where: codes.contains) }
         return rule.name == text || rule.name.hasPrefix(text.hasSuffix("-") ? text : text + "-") || rule.name.hasPrefix(text) && text.count >= 3
     }
 
@@ -37,10 +53,18 @@ public struct RuleSelection: Sendable {
         return selected && !ignore.contains { $0.matches(rule) }
     }
 
-    /// Selectors that match no rule of `catalog`, for a helpful error.
+    /// Selectors that match no rule of `catalog`, for a helpful error: InfVerif codes are left out,
+    /// since a configuration shared with InfVerif may name codes no rule reports
+    /// (``unmatchedCodes(in:)``).
     public func unknownSelectors(in catalog: [RuleDescription]) -> [RuleSelector] {
         let all = (select ?? []) + extendSelect + ignore
-        return all.filter { selector in !catalog.contains { selector.matches($0) } }
+        return all.filter { selector in selector.codes == nil && !catalog.contains { selector.matches($0) } }
+    }
+
+    /// The code selectors that match no rule of `catalog`: accepted, with a note.
+    public func unmatchedCodes(in catalog: [RuleDescription]) -> [RuleSelector] {
+        let all = (select ?? []) + extendSelect + ignore
+        return all.filter { selector in selector.codes != nil && !catalog.contains { selector.matches($0) } }
     }
 }
 

@@ -83,6 +83,15 @@ public struct WorkspaceSettings: Sendable {
         return result
     }
 
+    /// What a run says on standard error about its settings: InfVerif codes named in the selection
+    /// that no rule reports (a configuration shared with InfVerif's suppressions may name them).
+    public var notes: [String] {
+        options.selection.unmatchedCodes(in: RuleCatalog.descriptions).map { selector in
+            let what = selector.codes.map { $0.count == 1 ? "InfVerif code \($0.lowerBound)" : "an InfVerif code in \(selector.text)" } ?? selector.text
+            return "no rule reports \(what): selecting or ignoring it changes nothing"
+        }
+    }
+
     /// Whether anything is hidden by the settings (a run can skip the filter otherwise).
     public var hidesFindings: Bool {
         baseline != nil || !(configuration?.perPathIgnores.isEmpty ?? true)

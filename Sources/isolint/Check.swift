@@ -25,9 +25,12 @@ struct Check: ParsableCommand {
           isolint check driver/package
           isolint check --mode signature --os 1809 x.inf
           isolint check --select registry --ignore hkcr-modification .
+                                                 the Registry group but one rule
+          isolint check --ignore 1300-1303,unused-section .
           isolint check --output-format github .
-          isolint check /w /samples driver.inf   InfVerif's switches: /w /h /u /k, /samples, /msft,
-                                                 /provider NAME, /osver VERSION, /rulever VERSION,
+          isolint check /w /samples driver.inf   InfVerif's switches: /w /h /u /k,
+                                                 /samples, /msft, /provider NAME,
+                                                 /osver VERSION, /rulever VERSION,
                                                  /stampinf and /v
         """
     )
@@ -59,7 +62,7 @@ struct Check: ParsableCommand {
     @Flag(help: "As InfVerif's /msft (Microsoft's own projects): accept the Sample class and Provider = Microsoft (no 1204, 1284, 1285).")
     var msft = false
 
-    @Option(parsing: .singleValue, help: "Rules to report: names, name prefixes or InfVerif codes, comma-separated (default: all).")
+    @Option(parsing: .singleValue, help: "Rules to report, comma-separated: rule names, name prefixes, groups (A-G or their names: files, registry, declarative, structure, binaries, infverif-parity, isolation-guidance), InfVerif codes or code ranges such as 1300-1303 (default: all).")
     var select: [String] = []
 
     @Option(parsing: .singleValue, help: "Rules to add to the selection.")
@@ -126,6 +129,7 @@ struct Check: ParsableCommand {
             return
         }
         let settings = try settings()
+        Self.reportNotes(settings)
         let options = settings.options
         let format = ReportFormat(rawValue: outputFormat) ?? .text
         let clock = ContinuousClock()
@@ -167,6 +171,11 @@ struct Check: ParsableCommand {
 
     /// Prints, on standard error, the links, devices and FIFOs a folder walk did not follow or read
     /// (folders that cannot be read are findings as well).
+    /// Prints the settings' notes (codes no rule reports) on standard error.
+    static func reportNotes(_ settings: WorkspaceSettings) {
+        for note in settings.notes { StandardStream.error.write("isolint: note: \(note)\n") }
+    }
+
     static func reportProblems(_ problems: [DiscoveryProblem]) {
         guard !problems.isEmpty else { return }
         let text = problems.map { "isolint: \($0.isError ? "error" : "warning"): \($0)\n" }.joined()

@@ -16,6 +16,7 @@ struct FixRunner {
 
     func run() throws {
         let settings = try arguments.settings()
+        Check.reportNotes(settings)
         let format = ReportFormat(rawValue: arguments.outputFormat) ?? .text
         let clock = ContinuousClock()
         let start = clock.now

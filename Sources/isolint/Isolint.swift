@@ -13,7 +13,7 @@ struct Isolint: ParsableCommand {
           isolint check                      check every INF under the current folder
           isolint check driver/ --output-format sarif > isolint.sarif
           isolint check driver/ --output-format infverif --mode k
-          isolint fix --diff driver/         show the safe fixes as a diff, write nothing
+          isolint fix --diff driver/         the safe fixes as a diff, nothing written
           isolint fix driver/                apply them
           isolint explain driver/            where every file and registry value lands
           isolint rules                      list every rule

@@ -104,7 +104,7 @@ struct CommandLineTests {
         #expect(selected.stdout.split(separator: "\n").filter { $0.hasPrefix("::error") }.count == 2)
         #expect(selected.stdout.contains("service-key-outside-parameters"))
         #expect(selected.stdout.contains("intrinsic-service-value"))
-        let ignored = try Self.run(["check", "--ignore", "registry,service,global,unisolated,pnplockdown,destination,filter,intrinsic,reserved", "Examples/legacy-filter"])
+        let ignored = try Self.run(["check", "--ignore", "registry-,service,global,unisolated,pnplockdown,destination,filter,intrinsic,reserved", "Examples/legacy-filter"])
         #expect(ignored.status == 0)
         #expect(ignored.stdout.contains("no problems found"))
     }
@@ -124,6 +124,21 @@ struct CommandLineTests {
         let old = try Self.run(["check", "--os", "1234", "Examples/legacy-filter"])
         #expect(old.status == 2)
         #expect(old.stderr.contains("--os 1234"))
+    }
+
+    @Test("--select takes a group; --ignore takes code ranges and, with a note, codes no rule reports")
+    func groupsAndCodes() throws {
+        let group = try Self.run(["check", "--select", "registry", "--output-format", "json", "Examples/legacy-filter"])
+        let letter = try Self.run(["check", "--select", "B", "--output-format", "json", "Examples/legacy-filter"])
+        let strip = { (text: String) in text.replacing(/"duration_ms": \d+/, with: "") }
+        #expect(strip(group.stdout) == strip(letter.stdout))
+        #expect(group.stdout.contains("service-key-outside-parameters"))
+        let shared = try Self.run(["check", "--ignore", "2092,1300-1303", "Examples/isolated-kmdf"])
+        #expect(shared.status == 0)
+        #expect(shared.stderr.contains("note: no rule reports InfVerif code 2092"))
+        let unknown = try Self.run(["check", "--ignore", "registy-root-not-hkr", "Examples/isolated-kmdf"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean 'registry-root-not-hkr'"))
     }
 
     @Test("--provider reports INFs naming another provider, as InfVerif's /provider does")

@@ -24,6 +24,28 @@ struct ConfigurationTests {
         #expect(RuleSelection(select: [RuleSelector("nonsense-rule")]).unknownSelectors(in: RuleCatalog.descriptions).map(\.text) == ["nonsense-rule"])
     }
 
+    @Test("groups are named by letter or name, codes by ranges; a code no rule reports is accepted and named for a note")
+    func groupsAndRanges() throws {
+        let catalog = RuleCatalog.descriptions
+        for group in RuleGroup.allCases {
+            let members = Set(catalog.filter { $0.group == group }.map(\.name))
+            #expect(!members.isEmpty)
+            for text in [group.rawValue, group.rawValue.lowercased(), group.tag, group.tag.uppercased()] {
+                #expect(Set(catalog.filter { RuleSelector(text).matches($0) }.map(\.name)) == members, "\(text)")
+            }
+        }
+        // A name prefix is still written with its dash.
+        let prefixed = Set(catalog.filter { RuleSelector("registry-").matches($0) }.map(\.name))
+        #expect(prefixed == Set(catalog.map(\.name).filter { $0.hasPrefix("registry-") }))
+        let ranged = Set(catalog.filter { RuleSelector("1300-1303").matches($0) }.map(\.name))
+        let listed = Set(catalog.filter { rule in (1300...1303).contains { rule.codes.contains($0) } }.map(\.name))
+        #expect(!ranged.isEmpty && ranged == listed)
+        #expect(RuleSelector("1303-1300").codes == nil)
+        let selection = RuleSelection(ignore: [RuleSelector("2092"), RuleSelector("9990-9999"), RuleSelector("1322"), RuleSelector("nonsense")])
+        #expect(selection.unknownSelectors(in: catalog).map(\.text) == ["nonsense"])
+        #expect(selection.unmatchedCodes(in: catalog).map(\.text) == ["2092", "9990-9999"])
+    }
+
     /// The lines with registry-root-not-hkr findings in a file whose `[Reg]` section holds `lines`.
     static func registryFindingLines(_ lines: String) -> [Int] {
         let text = "[Version]\nSignature = \"$Windows NT$\"\nPnpLockdown = 1\n[Install]\nAddReg = Reg\n[Reg]\n" + lines + "\n"

@@ -59,7 +59,7 @@ public enum RuleDocumentation {
     /// The index of `rules`: one table row per rule, grouped as in the catalog.
     public static func index(of rules: [any Rule.Type]) -> String {
         var text = generatedNotice + "\n\n# Rules\n\n"
-        text += "Isolint has \(rules.count) rules. Select them by name, name prefix or InfVerif code (`--select`, "
+        text += "Isolint has \(rules.count) rules. Select them by name, group (letter or name), name prefix, InfVerif code or code range (`--select`, "
         text += "`--ignore`, `isolint.toml`, `; isolint: ignore[…]`). Levels are listed for the modes isolation (`w`), "
         text += "signature (`h`), universal (`u`), declarative (`k`) and desktop (`d`): E error, W warning, N note, "
         text += "- off. ✓ marks rules with an automatic fix (`isolint fix`).\n\n"
