@@ -1,11 +1,21 @@
-/// A unified diff of two texts, line by line, with three lines of context.
+/// A unified diff of two files, line by line, with three lines of context. Lines are compared and
+/// written as the bytes they are: a line ends at LF, and a CR before it stays part of the line, so
+/// that `git apply` and `patch` apply the diff of a CR LF file; a last line without a line end is
+/// followed by `\ No newline at end of file`, as diff writes it.
 public enum UnifiedDiff {
-    /// The diff of `old` and `new`, with `path` in the `---`/`+++` headers; empty when they are equal.
-    public static func render(old: String, new: String, path: String, context: Int = 3) -> String {
+    /// The diff of the bytes `old` and `new`, with `path` in the `---`/`+++` headers; empty when
+    /// they are equal.
+    public static func render(old: [UInt8], new: [UInt8], path: String, context: Int = 3) -> [UInt8] {
         let a = lines(old), b = lines(new)
         let script = editScript(a, b)
-        guard script.contains(where: { $0.kind != .same }) else { return "" }
-        var output = "--- a/\(path)\n+++ b/\(path)\n"
+        guard script.contains(where: { $0.kind != .same }) else { return [] }
+        var output = Array("--- a/\(path)\n+++ b/\(path)\n".utf8)
+        func append(_ mark: UInt8, _ line: Line) {
+            output.append(mark)
+            output += line.bytes
+            output.append(0x0A)
+            if !line.ended { output += Array("\\ No newline at end of file\n".utf8) }
+        }
         var index = 0
         while index < script.count {
             guard script[index].kind != .same else { index += 1; continue }
@@ -25,12 +35,12 @@ public enum UnifiedDiff {
             let newStart = hunk.first.map { $0.newIndex } ?? 0
             let oldCount = hunk.filter { $0.kind != .insert }.count
             let newCount = hunk.filter { $0.kind != .delete }.count
-            output += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
+            output += Array("@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n".utf8)
             for step in hunk {
                 switch step.kind {
-                case .same: output += " " + a[step.oldIndex] + "\n"
-                case .delete: output += "-" + a[step.oldIndex] + "\n"
-                case .insert: output += "+" + b[step.newIndex] + "\n"
+                case .same: append(0x20, a[step.oldIndex])
+                case .delete: append(0x2D, a[step.oldIndex])
+                case .insert: append(0x2B, b[step.newIndex])
                 }
             }
             index = end
@@ -38,26 +48,31 @@ public enum UnifiedDiff {
         return output
     }
 
+    /// The diff of two texts, as their UTF-8 bytes (for text decoded from another encoding).
+    public static func render(old: String, new: String, path: String, context: Int = 3) -> String {
+        String(decoding: render(old: Array(old.utf8), new: Array(new.utf8), path: path, context: context), as: UTF8.self)
+    }
+
     private static func range(_ start: Int, _ count: Int) -> String {
         let first = count == 0 ? start : start + 1
         return count == 1 ? "\(first)" : "\(first),\(count)"
     }
 
-    /// The lines of a text without their line ends (a CR before LF is dropped too).
-    static func lines(_ text: String) -> [String] {
-        // Split on the scalar LF: as Characters, CR LF is one grapheme that "\n" would not match.
-        var result: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if current.last == "\r" { current.removeLast() }
-                result.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
-            }
+    /// A line: its bytes without the LF (a CR before it kept), and whether an LF ended it.
+    struct Line: Equatable {
+        let bytes: ArraySlice<UInt8>
+        let ended: Bool
+    }
+
+    /// The lines of `bytes`, split at LF.
+    static func lines(_ bytes: [UInt8]) -> [Line] {
+        var result: [Line] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            result.append(Line(bytes: bytes[start..<index], ended: true))
+            start = index + 1
         }
-        if !current.isEmpty { result.append(String(current)) }
+        if start < bytes.count { result.append(Line(bytes: bytes[start...], ended: false)) }
         return result
     }
 
@@ -72,7 +87,7 @@ public enum UnifiedDiff {
 
     /// The shortest edit script between `a` and `b` (Myers' O(ND) algorithm), with common prefix and
     /// suffix taken off first so that its cost depends on the size of the change.
-    static func editScript(_ a: [String], _ b: [String]) -> [Step] {
+    static func editScript(_ a: [Line], _ b: [Line]) -> [Step] {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
@@ -88,7 +103,7 @@ public enum UnifiedDiff {
         return steps
     }
 
-    private static func myers(_ a: [String], _ b: [String]) -> [Step] {
+    private static func myers(_ a: [Line], _ b: [Line]) -> [Step] {
         let n = a.count, m = b.count
         if n == 0 { return (0..<m).map { Step(kind: .insert, oldIndex: 0, newIndex: $0) } }
         if m == 0 { return (0..<n).map { Step(kind: .delete, oldIndex: $0, newIndex: 0) } }

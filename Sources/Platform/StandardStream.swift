@@ -26,6 +26,12 @@ public enum StandardStream: Sendable {
         }
     }
 
+    /// Writes `bytes` as they are (a diff of a file in its own encoding and line ends).
+    public func write(bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { ConsoleSystem.write(descriptor, $0) }
+    }
+
     /// Writes `text` and, unless it already ends one, a line end.
     public func writeLine(_ text: String) {
         write(text.hasSuffix("\n") ? text : text + "\n")

@@ -33,9 +33,7 @@ struct FixRunner {
             let result = outcome.result
             if arguments.diff, result.changed {
                 wouldChange = true
-                let old = Self.text(result.original, path: result.path)
-                let new = Self.text(result.fixed, path: result.path)
-                StandardStream.output.write(UnifiedDiff.render(old: old, new: new, path: result.path))
+                StandardStream.output.write(bytes: Self.diff(result))
             }
             if let refusal = result.refusal { messages += "isolint: \(refusal)\n" }
             for refused in result.refused { messages += "isolint: \(result.path): \(refused)\n" }
@@ -78,6 +76,18 @@ struct FixRunner {
     }
 
     /// The decoded text of a file's bytes, for diffs.
+    /// The diff of a fixed file: of its bytes, which `git apply` and `patch` apply whatever its line
+    /// ends and code page; for a UTF-16 file, which neither can patch, of its decoded text, saying so.
+    static func diff(_ result: FileFixResult) -> [UInt8] {
+        guard SourceFile(path: result.path, bytes: result.original).encoding.isUTF16 else {
+            return UnifiedDiff.render(old: result.original, new: result.fixed, path: result.path)
+        }
+        let note = "# \(result.path) is UTF-16: this diff shows its decoded text, which git apply and patch cannot apply; `isolint fix` writes the fixes\n"
+        let diff = UnifiedDiff.render(old: text(result.original, path: result.path), new: text(result.fixed, path: result.path),
+                                      path: result.path)
+        return Array((note + diff).utf8)
+    }
+
     static func text(_ bytes: [UInt8], path: String) -> String {
         let source = SourceFile(path: path, bytes: bytes)
         return String(decoding: source.text.units, as: UTF16.self)

@@ -175,9 +175,25 @@ struct UnifiedDiffTests {
         #expect(UnifiedDiff.render(old: old, new: old, path: "x.inf").isEmpty)
     }
 
-    @Test("CR LF line ends split like LF")
+    @Test("lines split at LF and keep their CR, so that the diff of a CR LF file applies to it")
     func crlf() {
         let diff = UnifiedDiff.render(old: "a\r\nb\r\n", new: "a\r\nc\r\n", path: "y.inf")
-        #expect(diff == "--- a/y.inf\n+++ b/y.inf\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n")
+        #expect(diff == "--- a/y.inf\n+++ b/y.inf\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+c\r\n")
+    }
+
+    @Test("a last line without a line end is marked, in the old file, the new one or both")
+    func missingNewline() {
+        #expect(UnifiedDiff.render(old: "a\nb", new: "a\nc", path: "z.inf")
+            == "--- a/z.inf\n+++ b/z.inf\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n")
+        #expect(UnifiedDiff.render(old: "a\nb", new: "a\nb\n", path: "z.inf")
+            == "--- a/z.inf\n+++ b/z.inf\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n")
+    }
+
+    @Test("bytes beyond ASCII are diffed and written as they are, not decoded")
+    func codePageBytes() {
+        let old: [UInt8] = Array("x = caf".utf8) + [0xE9] + Array("\r\ny = 1\r\n".utf8)
+        let new: [UInt8] = Array("x = caf".utf8) + [0xE9] + Array("\r\ny = 2\r\n".utf8)
+        let diff = UnifiedDiff.render(old: old, new: new, path: "w.inf")
+        #expect(diff == Array("--- a/w.inf\n+++ b/w.inf\n@@ -1,2 +1,2 @@\n x = caf".utf8) + [0xE9] + Array("\r\n-y = 1\r\n+y = 2\r\n".utf8))
     }
 }
