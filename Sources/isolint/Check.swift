@@ -53,6 +53,9 @@ struct Check: ParsableCommand {
     @Option(help: "The provider every INF must name in [Version] (InfVerif's /provider); reported as provider-mismatch.")
     var provider: String?
 
+    @Flag(name: .customLong("fail-if-no-inf"), help: "End with status 2 when the paths hold no .inf or .inx file (a warning otherwise).")
+    var failIfNoINF = false
+
     @Flag(help: "As InfVerif's /samples (the WDK build's switch for Microsoft's samples): do not report 1284, 1285, 1293, 2083 and 2086.")
     var samples = false
 
@@ -165,17 +168,27 @@ struct Check: ParsableCommand {
             endsLine = piece.hasSuffix("\n")
         }
         if !endsLine { StandardStream.output.write("\n") }
+        if result.filesChecked == 0 { try Self.reportNothingFound(paths, missing: !result.missingPaths.isEmpty, failing: failIfNoINF) }
         if !result.missingPaths.isEmpty { throw ExitCode(2) }
         if !exitZero && report.summary.errors > 0 { throw ExitCode(1) }
     }
 
-    /// Prints, on standard error, the links, devices and FIFOs a folder walk did not follow or read
-    /// (folders that cannot be read are findings as well).
     /// Prints the settings' notes (codes no rule reports) on standard error.
     static func reportNotes(_ settings: WorkspaceSettings) {
         for note in settings.notes { StandardStream.error.write("isolint: note: \(note)\n") }
     }
 
+    /// Says on standard error that `paths` held no INF file, which a CI job would otherwise pass
+    /// silently; with `--fail-if-no-inf`, ends the run with status 2.
+    static func reportNothingFound(_ paths: [String], missing: Bool, failing: Bool) throws {
+        guard !missing else { return }
+        let place = paths.isEmpty ? "the current folder" : paths.map { "'\($0)'" }.joined(separator: ", ")
+        StandardStream.error.write("isolint: \(failing ? "error" : "warning"): no .inf or .inx file found in \(place)\n")
+        if failing { throw ExitCode(2) }
+    }
+
+    /// Prints, on standard error, the links, devices and FIFOs a folder walk did not follow or read
+    /// (folders that cannot be read are findings as well).
     static func reportProblems(_ problems: [DiscoveryProblem]) {
         guard !problems.isEmpty else { return }
         let text = problems.map { "isolint: \($0.isError ? "error" : "warning"): \($0)\n" }.joined()

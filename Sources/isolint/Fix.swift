@@ -5,6 +5,8 @@ struct Fix: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
         abstract: "Port INF files to isolation: apply the fixes that findings offer.",
+        // The options are check's, gathered as a group: the generated usage would name both commands.
+        usage: "isolint fix [<options>] [<paths> ...]",
         discussion: """
         Applies safe fixes (add --unsafe-fixes for the others), writing each file atomically in its \
         own encoding and line-ending style, then reports what remains. A file SetupAPI cannot open is \

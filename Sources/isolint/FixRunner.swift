@@ -70,12 +70,14 @@ struct FixRunner {
             StandardStream.output.write(text)
             if !text.isEmpty && !text.hasSuffix("\n") { StandardStream.output.write("\n") }
         }
+        if files == 0 {
+            try Check.reportNothingFound(arguments.paths, missing: !run.check.missingPaths.isEmpty, failing: arguments.failIfNoINF)
+        }
         if !run.check.missingPaths.isEmpty || writeFailed { throw ExitCode(2) }
         if arguments.diff { if wouldChange && !arguments.exitZero { throw ExitCode(1) }; return }
         if !arguments.exitZero && remaining.contains(where: { $0.level == .error }) { throw ExitCode(1) }
     }
 
-    /// The decoded text of a file's bytes, for diffs.
     /// The diff of a fixed file: of its bytes, which `git apply` and `patch` apply whatever its line
     /// ends and code page; for a UTF-16 file, which neither can patch, of its decoded text, saying so.
     static func diff(_ result: FileFixResult) -> [UInt8] {
@@ -88,6 +90,7 @@ struct FixRunner {
         return Array((note + diff).utf8)
     }
 
+    /// The decoded text of a file's bytes, for diffs.
     static func text(_ bytes: [UInt8], path: String) -> String {
         let source = SourceFile(path: path, bytes: bytes)
         return String(decoding: source.text.units, as: UTF16.self)

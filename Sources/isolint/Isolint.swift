@@ -30,21 +30,35 @@ struct Isolint: ParsableCommand {
     /// standard error, and the process ends only after everything has been written.
     static func main() {
         Console.prepare()
+        var command: ParsableCommand
         do {
             var runs = OperandRuns()
-            var command = try parseAsRoot(runs.shorten(InfVerifSwitches.translate(Array(CommandLine.arguments.dropFirst()))))
+            command = try parseAsRoot(runs.shorten(InfVerifSwitches.translate(Array(CommandLine.arguments.dropFirst()))))
             if var holder = command as? any OperandHolding {
                 holder.operands = runs.restore(holder.operands)
                 command = holder
             }
-            try command.run()
         } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if !message.isEmpty { (code == .success ? StandardStream.output : .error).writeLine(message) }
-            exitProcess(code == .validationFailure ? 2 : code.rawValue)
+            exit(with: error, message: fullMessage(for: error))
+        }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            // The parser names the subcommand only for its own errors: a command's are shown with its usage too.
+            let subcommand = type(of: command)
+            let name = subcommand.configuration.commandName ?? ""
+            exit(with: error, message: "Error: \(error.message)\nUsage: \(usageString(for: subcommand))\n  See 'isolint \(name) --help' for more information.")
+        } catch {
+            exit(with: error, message: fullMessage(for: error))
         }
         exitProcess(0)
+    }
+
+    /// Writes `message` where it belongs and ends the process with the status `error` stands for.
+    private static func exit(with error: Error, message: String) -> Never {
+        let code = exitCode(for: error)
+        if !message.isEmpty { (code == .success ? StandardStream.output : .error).writeLine(message) }
+        exitProcess(code == .validationFailure ? 2 : code.rawValue)
     }
 }
 

@@ -141,6 +141,30 @@ struct CommandLineTests {
         #expect(unknown.stderr.contains("did you mean 'registry-root-not-hkr'"))
     }
 
+    @Test("errors of a subcommand show its usage; fix shows its own; a run that finds no INF says so")
+    func usageAndEmptyRuns() throws {
+        let explain = try Self.run(["explain", "nonsense-rule"])
+        #expect(explain.status == 2)
+        #expect(explain.stderr.contains("Usage: isolint explain <rule>"))
+        #expect(explain.stderr.contains("See 'isolint explain --help'"))
+        let api = try Self.run(["api", "ZwNothingAtAll"])
+        #expect(api.status == 2)
+        #expect(api.stderr.contains("Usage: isolint api "))
+        let fix = try Self.run(["fix", "--help"])
+        #expect(fix.stdout.contains("USAGE: isolint fix [<options>] [<paths> ...]"))
+        #expect(!fix.stdout.contains("isolint check fix"))
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("isolint-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        try Data("[Version]\n".utf8).write(to: empty.appendingPathComponent("driver.inf.in"))
+        let quiet = try Self.run(["check", empty.path])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.contains("warning: no .inf or .inx file found in"))
+        let strict = try Self.run(["check", "--fail-if-no-inf", empty.path])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("error: no .inf or .inx file found in"))
+    }
+
     @Test("--provider reports INFs naming another provider, as InfVerif's /provider does")
     func provider() throws {
         let same = try Self.run(["check", "--provider", "Contoso", "--select", "provider-mismatch", "Examples/isolated-kmdf"])
