@@ -12,6 +12,8 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     case infverif
     /// One self-contained HTML page with the findings grouped by file (``HTMLReporter``).
     case html
+    /// MSBuild's canonical error lines, for Visual Studio and VS Code's `$msCompile` (``MSBuildReporter``).
+    case msbuild
 
     /// The reporter for this format, configured from `options`.
     public func reporter(options: RenderOptions) -> any Reporter {
@@ -25,6 +27,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
         case .github: return GitHubReporter()
         case .infverif: return InfVerifReporter(verbose: options.verbose)
         case .html: return HTMLReporter(documentationBaseURL: options.documentationBaseURL)
+        case .msbuild: return MSBuildReporter()
         }
     }
 

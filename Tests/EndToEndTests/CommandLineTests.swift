@@ -165,6 +165,18 @@ struct CommandLineTests {
         #expect(strict.stderr.contains("error: no .inf or .inx file found in"))
     }
 
+    @Test("--output-format msbuild: every line is one VS Code's $msCompile matcher reads, one per finding")
+    func msbuild() throws {
+        let run = try Self.run(["check", "--output-format", "msbuild", "Examples"])
+        let json = try Self.run(["check", "--output-format", "json", "Examples"])
+        #expect(run.status == json.status)
+        let lines = run.stdout.split(separator: "\n")
+        let pattern = #/^(?:\s+\d+>)?(\S.*)\((\d+|\d+,\d+|\d+,\d+,\d+,\d+)\)\s*:\s+(error|warning|info)\s+(\w{1,2}\d+)\s*:\s*(.*)$/#
+        #expect(!lines.isEmpty)
+        for line in lines { #expect(try pattern.wholeMatch(in: String(line)) != nil, "\(line)") }
+        #expect(lines.count == json.stdout.components(separatedBy: "\"rule\":").count - 1)
+    }
+
     @Test("--provider reports INFs naming another provider, as InfVerif's /provider does")
     func provider() throws {
         let same = try Self.run(["check", "--provider", "Contoso", "--select", "provider-mismatch", "Examples/isolated-kmdf"])
