@@ -2,6 +2,8 @@
 public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     /// For people: one block per finding with a code frame, then a summary (``TextReporter``).
     case text
+    /// One line per finding, then the summary (``TextReporter`` in its concise form).
+    case concise
     /// The documented `isolint-report/1` JSON document (``JSONReporter``).
     case json
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers (``SARIFReporter``).
@@ -19,6 +21,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     public func reporter(options: RenderOptions) -> any Reporter {
         switch self {
         case .text: return TextReporter(colors: options.colors)
+        case .concise: return TextReporter(colors: options.colors, concise: true)
         case .json: return JSONReporter(documentationBaseURL: options.documentationBaseURL)
         case .sarif:
             return SARIFReporter(documentationBaseURL: options.documentationBaseURL,
@@ -30,6 +33,9 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
         case .msbuild: return MSBuildReporter()
         }
     }
+
+    /// Whether the format is read by people at a terminal, and so may be coloured.
+    public var isForPeople: Bool { self == .text || self == .concise }
 
     /// Renders `report` in this format.
     public func render(_ report: Report, options: RenderOptions) -> String {

@@ -20,13 +20,19 @@ import Findings
 /// Checked 3 INF files in 0.41 s: 4 errors, 2 warnings, 1 note (2 fixable)
 /// [*] 1 fixable with --fix (1 more with --unsafe-fixes)
 /// ```
+///
+/// The concise form (`--output-format concise`) prints only each finding's header, on one line,
+/// then the summary.
 public struct TextReporter: Reporter {
     /// Whether to colour the output with ANSI escape codes.
     public var colors: Bool
+    /// Whether each finding is its header line alone.
+    public var concise: Bool
 
     /// Creates a text reporter; pass `colors: true` only when the output is a terminal.
-    public init(colors: Bool = false) {
+    public init(colors: Bool = false, concise: Bool = false) {
         self.colors = colors
+        self.concise = concise
     }
 
     public func render(_ report: Report) -> String {
@@ -44,8 +50,13 @@ public struct TextReporter: Reporter {
         // formatted once.
         var notes = NoteCache()
         for finding in report.findings {
-            appendBlock(for: finding, in: report, style: style, notes: &notes, to: &chunk)
-            chunk += "\n\n"
+            if concise {
+                appendHeader(for: finding, style: style, singleLine: true, to: &chunk)
+                chunk += "\n"
+            } else {
+                appendBlock(for: finding, in: report, style: style, notes: &notes, to: &chunk)
+                chunk += "\n\n"
+            }
             if chunk.utf8.count >= 1 << 16 {
                 output(chunk)
                 chunk = ""
@@ -110,10 +121,10 @@ public struct TextReporter: Reporter {
     }
 
     /// The header line, and the message's further lines indented below it.
-    private func appendHeader(for finding: Finding, style: TextStyle, to out: inout String) {
+    private func appendHeader(for finding: Finding, style: TextStyle, singleLine oneLine: Bool = false, to out: inout String) {
         // The rule and the InfVerif code of this problem (the first; JSON and SARIF list them all).
         let ruleLabel = finding.codes.first.map { "\(finding.rule)/\($0)" } ?? finding.rule
-        let messageLines = textLines(finding.message)
+        let messageLines = textLines(oneLine ? singleLine(finding.message) : finding.message)
         out += style.bold(terminalSafe(finding.location.displayDescription) + ":")
         out += " "
         out += style.level("\(finding.level.rawValue)[\(ruleLabel)]:", finding.level)

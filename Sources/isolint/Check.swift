@@ -86,6 +86,15 @@ struct Check: ParsableCommand {
     @Flag(help: "Exit with 0 even when errors are found.")
     var exitZero = false
 
+    @Option(help: "The lowest level that makes the run fail (status 1): error (the default), warning or note.")
+    var failOn: String = "error"
+
+    @Flag(help: "Print how many findings each rule reported instead of the findings (as a table, or JSON with --output-format json).")
+    var statistics = false
+
+    @Option(help: "Colour the text output: auto (when writing to a terminal and NO_COLOR is unset), always or never.")
+    var color: String = "auto"
+
     @Option(help: "Read settings from this file instead of the isolint.toml found from the current folder upward.")
     var config: String?
 
@@ -121,8 +130,13 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         _ = try settings()
-        guard ReportFormat(rawValue: outputFormat) != nil else {
+        guard let format = ReportFormat(rawValue: outputFormat) else {
             throw ValidationError("--output-format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(outputFormat)'")
+        }
+        guard Level(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be error, warning or note, not '\(failOn)'") }
+        guard ["auto", "always", "never"].contains(color) else { throw ValidationError("--color must be auto, always or never, not '\(color)'") }
+        if statistics, !format.isForPeople, format != .json {
+            throw ValidationError("--statistics prints a table or, with --output-format json, JSON; not \(outputFormat)")
         }
     }
 
@@ -158,9 +172,10 @@ struct Check: ParsableCommand {
         let report = Report(findings: findings, rules: RuleCatalog.descriptions, filesChecked: result.filesChecked,
                             duration: duration, mode: options.mode, toolVersion: IsolintVersion.number,
                             checkedFiles: result.checkedFiles)
-        let colors = format == .text && StandardStream.output.rendersEscapes && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let reporter = format.reporter(options: RenderOptions(colors: colors, documentationBaseURL: documentationUrl,
-                                                              sourceRoot: FileManager.default.currentDirectoryPath, verbose: verbose))
+        let reporter: any Reporter = statistics
+            ? StatisticsReporter(json: format == .json)
+            : format.reporter(options: RenderOptions(colors: colors(for: format), documentationBaseURL: documentationUrl,
+                                                     sourceRoot: FileManager.default.currentDirectoryPath, verbose: verbose))
         var endsLine = true
         reporter.write(report) { piece in
             guard !piece.isEmpty else { return }
@@ -170,7 +185,23 @@ struct Check: ParsableCommand {
         if !endsLine { StandardStream.output.write("\n") }
         if result.filesChecked == 0 { try Self.reportNothingFound(paths, missing: !result.missingPaths.isEmpty, failing: failIfNoINF) }
         if !result.missingPaths.isEmpty { throw ExitCode(2) }
-        if !exitZero && report.summary.errors > 0 { throw ExitCode(1) }
+        if fails(report.findings) { throw ExitCode(1) }
+    }
+
+    /// Whether `findings` end the run with status 1: one at `--fail-on`'s level or above, unless `--exit-zero`.
+    func fails(_ findings: [Finding]) -> Bool {
+        let threshold = Level(rawValue: failOn) ?? .error
+        return !exitZero && findings.contains { $0.level >= threshold }
+    }
+
+    /// Whether the output in `format` is coloured: `--color`, and for `auto` a terminal without NO_COLOR.
+    func colors(for format: ReportFormat) -> Bool {
+        guard format.isForPeople else { return false }
+        switch color {
+        case "always": return true
+        case "never": return false
+        default: return StandardStream.output.rendersEscapes && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        }
     }
 
     /// Prints the settings' notes (codes no rule reports) on standard error.

@@ -64,8 +64,7 @@ struct FixRunner {
             let report = Report(findings: remaining, rules: RuleCatalog.descriptions, filesChecked: files,
                                 duration: clock.now - start, mode: settings.options.mode, toolVersion: IsolintVersion.number,
                                 checkedFiles: run.check.checkedFiles)
-            let colors = format == .text && StandardStream.output.rendersEscapes && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let text = format.render(report, options: RenderOptions(colors: colors, documentationBaseURL: arguments.documentationUrl,
+            let text = format.render(report, options: RenderOptions(colors: arguments.colors(for: format), documentationBaseURL: arguments.documentationUrl,
                                                                       sourceRoot: FileManager.default.currentDirectoryPath, verbose: arguments.verbose))
             StandardStream.output.write(text)
             if !text.isEmpty && !text.hasSuffix("\n") { StandardStream.output.write("\n") }
@@ -75,7 +74,7 @@ struct FixRunner {
         }
         if !run.check.missingPaths.isEmpty || writeFailed { throw ExitCode(2) }
         if arguments.diff { if wouldChange && !arguments.exitZero { throw ExitCode(1) }; return }
-        if !arguments.exitZero && remaining.contains(where: { $0.level == .error }) { throw ExitCode(1) }
+        if arguments.fails(remaining) { throw ExitCode(1) }
     }
 
     /// The diff of a fixed file: of its bytes, which `git apply` and `patch` apply whatever its line

@@ -177,6 +177,36 @@ struct CommandLineTests {
         #expect(lines.count == json.stdout.components(separatedBy: "\"rule\":").count - 1)
     }
 
+    @Test("--statistics counts what the JSON report holds; concise prints one line a finding; --fail-on and --color")
+    func statisticsAndFriends() throws {
+        let json = try Self.run(["check", "--output-format", "json", "Examples"])
+        let statistics = try Self.run(["check", "--statistics", "--output-format", "json", "Examples"])
+        #expect(statistics.status == json.status)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        var expected: [String: Int] = [:]
+        for finding in findings { expected[finding["rule"] as? String ?? "", default: 0] += 1 }
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(statistics.stdout.utf8)) as? [[String: Any]])
+        var counted: [String: Int] = [:]
+        for row in rows { counted[row["rule"] as? String ?? ""] = row["count"] as? Int }
+        #expect(!counted.isEmpty && counted == expected)
+        let table = try Self.run(["check", "--statistics", "Examples"])
+        #expect(table.stdout.hasSuffix("Found \(findings.count) findings in \(expected.count) rules.\n"))
+
+        let concise = try Self.run(["check", "--output-format", "concise", "Examples"])
+        let lines = concise.stdout.split(separator: "\n")
+        #expect(lines.count == findings.count + 2, "a line a finding, the summary and the fix hint")
+        #expect(lines.first?.hasPrefix("Examples/") == true)
+
+        let warningsOnly = ["check", "--select", "hardcoded-path,unisolated-file-reference,registry-path-not-copied", "Examples/legacy-filter"]
+        #expect(try Self.run(warningsOnly).status == 0)
+        #expect(try Self.run(warningsOnly + ["--fail-on", "warning"]).status == 1)
+        #expect(try Self.run(warningsOnly + ["--fail-on", "loud"]).status == 2)
+        #expect(try Self.run(["check", "--color", "always", "Examples/legacy-filter"]).stdout.contains("\u{1B}["))
+        #expect(!(try Self.run(["check", "--color", "never", "Examples/legacy-filter"]).stdout.contains("\u{1B}[")))
+        #expect(try Self.run(["check", "--statistics", "--output-format", "sarif", "Examples"]).status == 2)
+    }
+
     @Test("--provider reports INFs naming another provider, as InfVerif's /provider does")
     func provider() throws {
         let same = try Self.run(["check", "--provider", "Contoso", "--select", "provider-mismatch", "Examples/isolated-kmdf"])

@@ -41,7 +41,7 @@ struct ReportTests {
     }
 
     @Test func formatNames() {
-        #expect(ReportFormat.allCases.map(\.rawValue) == ["text", "json", "sarif", "github", "infverif", "html", "msbuild"])
+        #expect(ReportFormat.allCases.map(\.rawValue) == ["text", "concise", "json", "sarif", "github", "infverif", "html", "msbuild"])
     }
 
     @Test func durations() {
