@@ -3,6 +3,7 @@ import Findings
 import IsolationEngine
 import IsolationRules
 import Platform
+import Reporting
 
 /// `isolint rules`: list every rule.
 struct Rules: ParsableCommand {
@@ -15,11 +16,28 @@ struct Rules: ParsableCommand {
 
         Examples:
           isolint rules
+          isolint rules --output-format json
           isolint explain deprecated-dirid
         """
     )
 
+    @Option(help: "text (a table) or json (every rule with its levels, why, fix and documentation link).")
+    var outputFormat: String = "text"
+
+    @Option(help: "Base URL of the rule documentation, for the JSON links.")
+    var documentationUrl: String = RenderOptions.defaultDocumentationBaseURL
+
+    func validate() throws {
+        guard ["text", "json"].contains(outputFormat) else {
+            throw ValidationError("--output-format must be text or json, not '\(outputFormat)'")
+        }
+    }
+
     func run() {
+        if outputFormat == "json" {
+            StandardStream.output.write(RuleListJSON.render(RuleCatalog.descriptions, documentationBaseURL: documentationUrl))
+            return
+        }
         let modes: [Mode] = [.isolation, .signature, .universal, .declarative, .desktop]
         let width = RuleCatalog.descriptions.map(\.name.count).max() ?? 20
         let codeLists = RuleCatalog.descriptions.map { Self.compact($0.codes) }

@@ -207,6 +207,21 @@ struct CommandLineTests {
         #expect(try Self.run(["check", "--statistics", "--output-format", "sarif", "Examples"]).status == 2)
     }
 
+    @Test("rules --output-format json lists every rule the table lists, with levels, group and link")
+    func rulesJSON() throws {
+        let table = try Self.run(["rules"])
+        let json = try Self.run(["rules", "--output-format", "json"])
+        #expect(json.status == 0)
+        let rules = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let names = table.stdout.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(rules.compactMap { $0["name"] as? String } == names)
+        let first = try #require(rules.first)
+        #expect((first["levels"] as? [String: Any])?.count == 5)
+        #expect(((first["group"] as? [String: Any])?["letter"] as? String)?.count == 1)
+        #expect((first["documentation"] as? String)?.hasSuffix(".md") == true)
+        #expect(try Self.run(["rules", "--output-format", "yaml"]).status == 2)
+    }
+
     @Test("--provider reports INFs naming another provider, as InfVerif's /provider does")
     func provider() throws {
         let same = try Self.run(["check", "--provider", "Contoso", "--select", "provider-mismatch", "Examples/isolated-kmdf"])
