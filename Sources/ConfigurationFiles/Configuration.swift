@@ -91,7 +91,8 @@ public struct Configuration: Sendable, Equatable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ConfigurationError(path: path, line: error.source.begin.line, message: error.description)
+            let line = error.source.begin.line
+            throw ConfigurationError(path: path, line: line, message: unquotedWord(onLine: line, of: text) ?? error.description)
         } catch {
             throw ConfigurationError(path: path, line: nil, message: String(describing: error))
         }
@@ -99,65 +100,99 @@ public struct Configuration: Sendable, Equatable {
         configuration.path = path
         for key in table.keys {
             guard let value = table[key] else { continue }
-            switch key {
-            case "mode":
-                guard let text = value.string, let mode = Mode(argument: text) else {
-                    throw ConfigurationError(path: path, line: nil, message: "'mode' must be isolation, signature, universal, declarative or desktop")
-                }
-                configuration.mode = mode
-            case "select": configuration.select = try strings(value, key: key, path: path)
-            case "extend-select": configuration.extendSelect = try strings(value, key: key, path: path)
-            case "ignore": configuration.ignore = try strings(value, key: key, path: path)
-            case "baseline":
-                guard let text = value.string else {
-                    throw ConfigurationError(path: path, line: nil, message: "'baseline' must be a string")
-                }
-                configuration.baseline = text
-            case "provider":
-                guard let text = value.string, !text.isEmpty else {
-                    throw ConfigurationError(path: path, line: nil, message: "'provider' must be a non-empty string")
-                }
-                configuration.provider = text
-            case "max-file-size":
-                let size = value.int.flatMap { $0 > 0 ? $0 : nil } ?? value.string.flatMap(ByteSize.parse)
-                guard let size else {
-                    throw ConfigurationError(path: path, line: nil, message: "'max-file-size' must be a positive size such as 67108864 or \"64MB\"")
-                }
-                configuration.maximumFileSize = size
-            case "per-path-ignores":
-                guard let ignores = value.table else {
-                    throw ConfigurationError(path: path, line: nil, message: "'per-path-ignores' must be a table of glob = [rules]")
-                }
-                for pattern in ignores.keys.sorted() {
-                    guard let rules = ignores[pattern] else { continue }
-                    configuration.perPathIgnores.append((pattern, try strings(rules, key: "per-path-ignores.\"\(pattern)\"", path: path)))
-                }
-            case "samples", "msft":
-                guard let flag = value.bool else {
-                    throw ConfigurationError(path: path, line: nil, message: "'\(key)' must be true or false")
-                }
-                if key == "samples" { configuration.samples = flag } else { configuration.msft = flag }
-            case "levels":
-                guard let levels = value.table else {
-                    throw ConfigurationError(path: path, line: nil, message: "'levels' must be a table of rule = \"error\", \"warning\" or \"note\"")
-                }
-                for selector in levels.keys.sorted() {
-                    guard let text = levels[selector]?.string, let level = Level(rawValue: text.lowercased()) else {
-                        throw ConfigurationError(path: path, line: nil, message: "'levels.\(selector)' must be \"error\", \"warning\" or \"note\"")
-                    }
-                    configuration.levels.append((selector, level))
-                }
-            default:
-                throw ConfigurationError(path: path, line: nil, message: "unknown setting '\(key)' (known: mode, select, extend-select, ignore, baseline, provider, max-file-size, samples, msft, per-path-ignores, levels)")
+            do {
+                try read(key, value, into: &configuration, path: path)
+            } catch where error.line == nil {
+                // TOMLKit keeps no places for values: the line is found where the key is set.
+                throw ConfigurationError(path: path, line: line(ofKey: key, in: text), message: error.message)
             }
         }
         return configuration
     }
 
+    /// What to say instead of the parser's message when line `line` of `text` sets a key to a word
+    /// without quotes (`mode = isolation`), the common slip: `nil` for any other line.
+    static func unquotedWord(onLine line: Int, of text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count,
+              let match = lines[line - 1].wholeMatch(of: #/\s*([A-Za-z0-9_.-]+)\s*=\s*([A-Za-z][A-Za-z0-9_.-]*)\s*(#.*)?\r?/#),
+              !["true", "false", "inf", "nan"].contains(match.output.2) else { return nil }
+        return "the value \(match.output.2) needs quotes, as TOML writes words: \(match.output.1) = \"\(match.output.2)\""
+    }
+
+    /// The first line of `text` that sets the top-level `key` (`key =` or `[key]`).
+    static func line(ofKey key: String, in text: String) -> Int? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            for form in [key, "\"\(key)\""] where trimmed.hasPrefix(form) {
+                let rest = trimmed.dropFirst(form.count).drop { $0 == " " || $0 == "\t" }
+                if rest.hasPrefix("=") { return index + 1 }
+            }
+            if trimmed.hasPrefix("[\(key)]") || trimmed.hasPrefix("[\"\(key)\"]") { return index + 1 }
+        }
+        return nil
+    }
+
+    /// Reads the setting `key` into `configuration`.
+    private static func read(_ key: String, _ value: TOMLValueConvertible, into configuration: inout Configuration,
+                             path: String) throws(ConfigurationError) {
+        switch key {
+        case "mode":
+            guard let text = value.string, let mode = Mode(argument: text) else {
+                throw ConfigurationError(path: path, line: nil, message: "'mode' must be \"isolation\", \"signature\", \"universal\", \"declarative\" or \"desktop\", e.g. mode = \"isolation\"")
+            }
+            configuration.mode = mode
+        case "select": configuration.select = try strings(value, key: key, path: path)
+        case "extend-select": configuration.extendSelect = try strings(value, key: key, path: path)
+        case "ignore": configuration.ignore = try strings(value, key: key, path: path)
+        case "baseline":
+            guard let text = value.string else {
+                throw ConfigurationError(path: path, line: nil, message: "'baseline' must be a string, e.g. baseline = \"isolint-baseline.json\"")
+            }
+            configuration.baseline = text
+        case "provider":
+            guard let text = value.string, !text.isEmpty else {
+                throw ConfigurationError(path: path, line: nil, message: "'provider' must be a non-empty string, e.g. provider = \"Contoso\"")
+            }
+            configuration.provider = text
+        case "max-file-size":
+            let size = value.int.flatMap { $0 > 0 ? $0 : nil } ?? value.string.flatMap(ByteSize.parse)
+            guard let size else {
+                throw ConfigurationError(path: path, line: nil, message: "'max-file-size' must be a positive size such as 67108864 or \"64MB\"")
+            }
+            configuration.maximumFileSize = size
+        case "per-path-ignores":
+            guard let ignores = value.table else {
+                throw ConfigurationError(path: path, line: nil, message: "'per-path-ignores' must be a table of glob = [rules]")
+            }
+            for pattern in ignores.keys.sorted() {
+                guard let rules = ignores[pattern] else { continue }
+                configuration.perPathIgnores.append((pattern, try strings(rules, key: "per-path-ignores.\"\(pattern)\"", path: path)))
+            }
+        case "samples", "msft":
+            guard let flag = value.bool else {
+                throw ConfigurationError(path: path, line: nil, message: "'\(key)' must be true or false, e.g. \(key) = true")
+            }
+            if key == "samples" { configuration.samples = flag } else { configuration.msft = flag }
+        case "levels":
+            guard let levels = value.table else {
+                throw ConfigurationError(path: path, line: nil, message: "'levels' must be a table of rule = \"error\", \"warning\" or \"note\"")
+            }
+            for selector in levels.keys.sorted() {
+                guard let text = levels[selector]?.string, let level = Level(rawValue: text.lowercased()) else {
+                    throw ConfigurationError(path: path, line: nil, message: "'levels.\(selector)' must be \"error\", \"warning\" or \"note\"")
+                }
+                configuration.levels.append((selector, level))
+            }
+        default:
+            throw ConfigurationError(path: path, line: nil, message: "unknown setting '\(key)' (known: mode, select, extend-select, ignore, baseline, provider, max-file-size, samples, msft, per-path-ignores, levels)")
+        }
+    }
+
     private static func strings(_ value: TOMLValueConvertible, key: String, path: String) throws(ConfigurationError) -> [String] {
         if let text = value.string { return [text] }
         guard let array = value.array else {
-            throw ConfigurationError(path: path, line: nil, message: "'\(key)' must be a list of rule names or codes")
+            throw ConfigurationError(path: path, line: nil, message: "'\(key)' must be a list of rule names or codes, e.g. \(key) = [\"registry\", \"1322\"]")
         }
         var result: [String] = []
         for element in array {

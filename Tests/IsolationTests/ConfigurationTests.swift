@@ -138,4 +138,22 @@ struct ConfigurationTests {
         try baseline.write(path: url.path)
         #expect(try Baseline.load(path: url.path) == baseline)
     }
+
+    @Test("configuration errors name the file and line, say what was expected and give an example",
+          arguments: [
+              ("# settings\nmode = isolation\n", 2, "the value isolation needs quotes, as TOML writes words: mode = \"isolation\""),
+              ("ignore = []\nmode = 5\n", 2, "e.g. mode = \"isolation\""),
+              ("\n\nselect = 3\n", 3, "e.g. select = [\"registry\", \"1322\"]"),
+              ("samples = \"yes\"\n", 1, "e.g. samples = true"),
+              ("mode = \"w\"\n[levels]\nx = 5\n", 2, "'levels.x' must be"),
+          ])
+    func configurationErrors(text: String, line: Int, expected: String) {
+        do {
+            _ = try Configuration.parse(text, path: "isolint.toml")
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(error.description.hasPrefix("isolint.toml:\(line): "), "\(error.description)")
+            #expect(error.description.contains(expected), "\(error.description)")
+        }
+    }
 }
