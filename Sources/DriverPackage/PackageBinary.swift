@@ -1,3 +1,5 @@
+import Platform
+
 /// A `.sys`, `.dll` or `.exe` file of a package folder.
 public struct PackageBinary: Sendable, Hashable {
     /// The package folder, as given.
@@ -11,6 +13,12 @@ public struct PackageBinary: Sendable, Hashable {
         self.relativePath = relativePath
     }
 
+    /// Names the binary at `path`, as the only file of its folder's package.
+    public init(file path: String) {
+        let folder = PathSyntax.host.parent(path)
+        self.init(root: folder.isEmpty ? "." : folder, relativePath: PathSyntax.host.lastComponent(path))
+    }
+
     /// The path to read.
     public var path: String { root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath }
 
@@ -19,6 +27,15 @@ public struct PackageBinary: Sendable, Hashable {
 
     /// The file name endings of binaries, lowercased.
     public static let extensions = [".sys", ".dll", ".exe"]
+
+    /// Whether `bytes` begin as a PE image does: the DOS header's `MZ` and, where its `e_lfanew`
+    /// points, the `PE\0\0` signature.
+    public static func isPortableExecutable(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 64, bytes[0] == 0x4D, bytes[1] == 0x5A else { return false }
+        let offset = Int(bytes[0x3C]) | Int(bytes[0x3D]) << 8 | Int(bytes[0x3E]) << 16 | Int(bytes[0x3F]) << 24
+        guard offset <= bytes.count - 4 else { return false }
+        return bytes[offset] == 0x50 && bytes[offset + 1] == 0x45 && bytes[offset + 2] == 0 && bytes[offset + 3] == 0
+    }
 
     /// Whether `name` ends in `.sys`, `.dll` or `.exe`, in any case.
     public static func isBinary(_ name: String) -> Bool {

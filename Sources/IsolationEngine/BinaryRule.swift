@@ -35,11 +35,15 @@ public struct BinaryTarget: Sendable {
     public let installs: [BinaryInstallSite]
     /// The one Windows version evaluated (`--os`), or nil for every version the INF installs on.
     public let targetVersion: WindowsVersion?
+    /// Whether the file was found in a package folder, beside INFs; false for a binary named alone
+    /// on the command line, which no INF is expected to install.
+    public let isPackaged: Bool
 
-    public init(image: BinaryImage, installs: [BinaryInstallSite], targetVersion: WindowsVersion?) {
+    public init(image: BinaryImage, installs: [BinaryInstallSite], targetVersion: WindowsVersion?, isPackaged: Bool = true) {
         self.image = image
         self.installs = installs
         self.targetVersion = targetVersion
+        self.isPackaged = isPackaged
     }
 
     /// The binary's path below the package folder.

@@ -86,6 +86,10 @@ public struct CheckRun: Sendable {
         do {
             let bytes = try SourceFile.readBytes(fileSystemPath: file.fileSystemPath, displayPath: file.displayPath,
                                                  limit: checker.options.maximumFileSize)
+            // A driver or DLL named on the command line is scanned as a package binary, not read as an INF.
+            if !Discovery.isINF(file.path), PackageBinary.isPortableExecutable(bytes) {
+                return FileCheck(findings: checker.checkNamedBinary(PackageBinary(file: file.path), displayPath: file.displayPath))
+            }
             source = SourceFile(path: file.path, bytes: bytes)
         } catch {
             return FileCheck(findings: [UnreadableInput.finding(for: error, displayPath: file.displayPath)])

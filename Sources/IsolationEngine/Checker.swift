@@ -184,6 +184,14 @@ public struct Checker: Sendable {
         return check(targets, besideINF: infDisplayPath) { _, _ in true } relatedLocation: { _ in nil }
     }
 
+    /// Checks a binary named on its own, outside any package: the binary rules, with no INF to
+    /// install it. `displayPath` names it in findings.
+    public func checkNamedBinary(_ binary: PackageBinary, displayPath: String) -> [Finding] {
+        guard let cache = binaries, let image = cache.image(of: binary) else { return [] }
+        let target = BinaryTarget(image: image, installs: [], targetVersion: options.targetVersion, isPackaged: false)
+        return check([target], besideINF: displayPath) { _, _ in true } relatedLocation: { _ in nil }
+    }
+
     /// Runs the binary rules over `targets`; `keeps` says whether a rule is reported for a target
     /// (suppressions), `relatedLocation` places INF ranges.
     private func check(

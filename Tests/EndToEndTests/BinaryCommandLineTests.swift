@@ -85,4 +85,18 @@ struct BinaryCommandLineTests {
         #expect(selected.status == 1)
         #expect(selected.stdout.contains("\"byteOffset\""))
     }
+
+    @Test("a driver or DLL named on the command line is scanned as a binary, not read as an INF")
+    func namedBinary() throws {
+        let fixtures = CommandLineTests.packageRoot.appendingPathComponent("Tests/IsolationTests/Fixtures")
+        let run = try CommandLineTests.run(["check", "--output-format", "concise", fixtures.appendingPathComponent("isodrv-x64.sys").path])
+        #expect(run.stdout.contains("isodrv-x64.sys+0x"))
+        #expect(run.stdout.contains("[binary-hardcoded-device-path]"))
+        #expect(!run.stdout.contains("syntax-error"))
+        #expect(!run.stdout.contains("version-section"))
+        #expect(!run.stdout.contains("binary-not-installed"), "no INF is expected to install a binary named alone")
+        let skipped = try CommandLineTests.run(["check", "--no-binaries", fixtures.appendingPathComponent("isodrv-x64.sys").path])
+        #expect(skipped.status == 0)
+        #expect(!skipped.stdout.contains("syntax-error"))
+    }
 }

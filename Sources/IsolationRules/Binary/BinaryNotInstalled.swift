@@ -24,7 +24,7 @@ public struct BinaryNotInstalled: BinaryRule {
     public init() {}
 
     public func check(_ binary: BinaryTarget) -> [Violation] {
-        guard binary.installs.isEmpty else { return [] }
+        guard binary.isPackaged, binary.installs.isEmpty else { return [] }
         return [binary.violation(at: 0, "'\(binary.path)' is in the package folder, but no INF of the package installs it")]
     }
 }
