@@ -6,24 +6,9 @@ import Testing
 /// code-page bytes, the diff gives the bytes `isolint fix` writes.
 @Suite("Applying fix --diff")
 struct FixDiffApplyTests {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// Runs `executable` in `directory`, returning its standard output as bytes and its status.
     static func run(_ executable: URL, _ arguments: [String], in directory: URL, input: URL? = nil) throws -> (output: [UInt8], status: Int32) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (Array(data), process.terminationStatus)
+        try Programs.run(executable, arguments, in: directory, input: input)
     }
 
     /// A folder holding `x.inf`: the legacy filter example with CR LF line ends, and a comment

@@ -13,16 +13,8 @@ struct RepositoryFilesTests {
 
     /// The output of a program run in the repository, and its exit status.
     static func run(_ program: URL, _ arguments: [String]) throws -> (output: String, status: Int32) {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        let result = try Programs.run(program, arguments, in: root)
+        return (String(decoding: result.output, as: UTF8.self), result.status)
     }
 
     @Test("every tracked file is checked out with LF or exactly as stored, whatever core.autocrlf says",

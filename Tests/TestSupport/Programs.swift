@@ -68,4 +68,21 @@ public enum Programs {
         process.arguments = arguments
         return process
     }
+
+    /// Runs `program` with `arguments` in `directory` (standard input from `input`, standard error
+    /// discarded) and returns its standard output, as bytes, and its exit status.
+    public static func run(_ program: URL, _ arguments: [String], in directory: URL, input: URL? = nil) throws -> (output: [UInt8], status: Int32) {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (Array(data), process.terminationStatus)
+    }
 }
