@@ -64,10 +64,29 @@ struct CodeFrame: Sendable {
         let last = end ?? cell
         lineNumber = location.line
         // Control characters become one visible symbol each, so the cells counted above still hold.
-        displayText = terminalSafe(display)
-        underlineStart = first
-        underlineWidth = Swift.max(1, last - first)
+        let shown = terminalSafe(display)
+        guard cell > Self.maximumWidth else {
+            displayText = shown
+            underlineStart = first
+            underlineWidth = Swift.max(1, last - first)
+            return
+        }
+        // A long line is cut to a window that starts a little before the underline, `…` marking
+        // what is left out on either side.
+        let cells = Array(shown)
+        var windowStart = Swift.max(0, first - Self.contextBefore)
+        let windowEnd = Swift.min(cells.count, windowStart + Self.maximumWidth)
+        windowStart = Swift.max(0, Swift.min(windowStart, windowEnd - Self.maximumWidth))
+        let opening = windowStart > 0 ? "…" : ""
+        displayText = opening + String(cells[windowStart..<windowEnd]) + (windowEnd < cells.count ? "…" : "")
+        underlineStart = first - windowStart + opening.count
+        underlineWidth = Swift.max(1, Swift.min(last, windowEnd) - first)
     }
+
+    /// The widest line a frame shows, in cells; a longer line is cut around the underline.
+    static let maximumWidth = 120
+    /// How many cells before the underline a cut line keeps.
+    static let contextBefore = 30
 
     /// The frame's lines, with the gutter and underline painted in `style` (the underline in the
     /// colour of `level`).

@@ -69,6 +69,24 @@ struct TextReporterTests {
         #expect(output.contains("  1 | a😀b,c\n    |   ^~~\n"))
     }
 
+    @Test("a long line is cut to a window around the underline, marked at both ends")
+    func longLinesAreCut() throws {
+        let line = String(repeating: "a", count: 500) + "TARGET" + String(repeating: "b", count: 500)
+        let output = TextReporter().render(Self.report([Self.finding(column: 501, endColumn: 507, lineText: line)]))
+        let frame = output.split(separator: "\n").filter { $0.hasPrefix("  1 | ") || $0.hasPrefix("    | ") }
+        #expect(frame.count == 2)
+        let text = try #require(frame.first).dropFirst("  1 | ".count)
+        let underline = try #require(frame.last).dropFirst("    | ".count)
+        #expect(text.count == CodeFrame.maximumWidth + 2)
+        #expect(text.hasPrefix("…") && text.hasSuffix("…"))
+        let start = try #require(underline.firstIndex(of: "^"))
+        let offset = underline.distance(from: underline.startIndex, to: start)
+        #expect(String(text.dropFirst(offset).prefix(6)) == "TARGET")
+        #expect(underline.dropFirst(offset) == "^~~~~~")
+        // A short line stays whole.
+        #expect(TextReporter().render(Self.report([Self.finding(column: 1, endColumn: 3, lineText: "abc")])).contains("  1 | abc\n"))
+    }
+
     @Test func emptyRangeAndRangePastTheLineEnd() {
         let output = TextReporter().render(Self.report([
             Self.finding(column: 2, endColumn: 2, lineText: "abc"),
