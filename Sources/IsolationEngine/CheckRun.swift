@@ -17,7 +17,12 @@ public struct CheckResult: Sendable {
     /// What the walk met and did not check: links out of a folder, devices, FIFOs (folders that
     /// cannot be read are also findings).
     public var problems: [DiscoveryProblem] = []
+    /// How many findings suppression comments, per-path ignores and the baseline hid.
+    public var hidden = HiddenFindings()
 }
+
+/// Splits a run's findings into those reported and the counts of those the settings hide.
+public typealias FindingFilter = @Sendable ([Finding]) -> (kept: [Finding], hidden: HiddenFindings)
 
 /// Checks the INF files under some paths, in parallel, with the binaries of their packages, and gathers
 /// the findings in a stable order.
@@ -30,21 +35,21 @@ public struct CheckRun: Sendable {
 
     /// Checks every INF file found under `paths`, then, once per built package, the binaries that no
     /// INF of the package installs. `progress` is called after each file with the number done and the
-    /// total, from the worker threads; `keep` drops the findings the settings hide (per-path ignores,
-    /// a baseline) from the result.
-    public func run(paths: [String], keep: (@Sendable ([Finding]) -> [Finding])? = nil,
+    /// total, from the worker threads; `filter` drops the findings the settings hide (per-path ignores,
+    /// a baseline) from the result and counts them.
+    public func run(paths: [String], filter: FindingFilter? = nil,
                     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> CheckResult {
         let checker = self.checker
-        return run(paths: paths, keep: keep, progress: progress) { file, package -> (FileCheck, Never?) in
+        return run(paths: paths, filter: filter, progress: progress) { file, package -> (FileCheck, Never?) in
             (Self.check(file, checker: checker, package: package), nil)
         }.result
     }
 
     /// The same run with `work` doing each file: it returns the file's check (the findings that stay)
     /// and whatever else the caller keeps of it, such as the outcome of fixing it. Everything after the
-    /// per-file work (binaries no INF installs, merging, `keep`) is the same for every command.
+    /// per-file work (binaries no INF installs, merging, `filter`) is the same for every command.
     public func run<Extra: Sendable>(
-        paths: [String], keep: (@Sendable ([Finding]) -> [Finding])? = nil,
+        paths: [String], filter: FindingFilter? = nil,
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
         work: @escaping @Sendable (DiscoveredFile, PackageContents) -> (FileCheck, Extra?)
     ) -> (result: CheckResult, files: [DiscoveredFile], extras: [Extra?]) {
@@ -74,9 +79,15 @@ public struct CheckRun: Sendable {
             if lastFileOfPackage[root] == index { findings += uninstalled[root] ?? [] }
         }
         findings = Self.mergingBinaryFindings(findings)
-        if let keep { findings = keep(findings) }
+        var hidden = HiddenFindings(suppressions: checks.reduce(0) { $0 + $1.suppressed })
+        if let filter {
+            let (kept, filtered) = filter(findings)
+            findings = kept
+            hidden.perPathIgnores = filtered.perPathIgnores
+            hidden.baseline = filtered.baseline
+        }
         let result = CheckResult(findings: findings, checkedFiles: files.map(\.displayPath), missingPaths: discovery.missing,
-                                 problems: discovery.problems)
+                                 problems: discovery.problems, hidden: hidden)
         return (result, files, extras.takeAll())
     }
 

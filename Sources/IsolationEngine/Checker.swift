@@ -58,11 +58,14 @@ public struct FileCheck: Sendable {
     public var isBuilt = false
     /// The paths below the package folder of the binaries the INF installs.
     public var installedBinaries: [String] = []
+    /// How many findings suppression comments silenced.
+    public var suppressed = 0
 
-    public init(findings: [Finding], isBuilt: Bool = false, installedBinaries: [String] = []) {
+    public init(findings: [Finding], isBuilt: Bool = false, installedBinaries: [String] = [], suppressed: Int = 0) {
         self.findings = findings
         self.isBuilt = isBuilt
         self.installedBinaries = installedBinaries
+        self.suppressed = suppressed
     }
 }
 
@@ -79,18 +82,22 @@ public struct Checker: Sendable {
     private let binaryRules: [any BinaryRule.Type]
     /// Each selected rule with its description, its level in this run and whether the user set that
     /// level: looked up once, not for every file.
-    private let runs: [(rule: any Rule.Type, description: RuleDescription, level: Level, overridden: Bool)]
+    private let runs: [RuleRun]
+    /// The selected rules that judge the other rules' findings, run after them.
+    private let auditRuns: [RuleRun]
 
     public init(options: CheckOptions, rules: [any Rule.Type]) {
         self.options = options
         self.rules = rules.filter { options.selection.includes($0.description) && options.level(of: $0.description) != nil }
         binaryRules = self.rules.compactMap { $0.binaryRule }
-        runs = self.rules.compactMap { rule in
+        let allRuns = self.rules.compactMap { rule in
             let description = rule.description
             return options.level(of: description).map {
-                (rule, description, $0, options.levelOverrides[description.name] != nil)
+                RuleRun(rule: rule, description: description, level: $0, overridden: options.levelOverrides[description.name] != nil)
             }
         }
+        runs = allRuns.filter { !$0.rule.readsOtherFindings }
+        auditRuns = allRuns.filter { $0.rule.readsOtherFindings }
         binaries = options.scansBinaries && !binaryRules.isEmpty ? BinaryCache(options: Self.binaryScanOptions) : nil
     }
 
@@ -108,47 +115,103 @@ public struct Checker: Sendable {
         // `$ARCH$` tokens (in .inx files, and in .inf files that were never stamped) take the evaluated architecture.
         let stamp = tree.source.text.units.containsARCHToken ? (options.architectures?.first ?? .amd64).rawValue : nil
         let document = INFDocument(tree: tree, options: ModelOptions(locale: options.locale, directories: .keep, stampArchitecture: stamp))
-        let context = RuleContext(document: document, package: package, architectures: options.architectures,
+        var context = RuleContext(document: document, package: package, architectures: options.architectures,
                                   targetVersion: options.targetVersion, mode: options.mode,
                                   expectedProvider: options.expectedProvider)
-        let suppressions = Suppressions(tree: tree)
-        var findings: [Finding] = []
-        for (rule, description, level, overridden) in runs {
-            var seen = Set<ReportedPlace>()
-            for violation in rule.init().check(context) {
-                if violation.allowedInSignatureMode && options.mode == .signature { continue }
-                let location = Self.location(of: violation.range, in: tree, path: displayPath)
-                if suppressions.suppresses(description, onLine: location.line) { continue }
-                let codes = description.codes(in: options.mode, specific: violation.code)
-                if let code = codes.first, options.suppressedCodes.contains(code) { continue }
-                guard seen.insert(ReportedPlace(line: location.line, column: location.column, message: violation.message)).inserted
-                else { continue }
-                let related = violation.related.map {
-                    RelatedLocation(location: Self.location(of: $0.range, in: tree, path: displayPath), message: $0.message)
-                }
-                let fix = violation.fix.map { unitFix in
-                    Fix(title: unitFix.title, safety: unitFix.safety,
-                        edits: unitFix.edits.map { TextEdit(byteRange: tree.byteRange(of: $0.range), replacement: $0.replacement) },
-                        followUp: unitFix.followUp)
-                }
-                var cappedLevel = overridden ? level : violation.maximumLevel.map { min($0, level) } ?? level
-                // The code InfVerif prints is reported at no more than its level in the mode's column.
-                if !overridden, let code = codes.first, let column = Self.tableColumn(options.mode) {
-                    switch InfVerifCodes.level(of: code, column: column) {
-                    case "-": continue
-                    case "W": cappedLevel = min(cappedLevel, .warning)
-                    default: break
+        let suppressions = context.suppressions
+        var sink = FindingSink()
+        for run in runs {
+            report(run, run.rule.init().check(context), tree: tree, displayPath: displayPath, scopes: context.installScopes,
+                   suppressions: suppressions, into: &sink)
+        }
+        var binaryFindings: [Finding] = []
+        var suppressedInBinaries = 0
+        var isBuilt = false
+        var installedBinaries: [String] = []
+        if let cache = binaries, context.isBuiltPackage {
+            isBuilt = true
+            let installed = context.installedBinaries
+            installedBinaries = installed.map(\.binary.relativePath)
+            let targets = installed.compactMap { binary, sites in
+                cache.image(of: binary).map { BinaryTarget(image: $0, installs: sites, targetVersion: options.targetVersion) }
+            }
+            binaryFindings = check(targets, besideINF: displayPath) { rule, target in
+                // A suppression comment on a line that installs the binary silences the rule for it.
+                for site in target.installs {
+                    if let suppression = suppressions.suppression(of: rule, onLine: tree.position(of: site.range.lowerBound).line) {
+                        sink.used.insert(suppression)
+                        suppressedInBinaries += 1
+                        return false
                     }
                 }
-                let scope = violation.range.flatMap { context.installScopes.scope(at: $0.lowerBound) }
-                let infVerifMessage = codes.first.flatMap { InfVerifMessages.message(code: $0, values: violation.infVerifValues) }
-                findings.append(Finding(rule: description.name, codes: codes,
-                                        level: cappedLevel, message: violation.message, location: location,
-                                        related: related, fix: fix, scope: scope, infVerifMessage: infVerifMessage))
+                return true
+            } relatedLocation: { range in
+                Self.location(of: range, in: tree, path: displayPath)
             }
         }
+        if !auditRuns.isEmpty {
+            var ran = Set(runs.map { $0.description.name })
+            if isBuilt { ran.formUnion(binaryRules.map { $0.description.name }) }
+            context.suppressionAudit = SuppressionAudit(
+                suppressions: suppressions, used: sink.used, ranRules: ran,
+                isNarrowed: options.architectures != nil || options.targetVersion != nil || options.ruleVersion != nil)
+            for run in auditRuns {
+                report(run, run.rule.init().check(context), tree: tree, displayPath: displayPath, scopes: context.installScopes,
+                       suppressions: suppressions, into: &sink)
+            }
+        }
+        var findings = narrowed(sink.kept)
+        findings.sort { ($0.location.line, $0.location.column, $0.rule) < ($1.location.line, $1.location.column, $1.rule) }
+        return FileCheck(findings: findings + binaryFindings, isBuilt: isBuilt, installedBinaries: installedBinaries,
+                         suppressed: narrowed(sink.suppressed).count + suppressedInBinaries)
+    }
+
+    /// Turns one rule's violations into findings: placed, leveled for the mode, deduplicated, and kept
+    /// or (when a suppression comment silences them) set aside.
+    private func report(_ run: RuleRun, _ violations: [Violation], tree: SyntaxTree, displayPath: String,
+                        scopes: InstallScopes, suppressions: Suppressions, into sink: inout FindingSink) {
+        var seen = Set<ReportedPlace>()
+        for violation in violations {
+            let location = Self.location(of: violation.range, in: tree, path: displayPath)
+            // A suppression that matches counts as used in every mode, so that a comment needed in
+            // one mode is not reported as unused in another.
+            let suppression = suppressions.suppression(of: run.description, onLine: location.line)
+            if let suppression { sink.used.insert(suppression) }
+            if violation.allowedInSignatureMode && options.mode == .signature { continue }
+            let codes = run.description.codes(in: options.mode, specific: violation.code)
+            if let code = codes.first, options.suppressedCodes.contains(code) { continue }
+            guard seen.insert(ReportedPlace(line: location.line, column: location.column, message: violation.message)).inserted
+            else { continue }
+            var cappedLevel = run.overridden ? run.level : violation.maximumLevel.map { min($0, run.level) } ?? run.level
+            // The code InfVerif prints is reported at no more than its level in the mode's column.
+            if !run.overridden, let code = codes.first, let column = Self.tableColumn(options.mode) {
+                switch InfVerifCodes.level(of: code, column: column) {
+                case "-": continue
+                case "W": cappedLevel = min(cappedLevel, .warning)
+                default: break
+                }
+            }
+            let related = violation.related.map {
+                RelatedLocation(location: Self.location(of: $0.range, in: tree, path: displayPath), message: $0.message)
+            }
+            let fix = violation.fix.map { unitFix in
+                Fix(title: unitFix.title, safety: unitFix.safety,
+                    edits: unitFix.edits.map { TextEdit(byteRange: tree.byteRange(of: $0.range), replacement: $0.replacement) },
+                    followUp: unitFix.followUp)
+            }
+            let scope = violation.range.flatMap { scopes.scope(at: $0.lowerBound) }
+            let infVerifMessage = codes.first.flatMap { InfVerifMessages.message(code: $0, values: violation.infVerifValues) }
+            let finding = Finding(rule: run.description.name, codes: codes,
+                                  level: cappedLevel, message: violation.message, location: location,
+                                  related: related, fix: fix, scope: scope, infVerifMessage: infVerifMessage)
+            if suppression != nil { sink.suppressed.append(finding) } else { sink.kept.append(finding) }
+        }
+    }
+
+    /// `findings` without those a narrowed view (`--arch`, `--os`, `/rulever`) drops: what holds only outside it.
+    private func narrowed(_ findings: [Finding]) -> [Finding] {
+        var findings = findings
         if options.architectures != nil || options.targetVersion != nil {
-            // A narrowed view (`--arch`, `--os`) drops what holds only outside it.
             findings.removeAll { finding in
                 finding.scope.map { !$0.includes(architectures: options.architectures, version: options.targetVersion) } ?? false
             }
@@ -156,22 +219,7 @@ public struct Checker: Sendable {
         if let ruleVersion = options.ruleVersion {
             findings.removeAll { finding in finding.scope.map { !$0.holds(atOrBelow: ruleVersion) } ?? false }
         }
-        findings.sort { ($0.location.line, $0.location.column, $0.rule) < ($1.location.line, $1.location.column, $1.rule) }
-        guard let cache = binaries, context.isBuiltPackage else { return FileCheck(findings: findings) }
-        let installed = context.installedBinaries
-        let targets = installed.compactMap { binary, sites in
-            cache.image(of: binary).map { BinaryTarget(image: $0, installs: sites, targetVersion: options.targetVersion) }
-        }
-        let binaryFindings = check(targets, besideINF: displayPath) { rule, target in
-            // A suppression comment on a line that installs the binary silences the rule for it.
-            !target.installs.contains { site in
-                suppressions.suppresses(rule, onLine: tree.position(of: site.range.lowerBound).line)
-            }
-        } relatedLocation: { range in
-            Self.location(of: range, in: tree, path: displayPath)
-        }
-        return FileCheck(findings: findings + binaryFindings, isBuilt: true,
-                         installedBinaries: installed.map(\.binary.relativePath))
+        return findings
     }
 
     /// Checks binaries of a package that no INF installs. `infDisplayPath` is the display path of an
@@ -208,9 +256,9 @@ public struct Checker: Sendable {
                 for violation in binaryRule.init().check(target) {
                     guard let position = violation.binary else { continue }
                     if violation.allowedInSignatureMode && options.mode == .signature { continue }
-                    guard keeps(description, target) else { continue }
                     let file = Self.displayPath(ofBinary: position.relativePath, besideINF: infDisplayPath)
                     guard seen.insert("\(file)+\(position.offset):\(violation.message)").inserted else { continue }
+                    guard keeps(description, target) else { continue }
                     let related = violation.related.compactMap { item in
                         relatedLocation(item.range).map { RelatedLocation(location: $0, message: item.message) }
                     }
@@ -279,6 +327,22 @@ extension Array where Element == UInt16 {
             return false
         }
     }
+}
+
+/// A selected rule with its description, its level in this run and whether the user set that level.
+private struct RuleRun: Sendable {
+    let rule: any Rule.Type
+    let description: RuleDescription
+    let level: Level
+    let overridden: Bool
+}
+
+/// The findings of one file as the rules report them: those kept, those a suppression comment
+/// silenced, and the comment entries that silenced any.
+private struct FindingSink {
+    var kept: [Finding] = []
+    var suppressed: [Finding] = []
+    var used = Set<SuppressionUse>()
 }
 
 /// Where and what a rule reported: a rule reports each once.

@@ -20,6 +20,9 @@ public protocol Rule: Sendable {
     /// The rule as a rule that also reads binaries, if it is one (given without a cast to the
     /// protocol, which searches every conformance of the program).
     static var binaryRule: (any BinaryRule.Type)? { get }
+    /// Whether the rule judges what the other rules reported (suppressions that silence nothing): it
+    /// then runs after every other rule, with ``RuleContext/suppressionAudit`` set.
+    static var readsOtherFindings: Bool { get }
 
     init()
 
@@ -29,6 +32,8 @@ public protocol Rule: Sendable {
 
 extension Rule {
     public static var binaryRule: (any BinaryRule.Type)? { nil }
+
+    public static var readsOtherFindings: Bool { false }
 
     /// The rule's name.
     public static var name: String { description.name }

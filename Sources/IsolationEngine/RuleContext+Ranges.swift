@@ -36,6 +36,9 @@ extension RuleContext {
     /// The text a new line should end with in this file (read from the file once).
     public var newline: String { shared(NewlineKey.self) { tree.source.lineEndingStyle.newline } }
 
+    /// The file's `; isolint:` comments (read once).
+    public var suppressions: Suppressions { shared(SuppressionsKey.self) { Suppressions(tree: tree) } }
+
     /// Where a new line can be inserted after the last line of `section` (the end of that line,
     /// including its line end), or after its header when it has no line.
     public func insertionPoint(after section: INFSection) -> Int? {
@@ -103,3 +106,4 @@ extension RuleContext {
 
 /// The file's line end, for the rules whose fixes add lines.
 private enum NewlineKey: RuleContextKey { typealias Value = String }
+private enum SuppressionsKey: RuleContextKey { typealias Value = Suppressions }

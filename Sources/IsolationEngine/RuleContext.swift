@@ -43,6 +43,9 @@ public struct RuleContext: Sendable {
     public let expectedProvider: String?
     /// What rules computed for this file and share (``shared(_:_:)``).
     let memo = RuleContextMemo()
+    /// What the other rules did with the file's suppression comments: set for the rules that read
+    /// other findings (``Rule/readsOtherFindings``), which run last; `nil` for every other rule.
+    public internal(set) var suppressionAudit: SuppressionAudit?
 
     public init(document: INFDocument, package: PackageContents?, architectures: [Architecture]?, targetVersion: WindowsVersion?,
                 mode: Mode = .isolation, expectedProvider: String? = nil) {

@@ -33,11 +33,14 @@ extension RuleExample {
     /// What `rule` reports on `bytes` (an example's text, in some encoding) in `mode`, with the
     /// syntax tree. A comment on the first line declares what the example needs beyond its text:
     /// `; package-files: a.sys, sub/b.dll` the files of its package folder, `; provider: Contoso`
-    /// the provider the check requires.
-    public static func check(_ rule: any Rule.Type, bytes: [UInt8], mode: Mode = .isolation) -> (tree: SyntaxTree, findings: [Finding]) {
+    /// the provider the check requires. A rule that reads other findings runs with `others` (the
+    /// catalog), whose findings it judges.
+    public static func check(_ rule: any Rule.Type, bytes: [UInt8], mode: Mode = .isolation,
+                             others: [any Rule.Type] = []) -> (tree: SyntaxTree, findings: [Finding]) {
         let tree = INFParser.parse(bytes: bytes, path: "example.inf")
+        let rules = rule.readsOtherFindings ? others.filter { $0.description.name != rule.description.name } + [rule] : [rule]
         let checker = Checker(options: CheckOptions(mode: mode, expectedProvider: firstComment(of: tree, key: "provider:")),
-                              rules: [rule])
+                              rules: rules)
         var package: PackageContents?
         if let list = firstComment(of: tree, key: "package-files:") {
             let files = list.split(separator: ",").map { String($0).trimmingCharacters(in: " \t") }

@@ -8,7 +8,7 @@ public enum RuleCatalog {
         + parityRules + argumentRules + serviceRegistryRules + packageFileRules + featureRules + seedRules
 
     /// The descriptions of every rule.
-    public static var descriptions: [RuleDescription] { all.map { $0.description } }
+    public static let descriptions: [RuleDescription] = all.map { $0.description }
 
     /// The rule named `name`, or whose InfVerif code is `name`.
     public static func rules(matching name: String) -> [any Rule.Type] {

@@ -64,6 +64,11 @@ public struct JSONReporter: Reporter {
                 ("fixable", .int(summary.fixable)),
                 ("fixable_safe", .int(summary.safeFixes)),
                 ("fixable_unsafe", .int(summary.unsafeFixes)),
+                ("hidden", .object([
+                    ("baseline", .int(report.hidden.baseline)),
+                    ("suppressions", .int(report.hidden.suppressions)),
+                    ("per_path_ignores", .int(report.hidden.perPathIgnores)),
+                ])),
             ])),
         ])
     }

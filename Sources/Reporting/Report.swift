@@ -20,6 +20,8 @@ public struct Report: Sendable, Equatable {
     public let toolVersion: String
     /// Counts by level and by fix safety.
     public let summary: ReportSummary
+    /// How many findings suppression comments, per-path ignores and the baseline hid.
+    public let hidden: HiddenFindings
 
     private let ruleIndexByName: [String: Int]
 
@@ -27,7 +29,8 @@ public struct Report: Sendable, Equatable {
     /// (then by end position and message), so that every output format is deterministic whatever
     /// order the files were checked in.
     public init(findings: [Finding], rules: [RuleDescription], filesChecked: Int, duration: Duration,
-                mode: Mode, toolVersion: String, checkedFiles: [String] = []) {
+                mode: Mode, toolVersion: String, checkedFiles: [String] = [], hidden: HiddenFindings = HiddenFindings()) {
+        self.hidden = hidden
         // Sorting positions moves integers instead of whole findings; the sort is stable either way.
         self.findings = findings.indices.sorted { Report.precedes(findings[$0], findings[$1]) }.map { findings[$0] }
         self.rules = rules

@@ -43,6 +43,11 @@ public struct SARIFReporter: Reporter {
             ("properties", .object([
                 ("mode", .string(report.mode.rawValue)),
                 ("filesChecked", .int(report.filesChecked)),
+                ("hiddenFindings", .object([
+                    ("baseline", .int(report.hidden.baseline)),
+                    ("suppressions", .int(report.hidden.suppressions)),
+                    ("perPathIgnores", .int(report.hidden.perPathIgnores)),
+                ])),
             ])),
         ])
         let log: JSONValue = .object([

@@ -162,8 +162,9 @@ public struct TextReporter: Reporter {
         let summary = report.summary
         var line = "Checked \(counted(report.filesChecked, "INF file", "INF files")) in "
             + "\(report.duration.secondsDescription): "
+        let hidden = report.hidden.total == 0 ? "" : "; \(report.hidden.total) hidden: \(report.hidden.phrases.joined(separator: ", "))"
         if summary.total == 0 {
-            line += style.success("no problems found")
+            line += style.success("no problems found") + hidden
             return [line]
         }
         let counts = [
@@ -177,6 +178,7 @@ public struct TextReporter: Reporter {
         if summary.fixable > 0 {
             line += " (\(summary.fixable) fixable)"
         }
+        line += hidden
         var lines = [line]
         if summary.safeFixes > 0 {
             var hint = style.fixable("[*]") + " \(summary.safeFixes) fixable with --fix"

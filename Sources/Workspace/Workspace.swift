@@ -24,13 +24,20 @@ public struct Workspace: Sendable {
     /// Checks every INF under the paths. With `applyingBaseline` false the baseline is not applied
     /// (to write a new one); per-path ignores always are.
     public func check(applyingBaseline: Bool = true, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> CheckResult {
-        CheckRun(options: settings.options).run(paths: paths, keep: keep(applyingBaseline: applyingBaseline), progress: progress)
+        CheckRun(options: settings.options).run(paths: paths, filter: filter(applyingBaseline: applyingBaseline), progress: progress)
     }
 
     /// The filter a run applies to its findings, or `nil` when the settings hide nothing.
-    func keep(applyingBaseline: Bool = true) -> (@Sendable ([Finding]) -> [Finding])? {
+    func filter(applyingBaseline: Bool = true) -> FindingFilter? {
         guard settings.hidesFindings else { return nil }
         let settings = applyingBaseline ? settings : WorkspaceSettings(options: settings.options, configuration: settings.configuration)
+        return { settings.partition($0) }
+    }
+
+    /// What a file's fixes apply to: the findings the settings keep, or `nil` when they hide nothing.
+    func keep() -> (@Sendable ([Finding]) -> [Finding])? {
+        guard settings.hidesFindings else { return nil }
+        let settings = self.settings
         return { settings.keep($0) }
     }
 
@@ -40,7 +47,7 @@ public struct Workspace: Sendable {
         let checker = Checker(options: settings.options)
         let engine = FixEngine(checker: checker, options: FixOptions(unsafe: request.unsafe))
         let keep = self.keep()
-        let (result, files, outcomes) = CheckRun(options: settings.options).run(paths: paths, keep: keep) { file, package -> (FileCheck, FileFixOutcome?) in
+        let (result, files, outcomes) = CheckRun(options: settings.options).run(paths: paths, filter: filter()) { file, package -> (FileCheck, FileFixOutcome?) in
             Self.fixOne(file, package: package, engine: engine, keep: keep, request: request)
         }
         return FixRun(check: result, files: zip(files, outcomes).compactMap { file, outcome in outcome.map { (file, $0) } })

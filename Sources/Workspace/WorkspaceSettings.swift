@@ -78,9 +78,20 @@ public struct WorkspaceSettings: Sendable {
     /// The findings these settings report: without those the per-path ignores silence or the
     /// baseline accepts.
     public func keep(_ findings: [Finding]) -> [Finding] {
+        partition(findings).kept
+    }
+
+    /// The findings these settings report, and how many the per-path ignores and the baseline hid.
+    public func partition(_ findings: [Finding]) -> (kept: [Finding], hidden: HiddenFindings) {
+        var hidden = HiddenFindings()
         var result = applyingPerPathIgnores(findings)
-        if let baseline { result = baseline.filter(result) }
-        return result
+        hidden.perPathIgnores = findings.count - result.count
+        if let baseline {
+            let before = result.count
+            result = baseline.filter(result)
+            hidden.baseline = before - result.count
+        }
+        return (result, hidden)
     }
 
     /// What a run says on standard error about its settings: InfVerif codes named in the selection
@@ -237,30 +248,5 @@ public struct WorkspaceSettings: Sendable {
 
     static func selectors(_ values: [String]) -> [RuleSelector] {
         values.flatMap { $0.split(separator: ",") }.map { RuleSelector(String($0)) }.filter { !$0.text.isEmpty }
-    }
-}
-
-/// Suggestions for mistyped rule names.
-public enum RuleNames {
-    /// The rule name closest to `text` by edit distance, when close enough to be a typo.
-    public static func nearest(to text: String) -> String? {
-        let names = RuleCatalog.descriptions.map(\.name)
-        let scored = names.map { ($0, distance(Array(text), Array($0))) }.min { $0.1 < $1.1 }
-        guard let (name, score) = scored, score <= max(2, text.count / 3) else { return nil }
-        return name
-    }
-
-    public static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

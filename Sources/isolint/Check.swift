@@ -171,7 +171,7 @@ struct Check: ParsableCommand {
         let duration = clock.now - start
         let report = Report(findings: findings, rules: RuleCatalog.descriptions, filesChecked: result.filesChecked,
                             duration: duration, mode: options.mode, toolVersion: IsolintVersion.number,
-                            checkedFiles: result.checkedFiles)
+                            checkedFiles: result.checkedFiles, hidden: result.hidden)
         let reporter: any Reporter = statistics
             ? StatisticsReporter(json: format == .json)
             : format.reporter(options: RenderOptions(colors: colors(for: format), documentationBaseURL: documentationUrl,

@@ -63,7 +63,7 @@ struct FixRunner {
         if !arguments.diff {
             let report = Report(findings: remaining, rules: RuleCatalog.descriptions, filesChecked: files,
                                 duration: clock.now - start, mode: settings.options.mode, toolVersion: IsolintVersion.number,
-                                checkedFiles: run.check.checkedFiles)
+                                checkedFiles: run.check.checkedFiles, hidden: run.check.hidden)
             let text = format.render(report, options: RenderOptions(colors: arguments.colors(for: format), documentationBaseURL: arguments.documentationUrl,
                                                                       sourceRoot: FileManager.default.currentDirectoryPath, verbose: arguments.verbose))
             StandardStream.output.write(text)

@@ -18,7 +18,7 @@ struct RuleExampleTests {
     }
 
     static func findings(_ rule: any Rule.Type, _ bytes: [UInt8], mode: Mode = .isolation) -> [Finding] {
-        RuleExample.check(rule, bytes: bytes, mode: mode).findings
+        RuleExample.check(rule, bytes: bytes, mode: mode, others: RuleCatalog.all).findings
     }
 
     /// A binary rule's examples may be binaries only (they run in `BinaryRuleExampleTests`).

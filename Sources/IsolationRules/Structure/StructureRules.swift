@@ -11,5 +11,7 @@ extension RuleCatalog {
         MissingSection.self,
         FileNotInSourceDisks.self,
         MissingPackageFile.self,
+        InvalidSuppression.self,
+        UnusedSuppression.self,
     ]
 }
