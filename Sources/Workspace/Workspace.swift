@@ -63,7 +63,9 @@ public struct Workspace: Sendable {
             return (FileCheck(findings: [UnreadableInput.finding(for: error, displayPath: file.displayPath)]), nil)
         }
         let result = engine.fix(bytes: bytes, displayPath: file.displayPath, package: package, keep: keep)
-        guard result.changed, request.write else { return (result.check, FileFixOutcome(result: result, writeError: nil)) }
+        guard result.changed else { return (result.check, FileFixOutcome(result: result, writeError: nil)) }
+        let catalogs = Self.catalogs(of: result.fixed, file: file, package: package)
+        guard request.write else { return (result.check, FileFixOutcome(result: result, writeError: nil, catalogs: catalogs)) }
         do {
             try AtomicWriter.write(result.fixed, to: file.path, fileSystemPath: file.fileSystemPath, expecting: bytes, backup: request.backup)
         } catch {
@@ -72,7 +74,23 @@ public struct Workspace: Sendable {
                                                     displayPath: file.displayPath, package: package)
             return (original, FileFixOutcome(result: result, writeError: error))
         }
-        return (result.check, FileFixOutcome(result: result, writeError: nil))
+        return (result.check, FileFixOutcome(result: result, writeError: nil, catalogs: catalogs))
+    }
+
+    /// The catalogs in `package` that sign the INF `file` whose new text is `bytes`: the files its
+    /// `[Version]` `CatalogFile` lines name and `<name>.cat`, found ignoring case, as display paths.
+    static func catalogs(of bytes: [UInt8], file: DiscoveredFile, package: PackageContents) -> [String] {
+        let document = INFDocument(bytes: bytes, path: file.displayPath)
+        let infName = lastComponent(file.displayPath)
+        let stem = infName.lowercased().hasSuffix(".inf") || infName.lowercased().hasSuffix(".inx") ? String(infName.dropLast(4)) : infName
+        let named = document.version.catalogFileLines.compactMap { $0.field(1) }.map(lastComponent) + [stem + ".cat"]
+        let folder = String(file.displayPath.dropLast(infName.count))
+        var found: [String] = []
+        for name in named {
+            guard let actual = package.files[name.lowercased()], !found.contains(folder + actual) else { continue }
+            found.append(folder + actual)
+        }
+        return found
     }
 
     /// The install plan of every INF under the paths on `target` (or on each INF's own first
@@ -152,6 +170,9 @@ public struct FileFixOutcome: Sendable {
     public let result: FileFixResult
     /// Set when the fixed bytes could not be written; the file keeps its original bytes.
     public let writeError: FixWriteError?
+    /// The catalog files beside a changed INF (those its `CatalogFile` lines name, and `<name>.cat`),
+    /// as display paths: signed over the old text, they must be regenerated and signed again.
+    public var catalogs: [String] = []
 }
 
 /// The outcome of a fix run: what remains, as `check` reports it, and what each file's fixing did.

@@ -119,6 +119,9 @@ struct Check: ParsableCommand {
     @Flag(help: "With --fix, keep each original as <file>.orig.")
     var backup = false
 
+    @Flag(help: "List the fixes applied (with --diff, those that would be; without a fix option, those available), by file and rule.")
+    var showFixes = false
+
     @Flag(help: "With --fix or --diff: print the number of files, fix rounds and parses on standard error.")
     var stats = false
 
@@ -183,9 +186,24 @@ struct Check: ParsableCommand {
             endsLine = piece.hasSuffix("\n")
         }
         if !endsLine { StandardStream.output.write("\n") }
+        if showFixes { StandardStream.error.write(Self.availableFixes(report.findings)) }
         if result.filesChecked == 0 { try Self.reportNothingFound(paths, missing: !result.missingPaths.isEmpty, failing: failIfNoINF) }
         if !result.missingPaths.isEmpty { throw ExitCode(2) }
         if fails(report.findings) { throw ExitCode(1) }
+    }
+
+    /// The `--show-fixes` list of a check that applies nothing: the fixes the findings carry, by file and rule.
+    static func availableFixes(_ findings: [Finding]) -> String {
+        var byFile: [String: [(rule: String, title: String, safety: FixSafety)]] = [:]
+        var files: [String] = []
+        for finding in findings {
+            guard let fix = finding.fix, !fix.edits.isEmpty else { continue }
+            if byFile[finding.location.file] == nil { files.append(finding.location.file) }
+            byFile[finding.location.file, default: []].append((finding.rule, fix.title, fix.safety))
+        }
+        guard !files.isEmpty else { return "No fixes available.\n" }
+        return "Fixes available (--fix applies the safe ones, --unsafe-fixes all):\n"
+            + files.map { FixRunner.enumeration(path: $0, fixes: byFile[$0] ?? []) }.joined()
     }
 
     /// Whether `findings` end the run with status 1: one at `--fail-on`'s level or above, unless `--exit-zero`.

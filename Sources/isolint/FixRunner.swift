@@ -29,11 +29,17 @@ struct FixRunner {
         var wouldChange = false
         var writeFailed = false
         var messages = ""
+        var fixedFiles: [FixedFileReport] = []
+        var enumeration = ""
         for (_, outcome) in run.files {
             let result = outcome.result
             if arguments.diff, result.changed {
                 wouldChange = true
-                StandardStream.output.write(bytes: Self.diff(result))
+                if format == .json {
+                    fixedFiles.append(Self.report(outcome))
+                } else {
+                    StandardStream.output.write(bytes: Self.diff(result))
+                }
             }
             if let refusal = result.refusal { messages += "isolint: \(refusal)\n" }
             for refused in result.refused { messages += "isolint: \(result.path): \(refused)\n" }
@@ -46,12 +52,23 @@ struct FixRunner {
             if !followUps.isEmpty {
                 messages += "\(result.path): after these fixes:\n" + followUps.map { "  - \($0)\n" }.joined()
             }
+            for catalog in outcome.catalogs {
+                messages += "isolint: note: \(catalog) was made for \(result.path) before \(arguments.diff ? "these fixes" : "it was fixed"): "
+                    + "regenerate it (Inf2Cat) and sign it again\n"
+            }
+            if arguments.showFixes, !result.applied.isEmpty {
+                enumeration += Self.enumeration(path: result.path, fixes: result.applied.map { ($0.rule, $0.title, $0.safety) })
+            }
+        }
+        if arguments.diff && format == .json {
+            StandardStream.output.write(FixJSONReporter(toolVersion: IsolintVersion.number).render(fixedFiles))
         }
         let verb = arguments.diff ? "Would fix" : "Fixed"
         let fixedCount = run.fixesApplied
         let files = run.check.filesChecked
         let changed = run.filesChanged
-        messages += "\(verb) \(fixedCount) finding\(fixedCount == 1 ? "" : "s") in \(changed) file\(changed == 1 ? "" : "s").\n"
+        messages += "\(verb) \(fixedCount) finding\(fixedCount == 1 ? "" : "s") in \(changed) file\(changed == 1 ? "" : "s")\(enumeration.isEmpty ? "." : ":")\n"
+        messages += enumeration
         if arguments.stats {
             let rounds = run.files.reduce(0) { $0 + $1.outcome.result.rounds }
             let parses = run.files.reduce(0) { $0 + $1.outcome.result.parses }
@@ -75,6 +92,37 @@ struct FixRunner {
         if !run.check.missingPaths.isEmpty || writeFailed { throw ExitCode(2) }
         if arguments.diff { if wouldChange && !arguments.exitZero { throw ExitCode(1) }; return }
         if arguments.fails(remaining) { throw ExitCode(1) }
+    }
+
+    /// The `--show-fixes` lines of one file: how many fixes of each rule and title, rule by rule.
+    static func enumeration(path: String, fixes: [(rule: String, title: String, safety: FixSafety)]) -> String {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for fix in fixes {
+            let line = "\(fix.rule): \(fix.title)\(fix.safety == .unsafe ? " (unsafe)" : "")"
+            if counts[line] == nil { order.append(line) }
+            counts[line, default: 0] += 1
+        }
+        return "- \(path):\n" + order.sorted().map { "    \(counts[$0] ?? 0) × \($0)\n" }.joined()
+    }
+
+    /// What `fix --diff --output-format json` says of a changed file.
+    static func report(_ outcome: FileFixOutcome) -> FixedFileReport {
+        let result = outcome.result
+        let encoding = SourceFile(path: result.path, bytes: result.original).encoding
+        let edits = UnifiedDiff.lineEdits(old: result.original, new: result.fixed, encoding: encoding).map { edit in
+            let text = encoding.isUTF16
+                ? String(decoding: TextDecoder.decode(edit.replacement, as: .utf16LE(bom: false)).units, as: UTF16.self)
+                : encoding == .ansi
+                    ? String(decoding: TextDecoder.decode(edit.replacement, as: .ansi).units, as: UTF16.self)
+                    : String(decoding: edit.replacement, as: UTF8.self)
+            return FixedFileReport.Edit(byteStart: edit.range.lowerBound, byteEnd: edit.range.upperBound, replacement: text, bytes: edit.replacement)
+        }
+        let applied = result.applied.map {
+            FixedFileReport.Applied(rule: $0.rule, title: $0.title, safety: $0.safety.rawValue, line: $0.line, followUp: $0.followUp)
+        }
+        return FixedFileReport(path: result.path, encoding: encoding.description, edits: edits, applied: applied,
+                               refused: result.refused.map(\.description), catalogs: outcome.catalogs)
     }
 
     /// The diff of a fixed file: of its bytes, which `git apply` and `patch` apply whatever its line
