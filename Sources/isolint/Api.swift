@@ -16,7 +16,9 @@ struct Api: ParsableCommand {
         discussion: """
         With a NAME: what the API is for, the first Windows (and KMDF/UMDF) version that has it, the \
         kinds of state it serves and what to call on older targets. A value such as \
-        DriverRegKeyPersistentState finds its API. With --kind and --state: the call that family \
+        DriverRegKeyPersistentState finds its API. A call that is not isolated (ZwOpenKey, \
+        RtlWriteRegistryValue, RegOpenKeyEx, ZwCreateFile, CreateFile, IoCreateSymbolicLink) answers \
+        with the isolated call for each kind of state. With --kind and --state: the call that family \
         uses for that state, and a warning when --min-os is older than the call.
 
         Kinds: wdm, kmdf, umdf, user (user-mode services and applications).
@@ -24,6 +26,7 @@ struct Api: ParsableCommand {
 
         Examples:
           isolint api IoOpenDriverRegistryKey
+          isolint api ZwOpenKey --kind kmdf --min-os 1709
           isolint api DriverRegKeySharedPersistentState --min-os 10.0.19041
           isolint api --kind kmdf --state internal-service-registry --min-os 10.0.17134
           isolint api --state driver-data-directory
@@ -120,8 +123,15 @@ struct Api: ParsableCommand {
                 throw ValidationError("\(name) belongs to \(families.joined(separator: " and ")), not \(family.displayName)")
             }
         }
+        if apis.isEmpty, let call = UnisolatedCalls.call(named: name) {
+            if let family, !call.families.contains(family) {
+                throw ValidationError("\(name) is called from \(call.families.map(\.displayName).joined(separator: " and ")), not \(family.displayName)")
+            }
+            return ApiTables.replacements(for: call, named: name, families: family.map { [$0] } ?? call.families, target: target)
+        }
         guard !apis.isEmpty else {
-            let names = Set(StateAPIs.all.map(\.name) + StateAPIs.all.flatMap { $0.arguments.map(\.name) })
+            let names = Set(StateAPIs.all.map(\.name) + StateAPIs.all.flatMap { $0.arguments.map(\.name) }
+                + UnisolatedCalls.all.flatMap { [$0.name] + $0.aliases })
             let suggestion = nearest(to: name.lowercased(), in: names.sorted(), caseInsensitive: true).map { " (did you mean '\($0)'?)" } ?? ""
             let scope = family.map { " in \($0.displayName)" } ?? ""
             throw ValidationError("no state API is named '\(name)'\(scope)\(suggestion); `isolint api --list` prints them all")
@@ -177,6 +187,44 @@ enum ApiTables {
             let release = selected?.release ?? api.release
             let what = selected.map { "\(api.name)(\($0.name))" } ?? api.name
             if target < needed { out += "  warning: \(what) needs \(release) (\(needed)), newer than the target \(target)\n" }
+        }
+        return out
+    }
+
+    /// What to call instead of a call that is not isolated: one line per kind of state and family,
+    /// marked when `target` is older than the replacement.
+    static func replacements(for call: UnisolatedCall, named typed: String, families: [StateAPIFamily], target: WindowsVersion?) -> String {
+        let spelled = ([call.name] + call.aliases).first { $0.lowercased() == typed.lowercased() } ?? call.name
+        var out = "\(spelled) — not isolated \(call.breaksWhen) (\(call.families.map(\.displayName).joined(separator: ", ")))\n"
+        let others = ([call.name] + call.aliases).filter { $0 != spelled }
+        out += "  same for: \(others.joined(separator: ", "))\n"
+        out += "  why: \(call.why)\n"
+        if let fine = call.fine { out += "  isolated use: \(fine)\n" }
+        var rows: [(kind: String, family: String, call: String, since: String)] = []
+        for kind in call.kinds {
+            for family in families {
+                guard let access = StateKinds.access(kind, family: family) else { continue }
+                guard access.isAvailable, let version = access.minimumVersion, let release = access.release else {
+                    rows.append((kind.rawValue, family.displayName, "none: \(access.usage)", ""))
+                    continue
+                }
+                var since = since(release, version, framework: access.frameworkVersion)
+                if let target, target < version { since += " — newer than the target \(target)" }
+                rows.append((kind.rawValue, family.displayName, access.calls.isEmpty ? access.usage : access.callDescription, since))
+            }
+        }
+        if !rows.isEmpty {
+            out += "  instead, by the state kept (isolint api --state KIND --kind FAMILY for more):\n"
+            let kindWidth = rows.map(\.kind.count).max() ?? 0
+            let familyWidth = rows.map(\.family.count).max() ?? 0
+            for row in rows {
+                let kind = row.kind + String(repeating: " ", count: kindWidth - row.kind.count)
+                let family = row.family + String(repeating: " ", count: familyWidth - row.family.count)
+                out += "    \(kind)  \(family)  \(row.call)\(row.since.isEmpty ? "" : "  (\(row.since))")\n"
+            }
+        }
+        if !call.replacements.isEmpty {
+            out += "  instead:\n" + call.replacements.map { "    \($0)\n" }.joined()
         }
         return out
     }
