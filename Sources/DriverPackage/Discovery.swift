@@ -84,17 +84,18 @@ public enum Discovery {
     /// How deep a walk goes below the folder given.
     public static let maximumDepth = 256
 
-    /// Whether `name` ends in `.inf` or `.inx`, in any case.
+    /// Whether `name` ends in `.inf`, `.inx` or `.inf.in` (a build's template), in any case.
     public static func isINF(_ name: String) -> Bool {
         let lower = name.lowercased()
-        return lower.hasSuffix(".inf") || lower.hasSuffix(".inx")
+        return lower.hasSuffix(".inf") || lower.hasSuffix(".inx") || lower.hasSuffix(".inf.in")
     }
 
-    /// Whether the bytes of a file name end in `.inf` or `.inx`, in any case.
+    /// Whether the bytes of a file name end in `.inf`, `.inx` or `.inf.in`, in any case.
     static func isINF(bytes name: [UInt8]) -> Bool {
         guard name.count >= 4 else { return false }
         let tail = name.suffix(4).map { $0 | 0x20 }
-        return tail == Array(".inf".utf8) || tail == Array(".inx".utf8)
+        if tail == Array(".inf".utf8) || tail == Array(".inx".utf8) { return true }
+        return name.count >= 7 && name.suffix(7).map { $0 | 0x20 } == Array(".inf.in".utf8)
     }
 
     /// The INF files under `paths`, sorted by path, and the paths that do not exist.

@@ -201,7 +201,7 @@ public struct FixEngine: Sendable {
     /// on each architecture it is stamped for, counted apart (`rule [$ARCH$=x86]`).
     private func errorCounts(_ state: Rounds, displayPath: String, package: PackageContents?) -> [String: Int] {
         var counts: [String: Int] = [:]
-        if state.tree.source.text.units.containsARCHToken {
+        if TemplateTokens.containsArchitectureToken(state.tree.source.text.units) {
             for (architecture, checker) in templateProofCheckers {
                 for finding in checker.checkFile(tree: state.tree, displayPath: displayPath, package: package).findings
                 where finding.level == .error {

@@ -112,8 +112,8 @@ public struct INFDocument: Sendable {
                     let raw = rawFields[index]
                     let percent = raw.containsByte(0x25)
                     rawHasPercent = rawHasPercent || percent
-                    // Only a `%`, a `$ARCH$` being stamped or a field over SetupAPI's length changes the value.
-                    guard percent || (stamping && raw.containsByte(0x24)) || raw.utf8.count > SetupLimits.maximumStringLength
+                    // Only a `%`, an architecture token being stamped or a field over SetupAPI's length changes the value.
+                    guard percent || (stamping && (raw.containsByte(0x24) || raw.containsByte(0x40) || raw.containsByte(0x23))) || raw.utf8.count > SetupLimits.maximumStringLength
                     else { continue }
                     // SetupAPI returns at most MAX_INF_STRING_LENGTH characters of a field (row 10).
                     let value = SetupLimits.cut(stamp(substituter.substitute(raw)))
@@ -143,13 +143,10 @@ public struct INFDocument: Sendable {
         key?.value ?? (fields.count == 1 ? fields[0].value : nil)
     }
 
-    /// A function replacing `$ARCH$` (any case) with `architecture`, or the identity.
+    /// A function replacing the architecture token (``TemplateTokens``) with `architecture`, or the identity.
     static func stamper(_ architecture: String?) -> @Sendable (String) -> String {
         guard let architecture else { return { $0 } }
-        return { text in
-            guard text.containsByte(0x24) else { return text }
-            return text.replacingASCIIIgnoringCase("$ARCH$", with: architecture)
-        }
+        return { text in TemplateTokens.stamp(text, architecture: architecture) }
     }
 
     /// Reads, parses and models the file at `path`.

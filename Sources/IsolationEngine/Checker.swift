@@ -113,7 +113,7 @@ public struct Checker: Sendable {
     /// Checks one parsed INF and the binaries it installs.
     public func checkFile(tree: SyntaxTree, displayPath: String, package: PackageContents?) -> FileCheck {
         // `$ARCH$` tokens (in .inx files, and in .inf files that were never stamped) take the evaluated architecture.
-        let stamp = tree.source.text.units.containsARCHToken ? (options.architectures?.first ?? .amd64).rawValue : nil
+        let stamp = TemplateTokens.containsArchitectureToken(tree.source.text.units) ? (options.architectures?.first ?? .amd64).rawValue : nil
         let document = INFDocument(tree: tree, options: ModelOptions(locale: options.locale, directories: .keep, stampArchitecture: stamp))
         var context = RuleContext(document: document, package: package, architectures: options.architectures,
                                   targetVersion: options.targetVersion, mode: options.mode,
@@ -302,30 +302,6 @@ public struct Checker: Sendable {
         while lineEnd > lineStart, lineEnd - 1 < units.count, units[lineEnd - 1] == 0x0A || units[lineEnd - 1] == 0x0D { lineEnd -= 1 }
         return Location(file: path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                         byteRange: tree.byteRange(of: range), lineText: tree.text(of: lineStart..<min(lineEnd, tree.textEnd)))
-    }
-}
-
-extension Array where Element == UInt16 {
-    /// Whether the text holds a `$ARCH$` token (any case): the files whose architecture is stamped.
-    public var containsARCHToken: Bool {
-        let pattern: [UInt16] = Array("$arch$".utf16)
-        guard count >= pattern.count else { return false }
-        return withUnsafeBufferPointer { units in
-            var i = 0
-            while i + pattern.count <= units.count {
-                if units[i] == 0x24 {
-                    var matched = true
-                    for k in 1..<pattern.count {
-                        var c = units[i + k]
-                        if c >= 0x41 && c <= 0x5A { c |= 0x20 }
-                        if c != pattern[k] { matched = false; break }
-                    }
-                    if matched { return true }
-                }
-                i += 1
-            }
-            return false
-        }
     }
 }
 

@@ -112,7 +112,7 @@ public struct Workspace: Sendable {
                 continue
             }
             let tree = INFParser.parse(bytes: bytes, path: file.displayPath)
-            let stamp = tree.source.text.units.containsARCHToken ? (architecture ?? settings.options.architectures?.first ?? .amd64) : nil
+            let stamp = TemplateTokens.containsArchitectureToken(tree.source.text.units) ? (architecture ?? settings.options.architectures?.first ?? .amd64) : nil
             let document = INFDocument(tree: tree, options: ModelOptions(locale: options.locale, stampArchitecture: stamp?.rawValue))
             let target = TargetPlatform(
                 architecture: architecture ?? settings.options.architectures?.first

@@ -232,7 +232,7 @@ struct Check: ParsableCommand {
     static func reportNothingFound(_ paths: [String], missing: Bool, failing: Bool) throws {
         guard !missing else { return }
         let place = paths.isEmpty ? "the current folder" : paths.map { "'\($0)'" }.joined(separator: ", ")
-        StandardStream.error.write("isolint: \(failing ? "error" : "warning"): no .inf or .inx file found in \(place)\n")
+        StandardStream.error.write("isolint: \(failing ? "error" : "warning"): no .inf, .inx or .inf.in file found in \(place)\n")
         if failing { throw ExitCode(2) }
     }
 

@@ -157,13 +157,13 @@ struct CommandLineTests {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("isolint-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
-        try Data("[Version]\n".utf8).write(to: empty.appendingPathComponent("driver.inf.in"))
+        try Data("[Version]\n".utf8).write(to: empty.appendingPathComponent("driver.inf.txt"))
         let quiet = try Self.run(["check", empty.path])
         #expect(quiet.status == 0)
-        #expect(quiet.stderr.contains("warning: no .inf or .inx file found in"))
+        #expect(quiet.stderr.contains("warning: no .inf, .inx or .inf.in file found in"))
         let strict = try Self.run(["check", "--fail-if-no-inf", empty.path])
         #expect(strict.status == 2)
-        #expect(strict.stderr.contains("error: no .inf or .inx file found in"))
+        #expect(strict.stderr.contains("error: no .inf, .inx or .inf.in file found in"))
     }
 
     @Test("--output-format msbuild: every line is one VS Code's $msCompile matcher reads, one per finding")

@@ -77,15 +77,9 @@ enum PackageFileKnowledge {
         return value >= 0 && !trimmed.isEmpty
     }
 
-    /// Whether a value still holds an unresolved `%token%` or a `$TOKEN$` that stampinf replaces
-    /// (`$ARCH$`, `$KMDFVERSION$`), so that its written form says nothing certain.
+    /// Whether a value still holds an unresolved `%token%` or a token the build replaces
+    /// (`$ARCH$`, `$KMDFVERSION$`, `@VERSION@`), so that its written form says nothing certain.
     static func isUnresolved(_ text: String) -> Bool {
-        if text.containsByte(0x25) { return true }
-        guard text.containsByte(0x24) else { return false }
-        let parts = text.split(separator: "$", omittingEmptySubsequences: false)
-        // A token is `$` + letters, digits or `_` + `$`.
-        return parts.count >= 3 && parts.dropFirst().dropLast().contains { part in
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-        }
+        text.containsByte(0x25) || TemplateTokens.containsToken(text)
     }
 }

@@ -73,10 +73,10 @@ public struct NoDeviceInstalled: Rule {
         for entry in document.manufacturers {
             var names = [entry.modelsSection] + entry.decorations.map { "\(entry.modelsSection).\($0.text)" }
             // A decoration written NT$ARCH$ names a Models section for whichever architecture the build stamps.
-            for raw in entry.line.rawFields.dropFirst() where raw.containsByte(0x24) && raw.containsASCIIIgnoringCase("$ARCH$") {
+            for raw in entry.line.rawFields.dropFirst() where TemplateTokens.containsArchitectureToken(raw) {
                 let text = document.substitute(raw)
                 names += Architecture.allCases.map {
-                    "\(entry.modelsSection).\(text.replacingASCIIIgnoringCase("$ARCH$", with: $0.rawValue))"
+                    "\(entry.modelsSection).\(TemplateTokens.stamp(text, architecture: $0.rawValue))"
                 }
             }
             for name in names {

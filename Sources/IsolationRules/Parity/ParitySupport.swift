@@ -66,7 +66,7 @@ private enum PrimitiveSectionsKey: RuleContextKey {
 }
 
 extension RuleContext {
-    /// Whether the file is an `.inx` template, which stampinf completes (architecture, DriverVer,
-    /// CatalogFile) before it becomes an INF.
-    var isTemplate: Bool { tree.source.path.lowercased().hasSuffix(".inx") }
+    /// Whether the file is a template by its name (an `.inx` file, which stampinf completes, or a
+    /// `.inf.in` a build configures) whose tokens are replaced before it becomes an INF.
+    var isTemplate: Bool { TemplateTokens.isTemplate(path: tree.source.path) }
 }

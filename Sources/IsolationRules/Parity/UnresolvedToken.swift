@@ -46,60 +46,45 @@ public struct UnresolvedToken: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        // In an .inx template the tokens are expected: the checker stamps $ARCH$ and keeps the others.
+        // In a template the tokens are expected: the checker stamps $ARCH$ and keeps the others.
         guard !context.isTemplate else { return [] }
-        let tree = context.tree
-        let signature = context.document.version.signature?.syntaxIndex
         // In a source tree the INF may be a stampinf source that the build completes: a note there.
         let built = context.isBuiltPackage
         let note = built ? "" : " (a note in a source tree, which the build may still stamp)"
-        var result: [Violation] = []
+        return Self.tokens(in: context, delimiter: 0x24).map { token in
+            let what = token.text.uppercased() == "$ARCH$"
+                ? "'\(token.text)' was not replaced by an architecture; SetupAPI reads it as text"
+                : "'\(token.text)' is a template token that was not replaced"
+            return Violation(range: token.range, message: "\(what): generate the INF with stampinf\(note)",
+                             maximumLevel: built ? nil : .note, infVerifValues: [token.section])
+        }
+    }
+
+    /// The template tokens (``TemplateTokens``) that start with `delimiter` in section names, keys and
+    /// fields, with the name of the section each is in (the `[Version]` signature, `$Windows NT$`, left out).
+    static func tokens(in context: RuleContext, delimiter: UInt16) -> [(range: Range<Int>, text: String, section: String)] {
+        let tree = context.tree
+        let signature = context.document.version.signature?.syntaxIndex
         let units = tree.source.text.units
         let lines = tree.lines
-        // Nearly every line has no `$` at all: only the lines with one are read.
-        let linesWithDollar = units.withUnsafeBufferPointer { text in
-            lines.indices.filter { $0 != signature && text[lines[$0].range].contains(0x24) }
+        // Nearly every line has no delimiter at all: only the lines with one are read.
+        let candidates = units.withUnsafeBufferPointer { text in
+            lines.indices.filter { $0 != signature && text[lines[$0].range].contains(delimiter) }
         }
-        for index in linesWithDollar {
+        var result: [(range: Range<Int>, text: String, section: String)] = []
+        for index in candidates {
             let line = lines[index]
             // The line of the last section header up to here; its name is read only for a finding.
             let headerLine = lines[...index].lastIndex { $0.header != nil }
             var ranges: [Range<Int>] = []
             if let header = line.header { ranges.append(header.nameRange) }
-            let section = headerLine.flatMap { lines[$0].header.map { tree.text(of: $0.nameRange) } } ?? ""
             if let key = line.key { ranges.append(key.range) }
             ranges += line.fields.map(\.range)
             for range in ranges {
-                for token in Self.tokens(in: range, units: tree.source.text.units) {
-                    let text = tree.text(of: token)
-                    let what = text.uppercased() == "$ARCH$"
-                        ? "'\(text)' was not replaced by an architecture; SetupAPI reads it as text"
-                        : "'\(text)' is a template token that was not replaced"
-                    result.append(Violation(range: token, message: "\(what): generate the INF with stampinf\(note)",
-                                            maximumLevel: built ? nil : .note, infVerifValues: [section]))
+                for token in TemplateTokens.tokens(in: range, units: units) where units[token.lowerBound] == delimiter {
+                    let section = headerLine.flatMap { lines[$0].header.map { tree.text(of: $0.nameRange) } } ?? ""
+                    result.append((token, tree.text(of: token), section))
                 }
-            }
-        }
-        return result
-    }
-
-    /// The ranges of `$NAME$` tokens (a letter or `_`, then letters, digits or `_`) in `range`.
-    static func tokens(in range: Range<Int>, units: [UInt16]) -> [Range<Int>] {
-        func isNameUnit(_ unit: UInt16, first: Bool) -> Bool {
-            let letter = (unit >= 0x41 && unit <= 0x5A) || (unit >= 0x61 && unit <= 0x7A) || unit == 0x5F
-            return letter || (!first && unit >= 0x30 && unit <= 0x39)
-        }
-        var result: [Range<Int>] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            guard units[index] == 0x24 else { index += 1; continue }
-            var end = index + 1
-            while end < range.upperBound, isNameUnit(units[end], first: end == index + 1) { end += 1 }
-            if end > index + 1, end < range.upperBound, units[end] == 0x24 {
-                result.append(index..<(end + 1))
-                index = end + 1
-            } else {
-                index = end
             }
         }
         return result

@@ -150,7 +150,7 @@ public struct UnusedSection: Rule {
     private static func stampedReadings(of context: RuleContext)
         -> [(context: RuleContext, referenced: ReferencedNames, namesByHeader: [Int: String])] {
         let options = context.document.options
-        guard let stamped = options.stampArchitecture, context.tree.source.text.units.containsARCHToken else { return [] }
+        guard let stamped = options.stampArchitecture, TemplateTokens.containsArchitectureToken(context.tree.source.text.units) else { return [] }
         return Architecture.allCases.filter { $0.rawValue != stamped }.map { architecture in
             let document = INFDocument(tree: context.tree, options: ModelOptions(
                 locale: options.locale, directories: options.directories, stampArchitecture: architecture.rawValue))

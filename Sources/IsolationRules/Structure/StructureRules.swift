@@ -13,5 +13,6 @@ extension RuleCatalog {
         MissingPackageFile.self,
         InvalidSuppression.self,
         UnusedSuppression.self,
+        TemplateTokenLeft.self,
     ]
 }
