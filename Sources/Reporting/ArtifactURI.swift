@@ -52,7 +52,7 @@ private func isASCIILetter(_ byte: UInt8) -> Bool {
 }
 
 /// `path` with every byte percent-encoded except unreserved characters and `/`.
-private func percentEncoded(_ path: String) -> String {
+func percentEncoded(_ path: String) -> String {
     var result = ""
     for byte in path.utf8 {
         switch byte {

@@ -11,7 +11,8 @@ import Findings
 /// give only the lines (GitHub rejects columns there); findings about a whole file or in a binary
 /// give only the file (the binary offset leads the message). The message continues with the
 /// related places and the rule's fix text on further lines. GitHub shows at most 10 annotations
-/// of each level per step, so when a level has more, a closing notice says so and points to SARIF.
+/// of each level per step (and 50 per job), so errors come first, then warnings, then notes, and
+/// when a level has more, a closing notice says so and points to SARIF.
 public struct GitHubReporter: Reporter {
     /// GitHub's per-step limit of annotations of one level.
     static let annotationsPerLevel = 10
@@ -20,7 +21,11 @@ public struct GitHubReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        var lines = report.findings.map { command(for: $0, in: report) }
+        // GitHub keeps the first annotations of a step: the most severe come first, in report order within a level.
+        let order = report.findings.indices.sorted {
+            report.findings[$0].level > report.findings[$1].level || report.findings[$0].level == report.findings[$1].level && $0 < $1
+        }
+        var lines = order.map { command(for: report.findings[$0], in: report) }
         let summary = report.summary
         if Level.allCases.contains(where: { summary.count(of: $0) > Self.annotationsPerLevel }) {
             let message = "GitHub shows at most \(Self.annotationsPerLevel) annotations of each level per step; "

@@ -34,12 +34,37 @@ public struct SARIFReporter: Reporter {
         self.sourceRoot = sourceRoot
     }
 
+    /// The most results one run holds: GitHub code scanning rejects a run with more.
+    public static let maximumResults = 25_000
+
     public func render(_ report: Report) -> String {
-        let run: JSONValue = .object([
+        // Over the limit, the most severe findings are kept (in report order within a level) and a
+        // notification says how many were left out.
+        var findings = report.findings
+        var invocations: [JSONValue] = []
+        if findings.count > Self.maximumResults {
+            let kept = Set(findings.indices.sorted { findings[$0].level > findings[$1].level || findings[$0].level == findings[$1].level && $0 < $1 }
+                .prefix(Self.maximumResults))
+            findings = findings.indices.filter(kept.contains).map { findings[$0] }
+            let message = "The run found \(report.findings.count) problems; this log holds the \(Self.maximumResults) most severe, "
+                + "the most GitHub code scanning accepts in one run. Narrow the run (--select, paths) or use --output-format json for all."
+            invocations = [.object([
+                ("executionSuccessful", .bool(true)),
+                ("toolExecutionNotifications", .array([.object([
+                    ("level", .string("warning")),
+                    ("message", .object([("text", .string(message))])),
+                    ("descriptor", .object([("id", .string("results-truncated"))])),
+                ])])),
+            ])]
+        }
+        var members: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver(report))])),
+        ]
+        if !invocations.isEmpty { members.append(("invocations", .array(invocations))) }
+        let run: JSONValue = .object(members + [
             ("originalUriBaseIds", .object([(ArtifactURI.sourceRootBaseID, sourceRootLocation())])),
             ("columnKind", .string("utf16CodeUnits")),
-            ("results", .array(report.findings.map { result(for: $0, in: report) })),
+            ("results", .array(findings.map { result(for: $0, in: report) })),
             ("properties", .object([
                 ("mode", .string(report.mode.rawValue)),
                 ("filesChecked", .int(report.filesChecked)),

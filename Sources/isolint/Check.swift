@@ -186,10 +186,33 @@ struct Check: ParsableCommand {
             endsLine = piece.hasSuffix("\n")
         }
         if !endsLine { StandardStream.output.write("\n") }
+        if format == .github, !statistics { Self.writeStepSummary(report, documentationBaseURL: documentationUrl) }
         if showFixes { StandardStream.error.write(Self.availableFixes(report.findings)) }
         if result.filesChecked == 0 { try Self.reportNothingFound(paths, missing: !result.missingPaths.isEmpty, failing: failIfNoINF) }
         if !result.missingPaths.isEmpty { throw ExitCode(2) }
         if fails(report.findings) { throw ExitCode(1) }
+    }
+
+    /// Appends the Markdown job summary of `report` to the file GitHub Actions names in
+    /// GITHUB_STEP_SUMMARY, when it names one.
+    static func writeStepSummary(_ report: Report, documentationBaseURL: String) {
+        let environment = ProcessInfo.processInfo.environment
+        guard let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
+        let repository = GitHubStepSummary.Repository(environment: environment, current: FileManager.default.currentDirectoryPath)
+        let summary = GitHubStepSummary(repository: repository,
+                                        documentationBaseURL: documentationBaseURL)
+        let text = summary.render(report)
+        do {
+            if !FileManager.default.fileExists(atPath: path), !FileManager.default.createFile(atPath: path, contents: nil) {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            StandardStream.error.write("isolint: warning: cannot write the job summary to \(path): \(error.localizedDescription)\n")
+        }
     }
 
     /// The `--show-fixes` list of a check that applies nothing: the fixes the findings carry, by file and rule.

@@ -19,7 +19,7 @@ struct CommandLineTests {
         var status: Int32
     }
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL = packageRoot, environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         guard let executable else { throw ExecutableMissing() }
         process.executableURL = executable
@@ -27,6 +27,7 @@ struct CommandLineTests {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

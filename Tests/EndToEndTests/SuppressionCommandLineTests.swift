@@ -122,4 +122,23 @@ struct SuppressionCommandLineTests {
             #expect(summary.hasSuffix("1 warning (1 fixable); 4 hidden: 1 by the baseline, 1 by suppression comments, 2 by per-path ignores"), "\(summary)")
         }
     }
+
+    @Test("--output-format github puts errors first and appends a Markdown job summary to GITHUB_STEP_SUMMARY")
+    func githubSummary() throws {
+        try Self.withPackage { folder in
+            let summary = folder.appendingPathComponent("summary.md")
+            try Data("# Earlier step\n".utf8).write(to: summary)
+            let run = try CommandLineTests.run(["check", "--no-config", "--output-format", "github", "driver.inf"], in: folder, environment: [
+                "GITHUB_STEP_SUMMARY": summary.path, "GITHUB_REPOSITORY": "contoso/drivers", "GITHUB_SHA": "0123abc",
+                "GITHUB_WORKSPACE": folder.deletingLastPathComponent().path,
+            ])
+            #expect(run.status == 1)
+            #expect(run.stdout.hasPrefix("::error file=driver.inf,line=35,"), "\(run.stdout)")
+            let text = try String(contentsOf: summary, encoding: .utf8)
+            #expect(text.hasPrefix("# Earlier step\n## isolint\n\nChecked 1 INF file in isolation mode: 1 error, 3 warnings; 1 hidden: 1 by suppression comments.\n"), "\(text)")
+            let link = "https://github.com/contoso/drivers/blob/0123abc/\(folder.lastPathComponent)/driver.inf#L35"
+            #expect(text.contains("- **error** [`driver.inf:35:1`](\(link))"), "\(text)")
+            #expect(text.contains("| error | 1 |"))
+        }
+    }
 }

@@ -76,6 +76,35 @@ struct SARIFTests {
         #expect(try SARIFSchemaValidator.errors(in: broken).count > 0)
     }
 
+    /// A report over code scanning's limit: one error after 25,000 notes.
+    static func oversized() -> Report {
+        let notes = (1...SARIFReporter.maximumResults).map {
+            Finding(rule: "hardcoded-path", codes: [], level: .note, message: "Note \($0).",
+                    location: Location(file: "a.inf", line: $0, column: 1))
+        }
+        let error = Finding(rule: "version-section", codes: [1001], level: .error, message: "Last.",
+                            location: Location(file: "z.inf", line: 1, column: 1))
+        return Report(findings: notes + [error], rules: SampleReport.rules, filesChecked: 2, duration: .zero,
+                      mode: .isolation, toolVersion: "0.1.0")
+    }
+
+    @Test func staysWithinCodeScanningsLimit() throws {
+        let sarif = Self.render(Self.oversized())
+        let run = try Self.run(sarif)
+        let results = try Self.results(run)
+        #expect(results.count == SARIFReporter.maximumResults)
+        // The error is kept, the last note is left out, and the order is the report's.
+        #expect(results.last?["ruleId"] as? String == "version-section")
+        #expect(!results.contains { ($0["message"] as? [String: Any])?["text"] as? String == "Note 25000." })
+        let invocations = try #require(run["invocations"] as? [[String: Any]])
+        let notifications = try #require(invocations.first?["toolExecutionNotifications"] as? [[String: Any]])
+        let text = (notifications.first?["message"] as? [String: Any])?["text"] as? String ?? ""
+        #expect(text.hasPrefix("The run found 25001 problems; this log holds the 25000 most severe"))
+        if SharedData.hasSchemas {
+            #expect(try SARIFSchemaValidator.errors(in: sarif).isEmpty)
+        }
+    }
+
     @Test func logHeaderAndDriver() throws {
         let sarif = Self.render(SampleReport.report())
         let log = try Self.parse(sarif)
