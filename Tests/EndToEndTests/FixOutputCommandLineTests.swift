@@ -101,4 +101,64 @@ struct FixOutputCommandLineTests {
             #expect(!again.stderr.contains("DRIVER.CAT"), "nothing changed, yet: \(again.stderr)")
         }
     }
+
+    @Test("--unsafe-fixes removes a co-installer with what only it uses, and a [ClassInstall32] of a Microsoft class")
+    func portingFixes() throws {
+        try Self.withFolder { folder in
+            let text = """
+            [Version]
+            Signature = "$Windows NT$"
+            Class = HIDClass
+            ClassGuid = {745a17a0-74d3-11d0-b6fe-00a0c90f57da}
+            Provider = Contoso
+            [ClassInstall32]
+            AddReg = ClassReg
+            [ClassReg]
+            HKR,,,0,"Contoso devices"
+            [Install.NTamd64]
+            CopyFiles = Drivers
+            [Install.NTamd64.CoInstallers]
+            AddReg = CoReg
+            CopyFiles = CoFiles
+            [CoReg]
+            HKR,,CoInstallers32,0x00010000,"WdfCoInstaller01011.dll,WdfCoInstaller"
+            [CoFiles]
+            WdfCoInstaller01011.dll
+            [Drivers]
+            contoso.sys
+            [DestinationDirs]
+            Drivers = 13
+            CoFiles = 11
+            [SourceDisksFiles]
+            contoso.sys = 1
+            WdfCoInstaller01011.dll = 1
+
+            """
+            try Data(text.utf8).write(to: folder.appendingPathComponent("driver.inf"))
+            let selection = ["--no-config", "--select", "legacy-section,classinstall-for-system-class", "driver.inf"]
+            let safe = try CommandLineTests.run(["fix"] + selection, in: folder)
+            #expect(safe.stderr.contains("Fixed 0 findings"), "both fixes are unsafe: \(safe.stderr)")
+            let run = try CommandLineTests.run(["fix", "--unsafe-fixes"] + selection, in: folder)
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            #expect(run.stderr.contains("The co-installer no longer runs"))
+            #expect(run.stderr.contains("Remove WdfCoInstaller01011.dll from the package and regenerate its catalog."))
+            let fixed = try String(contentsOf: folder.appendingPathComponent("driver.inf"), encoding: .utf8)
+            #expect(fixed == """
+                [Version]
+                Signature = "$Windows NT$"
+                Class = HIDClass
+                ClassGuid = {745a17a0-74d3-11d0-b6fe-00a0c90f57da}
+                Provider = Contoso
+                [Install.NTamd64]
+                CopyFiles = Drivers
+                [Drivers]
+                contoso.sys
+                [DestinationDirs]
+                Drivers = 13
+                [SourceDisksFiles]
+                contoso.sys = 1
+
+                """, "\(fixed)")
+        }
+    }
 }

@@ -11,7 +11,7 @@ public struct ClassInstallForSystemClass: Rule {
         title: "[ClassInstall32] installs a Microsoft-defined class",
         why: "Windows defines its setup classes itself; a package that reinstalls one through [ClassInstall32] can overwrite the class's icon, name, installers and security for every device of the class.",
         fix: "Remove the [ClassInstall32] sections: a Microsoft-defined class is already installed. Define a class of your own only when none of Windows' fits.",
-        levels: levels("E E E E"), fixable: false, group: .infVerifParity)
+        levels: levels("E E E E"), fixable: true, group: .infVerifParity)
 
     public static let triggeringExamples = [
         RuleExample("""
@@ -40,6 +40,41 @@ public struct ClassInstallForSystemClass: Rule {
         """),
     ]
 
+    public static let fixExamples = [
+        FixExample(
+            before: """
+            [Version]
+            Signature = "$Windows NT$"
+            Class = Ports
+            ClassGuid = {4D36E978-E325-11CE-BFC1-08002BE10318}
+            [ClassInstall32.NT]
+            AddReg = ClassReg
+            [ClassInstall32.NT.Services]
+            AddService = Serenum, , Serenum_Service
+            [Serenum_Service]
+            ServiceType = 1
+            StartType = 3
+            ErrorControl = 1
+            ServiceBinary = %12%\\serenum.sys
+            [ClassReg]
+            HKR,,,,"Ports"
+            [Install.NTamd64]
+            CopyFiles = Drivers
+            [Drivers]
+            contoso.sys
+            """,
+            after: """
+            [Version]
+            Signature = "$Windows NT$"
+            Class = Ports
+            ClassGuid = {4D36E978-E325-11CE-BFC1-08002BE10318}
+            [Install.NTamd64]
+            CopyFiles = Drivers
+            [Drivers]
+            contoso.sys
+            """),
+    ]
+
     public static let nonTriggeringExamples = [
         RuleExample("""
         [Version]
@@ -64,7 +99,15 @@ public struct ClassInstallForSystemClass: Rule {
             guard folded == "classinstall32" || folded.hasPrefix("classinstall32."),
                   !SectionGraph.installSuffixes.contains(where: { folded.hasSuffix("." + $0.lowercased()) }),
                   let range = context.headerRange(of: section) else { return nil }
-            return Violation(range: range, message: "Cannot specify [\(section.name)] section for Microsoft-defined class '\(setupClass.name)'.")
+            // The section goes with its own suffix sections ([ClassInstall32.NT.Services]).
+            let suffixes = context.document.sections.filter { other in
+                other.foldedName.hasPrefix(folded + ".")
+                    && SectionGraph.installSuffixes.contains { other.foldedName == folded + "." + $0.lowercased() }
+            }
+            let removal = context.removal(of: [section] + suffixes)
+            let fix = UnitFix(title: "Remove [\(section.name)] and what only it uses", safety: .unsafe, edits: removal.edits,
+                              followUp: "Windows installs the '\(setupClass.name)' class itself; if the section also installed a class filter or service, declare it for the devices instead (AddFilter in a DDInstall.Filters section).")
+            return Violation(range: range, message: "Cannot specify [\(section.name)] section for Microsoft-defined class '\(setupClass.name)'.", fix: fix)
         }
     }
 }
