@@ -59,6 +59,35 @@ public struct InstallPlan: Sendable {
         public let files: [File]
         public let registry: [RegistryValue]
         public let services: [Service]
+        /// The Include and Needs directives of the install sections: what other INFs' sections run too.
+        public let inclusions: [Inclusion]
+        /// The filters the device's `.Filters` section declares with AddFilter.
+        public let filters: [Filter]
+    }
+
+    /// The Include and Needs directives of one install section.
+    public struct Inclusion: Sendable {
+        /// The section that holds them.
+        public let section: String
+        /// The INF files Include names.
+        public let include: [String]
+        /// The sections Needs names, which run as part of this one.
+        public let needs: [String]
+        /// The first of the lines.
+        public let line: INFLine
+    }
+
+    /// A filter declared by AddFilter in a DDInstall.Filters section.
+    public struct Filter: Sendable {
+        /// The filter's service name.
+        public let name: String
+        /// The filter-install section, when it exists.
+        public let section: String?
+        /// `Upper` or `Lower` (FilterPosition), when the section says.
+        public let position: String?
+        /// The level name (FilterLevel), when the section says.
+        public let level: String?
+        public let line: INFLine
     }
 
     /// The target evaluated.
@@ -109,9 +138,23 @@ private struct Planner {
         var files: [InstallPlan.File] = []
         var registry: [InstallPlan.RegistryValue] = []
         var services: [InstallPlan.Service] = []
+        var inclusions: [InstallPlan.Inclusion] = []
+        var filters: [InstallPlan.Filter] = []
         let dirs = document.destinationDirs
         for name in sections {
             guard let section = document.section(named: name) else { continue }
+            let includeLines = Array(section.lines(withKey: "Include")), needsLines = Array(section.lines(withKey: "Needs"))
+            if let first = (includeLines + needsLines).min(by: { $0.lineNumber < $1.lineNumber }) {
+                let values = { (lines: [INFLine]) in lines.flatMap(\.fields).map { $0.trimmingBackslashes() }.filter { !$0.isEmpty } }
+                inclusions.append(InstallPlan.Inclusion(section: section.name, include: values(includeLines), needs: values(needsLines), line: first))
+            }
+            for line in section.lines(withKey: "AddFilter") {
+                guard let filter = line.field(1), !filter.isEmpty else { continue }
+                let install = line.field(3).flatMap { document.section(named: $0) }
+                filters.append(InstallPlan.Filter(
+                    name: filter, section: install?.name, position: install?.firstLine(withKey: .filterPosition)?.field(1),
+                    level: install?.firstLine(withKey: .filterLevel)?.field(1), line: line))
+            }
             for operation in document.copyFiles(in: section) {
                 let destination: DestinationDirectory?
                 switch operation.target {
@@ -148,7 +191,8 @@ private struct Planner {
             }
         }
         return InstallPlan.Device(description: description, hardwareIDs: ids, modelsSection: models, installSection: install,
-                                  line: line, files: files, registry: registry, services: services)
+                                  line: line, files: files, registry: registry, services: services,
+                                  inclusions: inclusions, filters: filters)
     }
 
     func registryContext(of section: String) -> RegistryContext {

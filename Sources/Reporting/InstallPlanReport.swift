@@ -39,11 +39,12 @@ public struct InstallPlanReport: Sendable {
             }
             out += "    registry\n"
             if device.registry.isEmpty { out += "      (none)\n" }
-            for (index, value) in device.registry.enumerated() {
-                let name = value.valueName.map { $0.isEmpty ? "(Default)" : $0 } ?? "(key only)"
-                let verb = value.operation == .addReg ? "" : "\(value.operation.rawValue) "
-                let data = value.data.isEmpty ? "" : " = " + value.data.joined(separator: ", ")
-                out += "      \(verb)\(value.key)\n        \(name) \(value.type)\(data)   [\(Self.mark(verdicts.registryValue(index, device: deviceIndex)))] (line \(value.line.lineNumber))\n"
+            for (key, indices) in Self.groupedByKey(device.registry) {
+                out += "      \(key)\n"
+                for index in indices {
+                    let value = device.registry[index]
+                    out += "        \(Self.describe(value))   [\(Self.mark(verdicts.registryValue(index, device: deviceIndex)))] (line \(value.line.lineNumber))\n"
+                }
             }
             out += "    services\n"
             if device.services.isEmpty { out += "      (none)\n" }
@@ -55,12 +56,68 @@ public struct InstallPlanReport: Sendable {
                     out += "        binary \(binary) → \(resolved)   [\(Self.mark(binaryRules))]\n"
                 }
             }
+            if !device.filters.isEmpty {
+                out += "    filters\n"
+                for filter in device.filters { out += "      \(Self.describe(filter)) (line \(filter.line.lineNumber))\n" }
+            }
+            if !device.inclusions.isEmpty {
+                out += "    from other INFs (Include and Needs; what those sections install is not shown)\n"
+                for inclusion in device.inclusions { out += "      \(Self.describe(inclusion)) (line \(inclusion.line.lineNumber))\n" }
+            }
         }
         if !uninstalledFiles.isEmpty {
             out += "\n  files in the package that no INF installs\n"
             for file in uninstalledFiles { out += "    \(file)\n" }
         }
         return out
+    }
+
+    /// The registry values' positions grouped under their keys (compared ignoring case), keys in the
+    /// order they first appear and values in file order under each.
+    static func groupedByKey(_ values: [InstallPlan.RegistryValue]) -> [(key: String, indices: [Int])] {
+        var groups: [(key: String, indices: [Int])] = []
+        var positions: [String: Int] = [:]
+        for (index, value) in values.enumerated() {
+            let folded = value.key.lowercased()
+            if let position = positions[folded] {
+                groups[position].indices.append(index)
+            } else {
+                positions[folded] = groups.count
+                groups.append((value.key, [index]))
+            }
+        }
+        return groups
+    }
+
+    /// What one registry line does to its key: writes a value, deletes a value or the key, or changes bits.
+    static func describe(_ value: InstallPlan.RegistryValue) -> String {
+        let name = value.valueName.map { $0.isEmpty ? "(Default)" : $0 }
+        switch value.operation {
+        case .addReg:
+            let data = value.data.isEmpty ? "" : " = " + value.data.joined(separator: ", ")
+            return name.map { "\($0) \(value.type)\(data)" } ?? "(the key, no value)"
+        case .delReg:
+            return name.map { "delete \($0)" } ?? "delete the key"
+        case .bitReg:
+            return "change bits of \(name ?? "(Default)")" + (value.data.isEmpty ? "" : " (mask, byte: \(value.data.joined(separator: ", ")))")
+        }
+    }
+
+    /// A declared filter: its name, position, level and section.
+    static func describe(_ filter: InstallPlan.Filter) -> String {
+        var text = filter.name
+        if let position = filter.position { text += " \(position.lowercased())" }
+        if let level = filter.level { text += " at level \(level)" }
+        if let section = filter.section { text += " from [\(section)]" }
+        return text
+    }
+
+    /// The Include and Needs of one section.
+    static func describe(_ inclusion: InstallPlan.Inclusion) -> String {
+        var parts: [String] = []
+        if !inclusion.include.isEmpty { parts.append("Include = \(inclusion.include.joined(separator: ", "))") }
+        if !inclusion.needs.isEmpty { parts.append("Needs = \(inclusion.needs.joined(separator: ", "))") }
+        return "[\(inclusion.section)] " + parts.joined(separator: "; ")
     }
 
     static func startName(_ value: UInt32) -> String {
@@ -115,13 +172,14 @@ public struct InstallPlanReport: Sendable {
             }
             out += "</ul>\n</li>\n<li><span class=\"label\">registry</span>\n<ul>\n"
             if device.registry.isEmpty { out += "<li class=\"dim\">none</li>\n" }
-            for (index, value) in device.registry.enumerated() {
-                let name = value.valueName.map { $0.isEmpty ? "(Default)" : $0 } ?? "(key only)"
-                let verb = value.operation == .addReg ? "" : "\(value.operation.rawValue) "
-                let data = value.data.isEmpty ? "" : " = " + value.data.joined(separator: ", ")
-                out += "<li><code>\(htmlEscape(verb + value.key))</code>"
-                    + "<div><code>\(htmlEscape(name)) \(htmlEscape(value.type.description))\(htmlEscape(data))</code>"
-                    + "\(Self.badge(verdicts.registryValue(index, device: deviceIndex))) <span class=\"dim\">(line \(value.line.lineNumber))</span></div></li>\n"
+            for (key, indices) in Self.groupedByKey(device.registry) {
+                out += "<li><code>\(htmlEscape(key))</code>"
+                for index in indices {
+                    let value = device.registry[index]
+                    out += "<div><code>\(htmlEscape(Self.describe(value)))</code>"
+                        + "\(Self.badge(verdicts.registryValue(index, device: deviceIndex))) <span class=\"dim\">(line \(value.line.lineNumber))</span></div>"
+                }
+                out += "</li>\n"
             }
             out += "</ul>\n</li>\n<li><span class=\"label\">services</span>\n<ul>\n"
             if device.services.isEmpty { out += "<li class=\"dim\">none</li>\n" }
@@ -132,6 +190,18 @@ public struct InstallPlanReport: Sendable {
                     out += "<div>binary <code>\(htmlEscape(binary))</code> → <code>\(htmlEscape(resolved))</code>\(Self.badge(verdicts.service(index, device: deviceIndex)))</div>"
                 }
                 out += "</li>\n"
+            }
+            if !device.filters.isEmpty {
+                out += "</ul>\n</li>\n<li><span class=\"label\">filters</span>\n<ul>\n"
+                for filter in device.filters {
+                    out += "<li><code>\(htmlEscape(Self.describe(filter)))</code> <span class=\"dim\">(line \(filter.line.lineNumber))</span></li>\n"
+                }
+            }
+            if !device.inclusions.isEmpty {
+                out += "</ul>\n</li>\n<li><span class=\"label\">from other INFs</span>\n<ul>\n"
+                for inclusion in device.inclusions {
+                    out += "<li><code>\(htmlEscape(Self.describe(inclusion)))</code> <span class=\"dim\">(line \(inclusion.line.lineNumber))</span></li>\n"
+                }
             }
             out += "</ul>\n</li>\n</ul>\n</li>\n"
         }
@@ -203,6 +273,27 @@ public struct InstallPlanReport: Sendable {
                 let names = verdicts.service(index, device: deviceIndex)
                 w.bool(names.isEmpty, key: "isolated")
                 w.strings(names, key: "rules")
+                w.endObject()
+            }
+            w.endArray()
+            w.beginArray("filters")
+            for filter in device.filters {
+                w.beginObject()
+                w.string(filter.name, key: "name")
+                w.string(filter.position, key: "position")
+                w.string(filter.level, key: "level")
+                w.string(filter.section, key: "section")
+                w.integer(filter.line.lineNumber, key: "line")
+                w.endObject()
+            }
+            w.endArray()
+            w.beginArray("inclusions")
+            for inclusion in device.inclusions {
+                w.beginObject()
+                w.string(inclusion.section, key: "section")
+                w.strings(inclusion.include, key: "include")
+                w.strings(inclusion.needs, key: "needs")
+                w.integer(inclusion.line.lineNumber, key: "line")
                 w.endObject()
             }
             w.endArray()
