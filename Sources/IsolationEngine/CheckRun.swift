@@ -19,6 +19,10 @@ public struct CheckResult: Sendable {
     public var problems: [DiscoveryProblem] = []
     /// How many findings suppression comments, per-path ignores and the baseline hid.
     public var hidden = HiddenFindings()
+    /// How many of the checked files were binaries named on the command line, not INF files.
+    public var namedBinaries = 0
+    /// How many INF files were checked.
+    public var infFilesChecked: Int { filesChecked - namedBinaries }
 }
 
 /// Splits a run's findings into those reported and the counts of those the settings hide.
@@ -80,6 +84,7 @@ public struct CheckRun: Sendable {
         }
         findings = Self.mergingBinaryFindings(findings)
         var hidden = HiddenFindings(suppressions: checks.reduce(0) { $0 + $1.suppressed })
+        let namedBinaries = checks.filter(\.isNamedBinary).count
         if let filter {
             let (kept, filtered) = filter(findings)
             findings = kept
@@ -87,7 +92,7 @@ public struct CheckRun: Sendable {
             hidden.baseline = filtered.baseline
         }
         let result = CheckResult(findings: findings, checkedFiles: files.map(\.displayPath), missingPaths: discovery.missing,
-                                 problems: discovery.problems, hidden: hidden)
+                                 problems: discovery.problems, hidden: hidden, namedBinaries: namedBinaries)
         return (result, files, extras.takeAll())
     }
 
@@ -99,7 +104,9 @@ public struct CheckRun: Sendable {
                                                  limit: checker.options.maximumFileSize)
             // A driver or DLL named on the command line is scanned as a package binary, not read as an INF.
             if !Discovery.isINF(file.path), PackageBinary.isPortableExecutable(bytes) {
-                return FileCheck(findings: checker.checkNamedBinary(PackageBinary(file: file.path), displayPath: file.displayPath))
+                var check = FileCheck(findings: checker.checkNamedBinary(PackageBinary(file: file.path), displayPath: file.displayPath))
+                check.isNamedBinary = true
+                return check
             }
             source = SourceFile(path: file.path, bytes: bytes)
         } catch {

@@ -60,6 +60,8 @@ public struct FileCheck: Sendable {
     public var installedBinaries: [String] = []
     /// How many findings suppression comments silenced.
     public var suppressed = 0
+    /// Whether the file was a binary named on the command line, scanned on its own.
+    public var isNamedBinary = false
 
     public init(findings: [Finding], isBuilt: Bool = false, installedBinaries: [String] = [], suppressed: Int = 0) {
         self.findings = findings

@@ -54,6 +54,7 @@ public struct JSONReporter: Reporter {
             ("tool", .object([("name", .string("isolint")), ("version", .string(report.toolVersion))])),
             ("mode", .string(report.mode.rawValue)),
             ("files_checked", .int(report.filesChecked)),
+            ("binaries_checked", .int(report.binariesChecked)),
             ("duration_ms", .int(Int(report.duration.roundedMilliseconds))),
             ("findings", .array([])),
             ("summary", .object([

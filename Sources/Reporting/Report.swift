@@ -22,6 +22,8 @@ public struct Report: Sendable, Equatable {
     public let summary: ReportSummary
     /// How many findings suppression comments, per-path ignores and the baseline hid.
     public let hidden: HiddenFindings
+    /// How many binaries named on their own (not through an INF) the run scanned.
+    public let binariesChecked: Int
 
     private let ruleIndexByName: [String: Int]
 
@@ -29,8 +31,10 @@ public struct Report: Sendable, Equatable {
     /// (then by end position and message), so that every output format is deterministic whatever
     /// order the files were checked in.
     public init(findings: [Finding], rules: [RuleDescription], filesChecked: Int, duration: Duration,
-                mode: Mode, toolVersion: String, checkedFiles: [String] = [], hidden: HiddenFindings = HiddenFindings()) {
+                mode: Mode, toolVersion: String, checkedFiles: [String] = [], hidden: HiddenFindings = HiddenFindings(),
+                binariesChecked: Int = 0) {
         self.hidden = hidden
+        self.binariesChecked = binariesChecked
         // Sorting positions moves integers instead of whole findings; the sort is stable either way.
         self.findings = findings.indices.sorted { Report.precedes(findings[$0], findings[$1]) }.map { findings[$0] }
         self.rules = rules

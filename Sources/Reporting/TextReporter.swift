@@ -160,7 +160,10 @@ public struct TextReporter: Reporter {
 
     private func summaryLines(_ report: Report, style: TextStyle) -> [String] {
         let summary = report.summary
-        var line = "Checked \(counted(report.filesChecked, "INF file", "INF files")) in "
+        let what = report.binariesChecked == 0 ? counted(report.filesChecked, "INF file", "INF files")
+            : report.filesChecked == 0 ? counted(report.binariesChecked, "binary", "binaries")
+            : counted(report.filesChecked, "INF file", "INF files") + " and " + counted(report.binariesChecked, "binary", "binaries")
+        var line = "Checked \(what) in "
             + "\(report.duration.secondsDescription): "
         let hidden = report.hidden.total == 0 ? "" : "; \(report.hidden.total) hidden: \(report.hidden.phrases.joined(separator: ", "))"
         if summary.total == 0 {

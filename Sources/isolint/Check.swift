@@ -17,7 +17,7 @@ struct Check: ParsableCommand {
         commandName: "check",
         abstract: "Check INF files and driver package folders for driver package isolation.",
         discussion: """
-        Checks every .inf and .inx file named or found (recursively) in the folders named; with no \
+        Checks every .inf, .inx and .inf.in file named or found (recursively) in the folders named; with no \
         path, the current folder. Exit status: 0 when no error remains, 1 when one does, 2 for bad \
         arguments or a path that does not exist.
 
@@ -35,6 +35,15 @@ struct Check: ParsableCommand {
         """
     )
 
+    @OptionGroup var arguments: CheckArguments
+
+    func run() throws {
+        try arguments.run()
+    }
+}
+
+/// The options of `check`, which `fix` shares, and the check run itself.
+struct CheckArguments: ParsableArguments {
     @Argument(help: "INF/INX files or package folders (default: the current folder).")
     var paths: [String] = []
 
@@ -172,9 +181,9 @@ struct Check: ParsableCommand {
             return
         }
         let duration = clock.now - start
-        let report = Report(findings: findings, rules: RuleCatalog.descriptions, filesChecked: result.filesChecked,
+        let report = Report(findings: findings, rules: RuleCatalog.descriptions, filesChecked: result.infFilesChecked,
                             duration: duration, mode: options.mode, toolVersion: IsolintVersion.number,
-                            checkedFiles: result.checkedFiles, hidden: result.hidden)
+                            checkedFiles: result.checkedFiles, hidden: result.hidden, binariesChecked: result.namedBinaries)
         let reporter: any Reporter = statistics
             ? StatisticsReporter(json: format == .json)
             : format.reporter(options: RenderOptions(colors: colors(for: format), documentationBaseURL: documentationUrl,

@@ -27,7 +27,7 @@ struct ExplainPlan {
             throw ExplainError(error.description)
         }
         let explanation = Workspace(paths: [path], settings: settings).explain()
-        Check.reportProblems(explanation.problems)
+        CheckArguments.reportProblems(explanation.problems)
         var output = ""
         var reports: [InstallPlanReport] = []
         for item in explanation.items {

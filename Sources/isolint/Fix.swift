@@ -19,7 +19,7 @@ struct Fix: ParsableCommand {
         """
     )
 
-    @OptionGroup var arguments: Check
+    @OptionGroup var arguments: CheckArguments
 
     func run() throws {
         var arguments = self.arguments

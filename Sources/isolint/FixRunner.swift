@@ -12,11 +12,11 @@ import Workspace
 
 /// Applies fixes to the files a check names, then reports what remains: a view of the workspace's fix run.
 struct FixRunner {
-    let arguments: Check
+    let arguments: CheckArguments
 
     func run() throws {
         let settings = try arguments.settings()
-        Check.reportNotes(settings)
+        CheckArguments.reportNotes(settings)
         let format = ReportFormat(rawValue: arguments.outputFormat) ?? .text
         let clock = ContinuousClock()
         let start = clock.now
@@ -25,7 +25,7 @@ struct FixRunner {
         for path in run.check.missingPaths {
             StandardStream.error.write("isolint: error: \(path): no such file or folder\n")
         }
-        Check.reportProblems(run.check.problems)
+        CheckArguments.reportProblems(run.check.problems)
         var wouldChange = false
         var writeFailed = false
         var messages = ""
@@ -87,7 +87,7 @@ struct FixRunner {
             if !text.isEmpty && !text.hasSuffix("\n") { StandardStream.output.write("\n") }
         }
         if files == 0 {
-            try Check.reportNothingFound(arguments.paths, missing: !run.check.missingPaths.isEmpty, failing: arguments.failIfNoINF)
+            try CheckArguments.reportNothingFound(arguments.paths, missing: !run.check.missingPaths.isEmpty, failing: arguments.failIfNoINF)
         }
         if !run.check.missingPaths.isEmpty || writeFailed { throw ExitCode(2) }
         if arguments.diff { if wouldChange && !arguments.exitZero { throw ExitCode(1) }; return }

@@ -69,8 +69,8 @@ protocol OperandHolding: ParsableCommand {
 
 extension Check: OperandHolding {
     var operands: [String] {
-        get { paths }
-        set { paths = newValue }
+        get { arguments.paths }
+        set { arguments.paths = newValue }
     }
 }
 

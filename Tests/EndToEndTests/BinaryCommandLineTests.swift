@@ -95,6 +95,10 @@ struct BinaryCommandLineTests {
         #expect(!run.stdout.contains("syntax-error"))
         #expect(!run.stdout.contains("version-section"))
         #expect(!run.stdout.contains("binary-not-installed"), "no INF is expected to install a binary named alone")
+        #expect(run.stdout.contains("Checked 1 binary in "), "\(run.stdout)")
+        let both = try CommandLineTests.run(["check", "--output-format", "json", "Examples/isolated-kmdf",
+                                             fixtures.appendingPathComponent("isodrv-x64.sys").path])
+        #expect(both.stdout.contains("\"files_checked\": 1,\n  \"binaries_checked\": 1,"), "\(both.stdout.prefix(300))")
         let skipped = try CommandLineTests.run(["check", "--no-binaries", fixtures.appendingPathComponent("isodrv-x64.sys").path])
         #expect(skipped.status == 0)
         #expect(!skipped.stdout.contains("syntax-error"))

@@ -155,6 +155,9 @@ struct CommandLineTests {
         let fix = try Self.run(["fix", "--help"])
         #expect(fix.stdout.contains("USAGE: isolint fix [<options>] [<paths> ...]"))
         #expect(!fix.stdout.contains("isolint check fix"))
+        let fixTypo = try Self.run(["fix", "--bogus"])
+        #expect(fixTypo.status == 2)
+        #expect(fixTypo.stderr.contains("See 'isolint fix --help' for more information."), "\(fixTypo.stderr)")
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("isolint-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
