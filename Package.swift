@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["Findings", "DriverPackage", "INFModel"]),
         .target(name: "Fixing", dependencies: ["Platform", "INFSyntax", "INFModel", "DriverPackage", "Findings", "IsolationEngine"]),
         .target(name: "Workspace", dependencies: ["Platform", "INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing"]),
+        .target(name: "LanguageServer", dependencies: ["INFSyntax", "DriverPackage", "Findings", "IsolationEngine", "IsolationRules", "Fixing", "Workspace"]),
         .executableTarget(
             name: "isolint",
             dependencies: [
@@ -43,6 +44,7 @@ let package = Package(
                 "Reporting",
                 "Fixing",
                 "Workspace",
+                "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -23,6 +23,8 @@ Times, as medians over --runs runs:
   (e) cat and isolint check on a package whose driver is a fixture padded to --binary-mb MB
   (f) isolint check on two adversarial INF files: one 10 MB line (a field every 64 bytes) and
       100,000 sections chained by KmdfService (times must grow linearly with these sizes)
+  (g) isolint lsp: the time from a didChange to its publishDiagnostics for a 3 KB and a 1 MB INF
+      (median over --runs changes), and the server's resident memory before and after 1,000 changes
 and prints MB/s, files/s, the ratio to cat, and peak memory (maximum resident set size) of each
 isolint command, measured by the kernel for the child process.
 """
@@ -180,7 +182,72 @@ def main():
         for label, path in (("isolint check, one 10 MB line", long_line), ("isolint check, 100,000 sections", sections)):
             nbytes = os.path.getsize(path)
             row(label, [args.isolint, "check", "--no-config", "--exit-zero", "--output-format", "json", path], 1, nbytes, None)
+    language_server(args.isolint, os.path.join(here, "..", "Examples", "isolated-kmdf", "contosoio.inf"), args.runs)
     print(f"peak memory is the child's maximum resident set size; corpus size {size / 1e6:.1f} MB")
+
+
+def language_server(isolint, small_inf, runs):
+    """Rows (g): didChange → publishDiagnostics latency of `isolint lsp`, and its memory over 1,000 changes."""
+    import json
+    server = subprocess.Popen([isolint, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    def send(message):
+        body = json.dumps(dict(message, jsonrpc="2.0")).encode()
+        server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        server.stdin.flush()
+
+    def receive():
+        header = b""
+        while not header.endswith(b"\r\n\r\n"):
+            header += server.stdout.read(1)
+        length = int([line for line in header.decode().split("\r\n") if line.lower().startswith("content-length")][0].split(":")[1])
+        return json.loads(server.stdout.read(length))
+
+    def until_diagnostics():
+        while receive().get("method") != "textDocument/publishDiagnostics":
+            pass
+
+    def resident_mb():
+        try:
+            with open(f"/proc/{server.pid}/status") as status:
+                return int([line for line in status if line.startswith("VmRSS:")][0].split()[1]) / 1024
+        except OSError:
+            return None
+
+    send({"id": 1, "method": "initialize", "params": {"capabilities": {}}})
+    receive()
+    small = open(small_inf, encoding="utf-8", errors="replace").read()
+    # A 1 MB INF: the small one with a registry section of 1 MB appended.
+    large = small + "\n[Padding]\n" + "".join(f"HKR,,Value{i},0x00010001,{i}\n" for i in range(40_000))
+    large = large[:1_000_000] + "\n"
+    with tempfile.TemporaryDirectory() as folder:
+        for label, text in (("3 KB", small), ("1 MB", large)):
+            uri = "file://" + os.path.join(folder, f"doc{len(text)}.inf")
+            send({"method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "inf", "version": 1, "text": text}}})
+            until_diagnostics()
+            times = []
+            for version in range(2, runs + 2):
+                start = time.perf_counter()
+                send({"method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version},
+                                                                       "contentChanges": [{"text": text + f"; edit {version}\n"}]}})
+                until_diagnostics()
+                times.append(time.perf_counter() - start)
+            print(f"{f'isolint lsp, didChange → diagnostics, {label}':44} {statistics.median(times) * 1000:9.1f} ms")
+        uri = "file://" + os.path.join(folder, "memory.inf")
+        send({"method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "inf", "version": 1, "text": small}}})
+        until_diagnostics()
+        before = resident_mb()
+        for version in range(2, 1002):
+            send({"method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version},
+                                                                   "contentChanges": [{"text": small + f"; edit {version}\n"}]}})
+            until_diagnostics()
+        after = resident_mb()
+        if before is not None and after is not None:
+            print(f"{'isolint lsp, resident MB before/after 1,000 changes':44} {before:9.1f} {after:8.1f}")
+    send({"id": 2, "method": "shutdown"})
+    receive()
+    send({"method": "exit"})
+    server.wait()
 
 
 if __name__ == "__main__":

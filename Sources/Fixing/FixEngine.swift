@@ -366,7 +366,7 @@ public struct FixEngine: Sendable {
 
 extension String {
     /// The text with every CR LF or lone LF written as `newline`.
-    func replacingOccurrencesOfNewlines(with newline: String) -> String {
+    public func replacingOccurrencesOfNewlines(with newline: String) -> String {
         guard contains("\n") else { return self }
         var result = ""
         result.reserveCapacity(utf8.count)

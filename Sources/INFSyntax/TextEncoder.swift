@@ -34,3 +34,14 @@ extension TextEncoding {
         return UInt8(0x80 + index)
     }
 }
+
+extension TextEncoding {
+    /// The text of `bytes`, a piece of a file in this encoding that holds no byte-order mark.
+    public func decodeFragment(_ bytes: [UInt8]) -> String {
+        switch self {
+        case .utf16LE: return String(decoding: TextDecoder.decode(bytes, as: .utf16LE(bom: false)).units, as: UTF16.self)
+        case .utf8BOM: return String(decoding: bytes, as: UTF8.self)
+        case .ansi: return String(decoding: TextDecoder.decode(bytes, as: .ansi).units, as: UTF16.self)
+        }
+    }
+}

@@ -111,12 +111,8 @@ struct FixRunner {
         let result = outcome.result
         let encoding = SourceFile(path: result.path, bytes: result.original).encoding
         let edits = UnifiedDiff.lineEdits(old: result.original, new: result.fixed, encoding: encoding).map { edit in
-            let text = encoding.isUTF16
-                ? String(decoding: TextDecoder.decode(edit.replacement, as: .utf16LE(bom: false)).units, as: UTF16.self)
-                : encoding == .ansi
-                    ? String(decoding: TextDecoder.decode(edit.replacement, as: .ansi).units, as: UTF16.self)
-                    : String(decoding: edit.replacement, as: UTF8.self)
-            return FixedFileReport.Edit(byteStart: edit.range.lowerBound, byteEnd: edit.range.upperBound, replacement: text, bytes: edit.replacement)
+            FixedFileReport.Edit(byteStart: edit.range.lowerBound, byteEnd: edit.range.upperBound,
+                                 replacement: encoding.decodeFragment(edit.replacement), bytes: edit.replacement)
         }
         let applied = result.applied.map {
             FixedFileReport.Applied(rule: $0.rule, title: $0.title, safety: $0.safety.rawValue, line: $0.line, followUp: $0.followUp)

@@ -21,7 +21,7 @@ struct Isolint: ParsableCommand {
           isolint init                       write a commented isolint.toml
         """,
         version: IsolintVersion.string,
-        subcommands: [Check.self, Fix.self, Rules.self, Explain.self, Api.self, Dump.self, Init.self, GenerateDocs.self],
+        subcommands: [Check.self, Fix.self, Rules.self, Explain.self, Api.self, Dump.self, Init.self, Lsp.self, GenerateDocs.self],
         defaultSubcommand: nil
     )
 

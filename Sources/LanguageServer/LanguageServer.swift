@@ -1,0 +1,355 @@
+import Findings
+import Fixing
+import Foundation
+import INFSyntax
+import IsolationRules
+
+/// A Language Server Protocol 3.17 server for INF files on the engine `check` uses: diagnostics from
+/// the unsaved buffer, each finding's fix as a quick fix, "fix all safe" and "suppress on this line"
+/// actions, and the rule's documentation on hover. One message is handled at a time; a malformed
+/// message or an unknown method gets a JSON-RPC error and the server goes on.
+public final class LanguageServer {
+    /// An open document: where it lives on disk and its current text.
+    private struct Document {
+        let path: String
+        var text: String
+        var version: Int?
+    }
+
+    /// JSON-RPC and LSP error codes.
+    enum ErrorCode: Int {
+        case parseError = -32700
+        case invalidRequest = -32600
+        case methodNotFound = -32601
+        case invalidParams = -32602
+        case serverNotInitialized = -32002
+    }
+
+    private var documents: [String: Document] = [:]
+    private let cache = CheckerCache()
+    private var initialized = false
+    private var shutdownRequested = false
+    private let send: ([UInt8]) -> Void
+    private let documentationBaseURL: String
+
+    /// A server that writes each framed message it sends with `send`.
+    public init(documentationBaseURL: String = "https://github.com/isolint/isolint/blob/main/", send: @escaping ([UInt8]) -> Void) {
+        self.send = send
+        self.documentationBaseURL = documentationBaseURL
+    }
+
+    /// Handles one message; returns the process's exit status once `exit` arrives.
+    public func handle(_ message: IncomingMessage) -> Int32? {
+        switch message {
+        case .badHeader(let reason):
+            log(reason)
+            return nil
+        case .body(let body):
+            return handle(body: body)
+        }
+    }
+
+    private func handle(body: [UInt8]) -> Int32? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) else {
+            respondError(id: NSNull(), .parseError, "the message is not JSON")
+            return nil
+        }
+        guard let message = object as? [String: Any] else {
+            respondError(id: NSNull(), .invalidRequest, "a message must be a JSON object")
+            return nil
+        }
+        let id = message["id"]
+        guard let method = message["method"] as? String else {
+            // A response to a request of ours (none is sent), or nonsense.
+            if id == nil || (message["result"] == nil && message["error"] == nil) {
+                respondError(id: id ?? NSNull(), .invalidRequest, "a request needs a method")
+            }
+            return nil
+        }
+        let params = message["params"] as? [String: Any] ?? [:]
+        if method == "exit" { return shutdownRequested ? 0 : 1 }
+        if shutdownRequested {
+            if let id { respondError(id: id, .invalidRequest, "the server is shutting down") }
+            return nil
+        }
+        if !initialized && method != "initialize" {
+            if let id { respondError(id: id, .serverNotInitialized, "initialize first") }
+            return nil
+        }
+        do {
+            if let id {
+                respond(id: id, result: try request(method, params))
+            } else {
+                try notification(method, params)
+            }
+        } catch let error as RequestError {
+            if let id { respondError(id: id, error.code, error.message) } else { log(error.message) }
+        } catch {
+            if let id { respondError(id: id, .invalidParams, "\(error)") }
+        }
+        return nil
+    }
+
+    struct RequestError: Error {
+        let code: ErrorCode
+        let message: String
+    }
+
+    private func request(_ method: String, _ params: [String: Any]) throws -> Any {
+        switch method {
+        case "initialize":
+            initialized = true
+            return initializeResult()
+        case "shutdown":
+            shutdownRequested = true
+            return NSNull()
+        case "textDocument/diagnostic":
+            let (uri, document) = try openDocument(params)
+            return ["kind": "full", "items": diagnostics(for: document, uri: uri)] as [String: Any]
+        case "textDocument/codeAction":
+            let (uri, document) = try openDocument(params)
+            guard let range = params["range"] as? [String: Any], let start = LSPPosition(json: range["start"]),
+                  let end = LSPPosition(json: range["end"]) else { throw RequestError(code: .invalidParams, message: "codeAction needs a range") }
+            let only = (params["context"] as? [String: Any])?["only"] as? [String]
+            return codeActions(document, uri: uri, start: start, end: end, only: only)
+        case "textDocument/hover":
+            let (_, document) = try openDocument(params)
+            guard let position = LSPPosition(json: params["position"]) else { throw RequestError(code: .invalidParams, message: "hover needs a position") }
+            return hover(document, at: position)
+        default:
+            throw RequestError(code: .methodNotFound, message: "no method \(method)")
+        }
+    }
+
+    private func notification(_ method: String, _ params: [String: Any]) throws {
+        switch method {
+        case "initialized", "$/setTrace", "$/cancelRequest":
+            return
+        case "textDocument/didOpen":
+            guard let item = params["textDocument"] as? [String: Any], let uri = item["uri"] as? String,
+                  let text = item["text"] as? String, let path = Self.path(ofURI: uri) else {
+                throw RequestError(code: .invalidParams, message: "didOpen needs a textDocument with a file uri and text")
+            }
+            documents[uri] = Document(path: path, text: text, version: item["version"] as? Int)
+            publish(uri)
+        case "textDocument/didChange":
+            guard let item = params["textDocument"] as? [String: Any], let uri = item["uri"] as? String, var document = documents[uri],
+                  let changes = params["contentChanges"] as? [[String: Any]] else {
+                throw RequestError(code: .invalidParams, message: "didChange of a document that is not open")
+            }
+            for change in changes {
+                guard let text = change["text"] as? String else { continue }
+                if let range = change["range"] as? [String: Any], let start = LSPPosition(json: range["start"]), let end = LSPPosition(json: range["end"]) {
+                    document.text = Self.replacing(start..<max(start, end), in: document.text, with: text)
+                } else {
+                    document.text = text
+                }
+            }
+            document.version = item["version"] as? Int
+            documents[uri] = document
+            publish(uri)
+        case "textDocument/didSave":
+            if let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, documents[uri] != nil { publish(uri) }
+        case "textDocument/didClose":
+            guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String else { return }
+            documents[uri] = nil
+            notify("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()])
+        case "workspace/didChangeWatchedFiles", "workspace/didChangeConfiguration":
+            // A configuration, baseline or package file changed: read everything again.
+            cache.invalidate()
+            for uri in documents.keys.sorted() { publish(uri) }
+        default:
+            return
+        }
+    }
+
+    private func initializeResult() -> [String: Any] {
+        [
+            "capabilities": [
+                "positionEncoding": "utf-16",
+                "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]] as [String: Any],
+                "codeActionProvider": ["codeActionKinds": ["quickfix", "source.fixAll"]],
+                "hoverProvider": true,
+                "diagnosticProvider": ["interFileDependencies": true, "workspaceDiagnostics": false],
+            ] as [String: Any],
+            "serverInfo": ["name": "isolint"],
+        ]
+    }
+
+    // MARK: - Documents
+
+    private func openDocument(_ params: [String: Any]) throws -> (String, Document) {
+        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String else {
+            throw RequestError(code: .invalidParams, message: "the request needs a textDocument uri")
+        }
+        guard let document = documents[uri] else { throw RequestError(code: .invalidParams, message: "\(uri) is not open") }
+        return (uri, document)
+    }
+
+    /// The file path of a `file:` URI.
+    static func path(ofURI uri: String) -> String? {
+        guard let url = URL(string: uri), url.isFileURL else { return nil }
+        return url.path
+    }
+
+    /// `text` with the UTF-16 positions `range` replaced by `replacement` (LSP's line breaks: LF, CR LF, CR).
+    static func replacing(_ range: Range<LSPPosition>, in text: String, with replacement: String) -> String {
+        let units = Array(text.utf16)
+        func offset(_ position: LSPPosition) -> Int {
+            var line = 0, index = 0
+            while line < position.line && index < units.count {
+                if units[index] == 0x0D { line += 1; index += (index + 1 < units.count && units[index + 1] == 0x0A) ? 2 : 1; continue }
+                if units[index] == 0x0A { line += 1 }
+                index += 1
+            }
+            var end = index
+            while end < units.count && units[end] != 0x0A && units[end] != 0x0D { end += 1 }
+            return min(index + max(0, position.character), end)
+        }
+        let lower = offset(range.lowerBound), upper = max(lower, offset(range.upperBound))
+        return String(decoding: units[..<lower], as: UTF16.self) + replacement + String(decoding: units[upper...], as: UTF16.self)
+    }
+
+    // MARK: - Diagnostics
+
+    private func publish(_ uri: String) {
+        guard let document = documents[uri] else { return }
+        var params: [String: Any] = ["uri": uri, "diagnostics": diagnostics(for: document, uri: uri)]
+        if let version = document.version { params["version"] = version }
+        notify("textDocument/publishDiagnostics", params)
+    }
+
+    private func diagnostics(for document: Document, uri: String) -> [[String: Any]] {
+        let checked = cache.check(path: document.path, text: document.text)
+        if let error = checked.settingsError {
+            return [["range": Self.range(LSPPosition(line: 0, character: 0), LSPPosition(line: 0, character: 0)),
+                     "severity": 1, "source": "isolint", "message": "The settings cannot be read: \(error)"]]
+        }
+        return checked.findings.map { diagnostic($0, uri: uri) }
+    }
+
+    static func range(_ start: LSPPosition, _ end: LSPPosition) -> [String: Any] {
+        ["start": start.json, "end": end.json]
+    }
+
+    /// The LSP range of a finding's location (the start of the file for a whole-file finding).
+    static func range(of location: Location) -> (LSPPosition, LSPPosition) {
+        guard location.line > 0 else { return (LSPPosition(line: 0, character: 0), LSPPosition(line: 0, character: 0)) }
+        let start = LSPPosition(line: location.line - 1, character: max(0, location.column - 1))
+        let end = LSPPosition(line: max(location.endLine, location.line) - 1, character: max(0, location.endColumn - 1))
+        return (start, max(start, end))
+    }
+
+    private func diagnostic(_ finding: Finding, uri: String) -> [String: Any] {
+        let (start, end) = Self.range(of: finding.location)
+        var result: [String: Any] = [
+            "range": Self.range(start, end),
+            "severity": finding.level == .error ? 1 : finding.level == .warning ? 2 : 3,
+            "code": ([finding.rule] + finding.codes.prefix(1).map(String.init)).joined(separator: "/"),
+            "codeDescription": ["href": documentationBaseURL + "docs/rules/\(finding.rule).md"],
+            "source": "isolint",
+            "message": finding.message,
+        ]
+        if finding.rule == "unused-section" || finding.rule == "unused-suppression" { result["tags"] = [1] }
+        let related = finding.related.filter { $0.location.file == finding.location.file }.map { item -> [String: Any] in
+            let (start, end) = Self.range(of: item.location)
+            return ["location": ["uri": uri, "range": Self.range(start, end)] as [String: Any], "message": item.message]
+        }
+        if !related.isEmpty { result["relatedInformation"] = related }
+        return result
+    }
+
+    // MARK: - Code actions
+
+    private func codeActions(_ document: Document, uri: String, start: LSPPosition, end: LSPPosition, only: [String]?) -> [[String: Any]] {
+        let checked = cache.check(path: document.path, text: document.text)
+        let newline = checked.tree.source.lineEndingStyle.newline
+        var actions: [[String: Any]] = []
+        let wantsQuickFix = only.map { $0.contains { "quickfix".hasPrefix($0) || $0.hasPrefix("quickfix") } } ?? true
+        let wantsFixAll = only.map { $0.contains { "source.fixAll".hasPrefix($0) } } ?? true
+        if wantsQuickFix {
+            for finding in checked.findings {
+                let (findingStart, findingEnd) = Self.range(of: finding.location)
+                // The finding touches the requested range (a cursor inside it, or any overlap).
+                guard findingStart <= end, start <= findingEnd || (start.line == findingStart.line && finding.location.line > 0) else { continue }
+                let diagnostic = diagnostic(finding, uri: uri)
+                if let fix = finding.fix, !fix.edits.isEmpty {
+                    let edits = fix.edits.map { edit -> [String: Any] in
+                        ["range": Self.range(checked.position(ofByte: edit.byteRange.lowerBound), checked.position(ofByte: edit.byteRange.upperBound)),
+                         "newText": edit.replacement.replacingOccurrencesOfNewlines(with: newline)]
+                    }
+                    var title = fix.title
+                    if fix.safety == .unsafe { title += " (unsafe" + (fix.followUp.map { ": \($0)" } ?? "") + ")" }
+                    actions.append([
+                        "title": title, "kind": "quickfix", "diagnostics": [diagnostic], "isPreferred": fix.safety == .safe,
+                        "edit": ["changes": [uri: edits]],
+                    ])
+                }
+                // A suppression of the rules that judge suppressions would only hide the comment's own problem.
+                if finding.location.line > 0, finding.rule != "unused-suppression", finding.rule != "invalid-suppression" {
+                    let lineStart = LSPPosition(line: finding.location.line - 1, character: 0)
+                    actions.append([
+                        "title": "Suppress \(finding.rule) on this line", "kind": "quickfix", "diagnostics": [diagnostic],
+                        "edit": ["changes": [uri: [["range": Self.range(lineStart, lineStart),
+                                                    "newText": "; isolint: ignore[\(finding.rule)] " + newline]]]],
+                    ])
+                }
+            }
+        }
+        if wantsFixAll, let (original, fixed) = cache.fixAll(path: document.path, text: document.text) {
+            let encoding = checked.tree.source.encoding
+            let edits = UnifiedDiff.lineEdits(old: original, new: fixed, encoding: encoding).map { edit -> [String: Any] in
+                ["range": Self.range(checked.position(ofByte: edit.range.lowerBound), checked.position(ofByte: edit.range.upperBound)),
+                 "newText": encoding.decodeFragment(edit.replacement)]
+            }
+            actions.append(["title": "Fix all safe isolint findings", "kind": "source.fixAll", "edit": ["changes": [uri: edits]]])
+        }
+        return actions
+    }
+
+    // MARK: - Hover
+
+    private func hover(_ document: Document, at position: LSPPosition) -> Any {
+        let checked = cache.check(path: document.path, text: document.text)
+        let covering = checked.findings.filter { finding in
+            let (start, end) = Self.range(of: finding.location)
+            return finding.location.line > 0 && start <= position && (position < end || position == end || start == end && position.line == start.line)
+        }
+        guard !covering.isEmpty else { return NSNull() }
+        let rules = Dictionary(RuleCatalog.descriptions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var sections: [String] = []
+        for finding in covering {
+            var text = "**\(finding.rule)**"
+            if let code = finding.codes.first { text += " (InfVerif \(code))" }
+            text += ": \(finding.message)"
+            if let rule = rules[finding.rule] {
+                text += "\n\n\(rule.why)\n\n*Fix:* \(rule.fix)\n\n[Rule documentation](\(documentationBaseURL)docs/rules/\(rule.name).md)"
+            }
+            sections.append(text)
+        }
+        return ["contents": ["kind": "markdown", "value": sections.joined(separator: "\n\n---\n\n")]]
+    }
+
+    // MARK: - Output
+
+    private func respond(id: Any, result: Any) {
+        write(["jsonrpc": "2.0", "id": id, "result": result])
+    }
+
+    private func respondError(id: Any, _ code: ErrorCode, _ message: String) {
+        write(["jsonrpc": "2.0", "id": id, "error": ["code": code.rawValue, "message": message] as [String: Any]])
+    }
+
+    private func notify(_ method: String, _ params: [String: Any]) {
+        write(["jsonrpc": "2.0", "method": method, "params": params])
+    }
+
+    private func write(_ message: [String: Any]) {
+        guard let data = try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        send(framed(Array(data)))
+    }
+
+    private func log(_ text: String) {
+        FileHandle.standardError.write(Data("isolint lsp: \(text)\n".utf8))
+    }
+}

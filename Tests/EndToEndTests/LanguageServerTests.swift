@@ -1,0 +1,225 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `isolint lsp` driven over standard input and output as an editor drives it.
+@Suite("Language server over stdio")
+struct LanguageServerTests {
+    /// A running server and the messages it sent.
+    final class Session {
+        let process = Process()
+        let input = Pipe(), output = Pipe()
+        private var buffer: [UInt8] = []
+        private var nextID = 1
+
+        init(in folder: URL) throws {
+            guard let executable = Programs.isolint else { throw CommandLineTests.ExecutableMissing() }
+            process.executableURL = executable
+            process.arguments = ["lsp"]
+            process.currentDirectoryURL = folder
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // A server that hangs fails the test instead of blocking it.
+            let process = self.process
+            DispatchQueue.global().asyncAfter(deadline: .now() + 60) { if process.isRunning { process.terminate() } }
+        }
+
+        func sendRaw(_ bytes: [UInt8]) {
+            input.fileHandleForWriting.write(Data(bytes))
+        }
+
+        func send(_ message: [String: Any]) throws {
+            var message = message
+            message["jsonrpc"] = "2.0"
+            let body = try JSONSerialization.data(withJSONObject: message)
+            sendRaw(Array("Content-Length: \(body.count)\r\n\r\n".utf8) + Array(body))
+        }
+
+        /// Sends a request and returns its response, keeping the notifications that came first.
+        func request(_ method: String, _ params: [String: Any] = [:]) throws -> [String: Any] {
+            let id = nextID
+            nextID += 1
+            try send(["id": id, "method": method, "params": params])
+            while true {
+                let message = try receive()
+                if message["id"] as? Int == id { return message }
+            }
+        }
+
+        func notify(_ method: String, _ params: [String: Any] = [:]) throws {
+            try send(["method": method, "params": params])
+        }
+
+        /// The next message the server sends.
+        func receive() throws -> [String: Any] {
+            while true {
+                if let end = headerEnd(), let length = contentLength(end), buffer.count >= end + 4 + length {
+                    let body = Array(buffer[(end + 4)..<(end + 4 + length)])
+                    buffer.removeSubrange(..<(end + 4 + length))
+                    return try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])
+                }
+                let data = output.fileHandleForReading.availableData
+                try #require(!data.isEmpty, "the server closed its output")
+                buffer += data
+            }
+        }
+
+        /// The next diagnostics the server publishes.
+        func diagnostics() throws -> [[String: Any]] {
+            while true {
+                let message = try receive()
+                if message["method"] as? String == "textDocument/publishDiagnostics" {
+                    return (message["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+                }
+            }
+        }
+
+        private func headerEnd() -> Int? {
+            guard buffer.count >= 4 else { return nil }
+            for index in 0...(buffer.count - 4) where buffer[index..<(index + 4)].elementsEqual([13, 10, 13, 10]) { return index }
+            return nil
+        }
+
+        private func contentLength(_ end: Int) -> Int? {
+            let header = String(decoding: buffer[..<end], as: UTF8.self)
+            return header.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) }
+        }
+
+        func finish() -> Int32 {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+    }
+
+    /// `text` with LSP text edits applied (positions in UTF-16 code units, lines split at LF).
+    static func apply(_ edits: [[String: Any]], to text: String) -> String {
+        var units = Array(text.utf16)
+        func offset(_ position: [String: Any]) -> Int {
+            let line = position["line"] as? Int ?? 0, character = position["character"] as? Int ?? 0
+            var index = 0, current = 0
+            while current < line, index < units.count {
+                if units[index] == 0x0A { current += 1 }
+                index += 1
+            }
+            return min(index + character, units.count)
+        }
+        let ranges = edits.map { edit -> (Int, Int, String) in
+            let range = edit["range"] as? [String: Any] ?? [:]
+            return (offset(range["start"] as? [String: Any] ?? [:]), offset(range["end"] as? [String: Any] ?? [:]), edit["newText"] as? String ?? "")
+        }
+        for (start, end, replacement) in ranges.sorted(by: { $0.0 > $1.0 }) {
+            units.replaceSubrange(start..<end, with: Array(replacement.utf16))
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    static func withPackage(_ body: (URL, String) throws -> Void) throws {
+        try SuppressionCommandLineTests.withPackage { folder in
+            try body(folder, folder.appendingPathComponent("driver.inf").absoluteString)
+        }
+    }
+
+    static var initialize: [String: Any] { ["processId": NSNull(), "rootUri": NSNull(), "capabilities": [String: Any]()] }
+
+    @Test("diagnostics on open and change, from the unsaved buffer, with rule, code, severity and link")
+    func diagnostics() throws {
+        try Self.withPackage { folder, uri in
+            let session = try Session(in: folder)
+            let initialized = try session.request("initialize", Self.initialize)
+            let capabilities = try #require((initialized["result"] as? [String: Any])?["capabilities"] as? [String: Any])
+            #expect(capabilities["positionEncoding"] as? String == "utf-16")
+            try session.notify("initialized")
+            let text = SuppressionCommandLineTests.driver
+            try session.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "inf", "version": 1, "text": text]])
+            let opened = try session.diagnostics()
+            let registry = try #require(opened.first { $0["code"] as? String == "registry-root-not-hkr/1321" })
+            #expect(registry["severity"] as? Int == 1)
+            #expect(((registry["range"] as? [String: Any])?["start"] as? [String: Any])?["line"] as? Int == 34)
+            #expect(((registry["codeDescription"] as? [String: Any])?["href"] as? String)?.hasSuffix("docs/rules/registry-root-not-hkr.md") == true)
+            #expect(opened.contains { $0["code"] as? String == "unused-suppression" && ($0["tags"] as? [Int]) == [1] })
+            // The buffer changes without being saved: the file on disk still has the HKLM line.
+            let changed = text.replacingOccurrences(of: "HKLM,Software\\Contoso,Other,,1", with: "HKR,,Other,,1")
+            try session.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": changed]]])
+            let after = try session.diagnostics()
+            #expect(!after.contains { ($0["code"] as? String)?.hasPrefix("registry-root-not-hkr") == true })
+            let pulled = try session.request("textDocument/diagnostic", ["textDocument": ["uri": uri]])
+            #expect(((pulled["result"] as? [String: Any])?["items"] as? [Any])?.count == after.count)
+            _ = try session.request("shutdown")
+            try session.notify("exit")
+            #expect(session.finish() == 0)
+        }
+    }
+
+    @Test("quick fixes and 'fix all safe' give what isolint fix gives; hover shows the rule's why")
+    func codeActions() throws {
+        try Self.withPackage { folder, uri in
+            let text = SuppressionCommandLineTests.driver
+            let session = try Session(in: folder)
+            _ = try session.request("initialize", Self.initialize)
+            try session.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "inf", "version": 1, "text": text]])
+            _ = try session.diagnostics()
+            let cursor: [String: Any] = ["line": 7, "character": 40]
+            let response = try session.request("textDocument/codeAction", [
+                "textDocument": ["uri": uri], "range": ["start": cursor, "end": cursor], "context": ["diagnostics": [Any]()],
+            ])
+            let actions = try #require(response["result"] as? [[String: Any]])
+            let quickFix = try #require(actions.first { $0["title"] as? String == "Remove the suppression comment" })
+            #expect(quickFix["isPreferred"] as? Bool == true)
+            let quickEdits = try #require(((quickFix["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])
+            #expect(Self.apply(quickEdits, to: text).contains("PnpLockdown = 1\nProvider") || Self.apply(quickEdits, to: text).contains("PnpLockdown = 1\n\n"))
+            let fixAll = try #require(actions.first { $0["kind"] as? String == "source.fixAll" })
+            let allEdits = try #require(((fixAll["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])
+            let fixedByServer = Self.apply(allEdits, to: text)
+            let fix = try CommandLineTests.run(["fix", "driver.inf"], in: folder)
+            #expect(fix.status != 2, "\(fix.stderr)")
+            let fixedByCLI = try String(contentsOf: folder.appendingPathComponent("driver.inf"), encoding: .utf8)
+            #expect(fixedByServer == fixedByCLI)
+            #expect(!actions.contains { ($0["title"] as? String)?.hasPrefix("Suppress") == true },
+                    "no suppression is offered for a suppression comment's own finding")
+            let hover = try session.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 34, "character": 1]])
+            let contents = (((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String) ?? ""
+            #expect(contents.contains("**registry-root-not-hkr** (InfVerif 1321)"), "\(contents)")
+            #expect(contents.contains("[Rule documentation]("))
+            let registryActions = try session.request("textDocument/codeAction", [
+                "textDocument": ["uri": uri], "range": ["start": ["line": 34, "character": 0], "end": ["line": 34, "character": 0]],
+                "context": ["diagnostics": [Any](), "only": ["quickfix"]],
+            ])
+            let suppression = try #require((registryActions["result"] as? [[String: Any]])?.first { $0["title"] as? String == "Suppress registry-root-not-hkr on this line" })
+            let suppressionEdits = try #require(((suppression["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])
+            let suppressed = Self.apply(suppressionEdits, to: text)
+            try session.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": suppressed]]])
+            #expect(!(try session.diagnostics()).contains { ($0["code"] as? String)?.hasPrefix("registry-root-not-hkr") == true })
+            _ = try session.request("shutdown")
+            try session.notify("exit")
+            #expect(session.finish() == 0)
+        }
+    }
+
+    @Test("malformed input gets JSON-RPC errors, never a crash; exit without shutdown ends with status 1")
+    func malformed() throws {
+        try Self.withPackage { folder, uri in
+            let session = try Session(in: folder)
+            let early = try session.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
+            #expect((early["error"] as? [String: Any])?["code"] as? Int == -32002)
+            _ = try session.request("initialize", Self.initialize)
+            session.sendRaw(Array("Content-Length: 5\r\n\r\n{bad}".utf8))
+            let parse = try session.receive()
+            #expect((parse["error"] as? [String: Any])?["code"] as? Int == -32700)
+            session.sendRaw(Array("X-Nothing: 1\r\n\r\n".utf8))
+            let unknown = try session.request("textDocument/unknownThing")
+            #expect((unknown["error"] as? [String: Any])?["code"] as? Int == -32601)
+            let notOpen = try session.request("textDocument/codeAction", ["textDocument": ["uri": uri], "range": [String: Any]()])
+            #expect((notOpen["error"] as? [String: Any])?["code"] as? Int == -32602)
+            try session.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "inf", "version": 1, "text": "[Version\n\u{0}junk"]])
+            _ = try session.diagnostics()
+            let far = try session.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 9999, "character": 9999]])
+            #expect(far["result"] is NSNull)
+            try session.notify("exit")
+            #expect(session.finish() == 1)
+        }
+    }
+}
