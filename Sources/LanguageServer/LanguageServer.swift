@@ -116,6 +116,34 @@ public final class LanguageServer {
             let (_, document) = try openDocument(params)
             guard let position = LSPPosition(json: params["position"]) else { throw RequestError(code: .invalidParams, message: "hover needs a position") }
             return hover(document, at: position)
+        case "textDocument/definition", "textDocument/references":
+            let (uri, document) = try openDocument(params)
+            guard let position = LSPPosition(json: params["position"]) else { throw RequestError(code: .invalidParams, message: "\(method) needs a position") }
+            let navigation = Navigation(cache.check(path: document.path, text: document.text))
+            guard let (symbol, _) = navigation.symbol(at: position) else { return [Any]() }
+            var ranges = method == "textDocument/definition" ? navigation.definitions(of: symbol) : navigation.references(to: symbol)
+            if method == "textDocument/references", ((params["context"] as? [String: Any])?["includeDeclaration"] as? Bool) ?? false {
+                ranges = navigation.definitions(of: symbol) + ranges
+            }
+            return ranges.map { ["uri": uri, "range": Self.range(navigation.checked.position(ofUnit: $0.lowerBound), navigation.checked.position(ofUnit: $0.upperBound))] as [String: Any] }
+        case "textDocument/documentSymbol":
+            let (_, document) = try openDocument(params)
+            let checked = cache.check(path: document.path, text: document.text)
+            return Navigation(checked).outline().map { section -> [String: Any] in
+                let end = checked.tree.lines[section.lastLine].range.upperBound
+                let last = checked.position(ofUnit: max(section.header.lowerBound, end - (end > section.header.lowerBound ? 1 : 0)))
+                return ["name": "[\(section.name)]", "kind": 3,
+                        "range": Self.range(checked.position(ofUnit: section.header.lowerBound), last),
+                        "selectionRange": Self.range(checked.position(ofUnit: section.nameRange.lowerBound), checked.position(ofUnit: section.nameRange.upperBound))]
+            }
+        case "textDocument/foldingRange":
+            let (_, document) = try openDocument(params)
+            let checked = cache.check(path: document.path, text: document.text)
+            return Navigation(checked).outline().compactMap { section -> [String: Any]? in
+                let start = checked.position(ofUnit: section.header.lowerBound).line
+                let end = checked.position(ofUnit: checked.tree.lines[section.lastLine].range.lowerBound).line
+                return end > start ? ["startLine": start, "endLine": end] : nil
+            }
         default:
             throw RequestError(code: .methodNotFound, message: "no method \(method)")
         }
@@ -170,6 +198,10 @@ public final class LanguageServer {
                 "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]] as [String: Any],
                 "codeActionProvider": ["codeActionKinds": ["quickfix", "source.fixAll"]],
                 "hoverProvider": true,
+                "definitionProvider": true,
+                "referencesProvider": true,
+                "documentSymbolProvider": true,
+                "foldingRangeProvider": true,
                 "diagnosticProvider": ["interFileDependencies": true, "workspaceDiagnostics": false],
             ] as [String: Any],
             "serverInfo": ["name": "isolint"],
@@ -315,7 +347,13 @@ public final class LanguageServer {
             let (start, end) = Self.range(of: finding.location)
             return finding.location.line > 0 && start <= position && (position < end || position == end || start == end && position.line == start.line)
         }
-        guard !covering.isEmpty else { return NSNull() }
+        guard !covering.isEmpty else {
+            // Off a finding: what the cursor's section name, string key or DIRID stands for.
+            let navigation = Navigation(checked)
+            guard let (symbol, range) = navigation.symbol(at: position), let text = navigation.hover(symbol) else { return NSNull() }
+            return ["contents": ["kind": "markdown", "value": text],
+                    "range": Self.range(checked.position(ofUnit: range.lowerBound), checked.position(ofUnit: range.upperBound))] as [String: Any]
+        }
         let rules = Dictionary(RuleCatalog.descriptions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var sections: [String] = []
         for finding in covering {

@@ -222,4 +222,47 @@ struct LanguageServerTests {
             #expect(session.finish() == 1)
         }
     }
+
+    @Test("definition, references, hover on names and DIRIDs, symbols and folding ranges")
+    func navigation() throws {
+        try Self.withPackage { folder, uri in
+            let session = try Session(in: folder)
+            _ = try session.request("initialize", Self.initialize)
+            try session.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "inf", "version": 1, "text": SuppressionCommandLineTests.driver]])
+            _ = try session.diagnostics()
+            let document: [String: Any] = ["uri": uri]
+            func lines(_ response: [String: Any]) -> [Int] {
+                (response["result"] as? [[String: Any]] ?? []).compactMap { (($0["range"] as? [String: Any])?["start"] as? [String: Any])?["line"] as? Int }
+            }
+            // `AddReg = Reg` goes to [Reg]; [Reg] is used by that line.
+            let definition = try session.request("textDocument/definition", ["textDocument": document, "position": ["line": 16, "character": 10]])
+            #expect(lines(definition) == [29])
+            let references = try session.request("textDocument/references", [
+                "textDocument": document, "position": ["line": 29, "character": 2], "context": ["includeDeclaration": false],
+            ])
+            #expect(lines(references) == [16])
+            // %Contoso% is defined in [Strings] and used twice.
+            let key = try session.request("textDocument/definition", ["textDocument": document, "position": ["line": 4, "character": 14]])
+            #expect(lines(key) == [49])
+            let uses = try session.request("textDocument/references", [
+                "textDocument": document, "position": ["line": 4, "character": 14], "context": ["includeDeclaration": true],
+            ])
+            #expect(lines(uses) == [49, 4, 10])
+            func hover(_ line: Int, _ character: Int) throws -> String {
+                let response = try session.request("textDocument/hover", ["textDocument": document, "position": ["line": line, "character": character]])
+                return (((response["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String) ?? ""
+            }
+            #expect(try hover(4, 14).contains("[Strings] line 50: `Contoso`"))
+            #expect(try hover(27, 18).hasPrefix("DIRID 13: `C:\\Windows\\System32\\DriverStore\\FileRepository\\driver.inf_amd64_"))
+            let symbols = try session.request("textDocument/documentSymbol", ["textDocument": document])
+            let names = (symbols["result"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            #expect(names.first == "[Version]")
+            #expect(names.count == 13)
+            let folding = try session.request("textDocument/foldingRange", ["textDocument": document])
+            #expect((folding["result"] as? [[String: Any]])?.first.flatMap { $0["endLine"] as? Int } == 7)
+            _ = try session.request("shutdown")
+            try session.notify("exit")
+            #expect(session.finish() == 0)
+        }
+    }
 }

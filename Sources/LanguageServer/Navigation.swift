@@ -1,0 +1,158 @@
+import DriverPackage
+import INFModel
+import INFSyntax
+
+/// What names a place of an INF: a section, a `%strkey%` or a `%N%` DIRID.
+enum INFSymbol: Equatable {
+    case section(String)
+    case stringKey(String)
+    case dirid(Int)
+}
+
+/// Sections, string keys and DIRIDs of one buffer, found in its tree and model: what the cursor is
+/// on, where it is defined and used, and the outline of the file.
+struct Navigation {
+    let document: INFDocument
+    let graph: SectionGraph
+    let checked: CheckedDocument
+
+    init(_ checked: CheckedDocument) {
+        self.checked = checked
+        document = INFDocument(tree: checked.tree)
+        graph = SectionGraph(document: document)
+    }
+
+    private var tree: SyntaxTree { checked.tree }
+
+    /// The logical line that holds code unit `unit`.
+    private func lineIndex(at unit: Int) -> Int? {
+        var low = 0, high = tree.lines.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let range = tree.lines[middle].range
+            if unit < range.lowerBound { high = middle - 1 } else if unit >= range.upperBound { low = middle + 1 } else { return middle }
+        }
+        return nil
+    }
+
+    /// The symbol at `position` and the code units it spans.
+    func symbol(at position: LSPPosition) -> (symbol: INFSymbol, range: Range<Int>)? {
+        let unit = checked.unit(at: position)
+        guard let lineNumber = lineIndex(at: unit) ?? (unit > 0 ? lineIndex(at: unit - 1) : nil) else { return nil }
+        let line = tree.lines[lineNumber]
+        if let header = line.header, header.nameRange.lowerBound <= unit, unit <= header.nameRange.upperBound {
+            return (.section(header.name.trimmingCharacters(in: " \t")), header.nameRange)
+        }
+        let tokens = (line.key.map { [$0] } ?? []) + line.fields
+        guard let (tokenIndex, token) = tokens.enumerated().first(where: { $0.element.range.lowerBound <= unit && unit <= $0.element.range.upperBound })
+        else { return nil }
+        // A `%…%` around the cursor names a string key or a DIRID.
+        let units = tree.source.text.units
+        var start: Int?
+        var index = token.range.lowerBound
+        while index < token.range.upperBound {
+            if units[index] == 0x25 {
+                if let open = start {
+                    if open < unit && unit <= index {
+                        let inner = String(decoding: units[(open + 1)..<index], as: UTF16.self)
+                        if inner.isEmpty { return nil }
+                        if let number = Int(inner) { return (.dirid(number), open..<(index + 1)) }
+                        return (.stringKey(inner), open..<(index + 1))
+                    }
+                    start = nil
+                } else {
+                    start = index
+                }
+            }
+            index += 1
+        }
+        // A field a directive reads as a section name.
+        let field = line.key == nil ? tokenIndex + 1 : tokenIndex
+        if let link = graph.links.first(where: { $0.line.syntaxIndex == lineNumber && $0.field == field }) {
+            return (.section(link.to), token.range)
+        }
+        return nil
+    }
+
+    /// Where `symbol` is defined: a section's headers, a string key's lines in every strings section.
+    func definitions(of symbol: INFSymbol) -> [Range<Int>] {
+        switch symbol {
+        case .section(let name):
+            return document.section(named: name)?.headers.map { tree.sections[$0].header.nameRange } ?? []
+        case .stringKey(let key):
+            return document.sections.filter(\.isStrings).flatMap { section in
+                section.lines.filter { $0.rawKey.map { CaseInsensitive.equal($0, key) } ?? false }
+                    .compactMap { document.token(of: $0, field: 0)?.range }
+            }
+        case .dirid:
+            return []
+        }
+    }
+
+    /// Where `symbol` is used: the directive fields that name a section, every `%key%` of a string key.
+    func references(to symbol: INFSymbol) -> [Range<Int>] {
+        switch symbol {
+        case .section(let name):
+            return graph.links(to: name).compactMap { link in document.token(of: link.line, field: link.field)?.range }
+        case .stringKey(let key):
+            let needle = Array("%\(key)%".lowercased().utf16)
+            let units = tree.source.text.units
+            var result: [Range<Int>] = []
+            for line in tree.lines where line.header == nil {
+                for token in (line.key.map { [$0] } ?? []) + line.fields where token.range.count >= needle.count {
+                    var index = token.range.lowerBound
+                    while index + needle.count <= token.range.upperBound {
+                        if units[index] == 0x25, (0..<needle.count).allSatisfy({ Self.lower(units[index + $0]) == needle[$0] }) {
+                            result.append(index..<(index + needle.count))
+                            index += needle.count
+                        } else {
+                            index += 1
+                        }
+                    }
+                }
+            }
+            return result
+        case .dirid:
+            return []
+        }
+    }
+
+    private static func lower(_ unit: UInt16) -> UInt16 { unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit }
+
+    /// What hovering over `symbol` says (Markdown), if anything.
+    func hover(_ symbol: INFSymbol) -> String? {
+        switch symbol {
+        case .dirid(let number):
+            let name = checked.tree.source.path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0).lowercased() } ?? ""
+
+            let table = DirectoryTable.native(infName: name.hasSuffix(".inf") ? name : "package.inf", architecture: "amd64")
+            guard let path = table.path(for: number) else { return "DIRID \(number): not a directory Windows defines" }
+            let note = number == 13 ? " — the driver store folder of this package, where isolated files run from" : ""
+            return "DIRID \(number): `\(path)`\(note)"
+        case .stringKey(let key):
+            var lines: [String] = []
+            for section in document.sections where section.isStrings {
+                for line in section.lines where line.rawKey.map({ CaseInsensitive.equal($0, key) }) ?? false {
+                    lines.append("[\(section.name)] line \(line.lineNumber): `\(line.rawField(1) ?? "")`")
+                }
+            }
+            return lines.isEmpty ? "`%\(key)%` is defined in no [Strings] section" : "`%\(key)%`\n\n" + lines.map { "- \($0)" }.joined(separator: "\n")
+        case .section(let name):
+            let roles = graph.roles(of: name)
+            guard let section = document.section(named: name) else { return "[\(name)] does not exist in this file" }
+            let uses = graph.links(to: name).map { "\($0.directive) in [\($0.from)] line \($0.line.lineNumber)" }
+            var text = "[\(section.name)]: \(section.lines.count) line\(section.lines.count == 1 ? "" : "s")"
+            if !roles.isEmpty { text += ", \(roles.map { "\($0)" }.sorted().joined(separator: ", "))" }
+            if !uses.isEmpty { text += "\n\nused by:\n" + uses.map { "- \($0)" }.joined(separator: "\n") }
+            return text
+        }
+    }
+
+    /// The sections, each with the lines from its header to its last line (for symbols and folding).
+    func outline() -> [(name: String, header: Range<Int>, nameRange: Range<Int>, lastLine: Int)] {
+        tree.sections.map { node in
+            let last = node.bodyLines.last(where: { tree.lines[$0].isEntry }) ?? node.headerLine
+            return (node.header.name, tree.lines[node.headerLine].range, node.header.nameRange, last)
+        }
+    }
+}
