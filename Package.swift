@@ -60,6 +60,6 @@ let package = Package(
         .testTarget(name: "IsolationTests", dependencies: ["Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "DriverPackage", "INFSyntax", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FixingTests", dependencies: ["Fixing", "Findings", "IsolationEngine", "IsolationRules", "INFSyntax", "DriverPackage", "TestSupport"], exclude: ["KnownFixGaps.txt"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing", "Reporting", "DriverPackage", "TestSupport"], exclude: ["KnownVerdictGaps.txt"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["isolint", "Platform", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["isolint", "Platform", "TestSupport"], exclude: ["Golden", "Editors"]),
     ]
 )
