@@ -126,6 +126,11 @@ public final class LanguageServer {
                 ranges = navigation.definitions(of: symbol) + ranges
             }
             return ranges.map { ["uri": uri, "range": Self.range(navigation.checked.position(ofUnit: $0.lowerBound), navigation.checked.position(ofUnit: $0.upperBound))] as [String: Any] }
+        case "textDocument/completion":
+            let (_, document) = try openDocument(params)
+            guard let position = LSPPosition(json: params["position"]) else { throw RequestError(code: .invalidParams, message: "completion needs a position") }
+            let items = Navigation(cache.check(path: document.path, text: document.text)).completions(at: position)
+            return ["isIncomplete": false, "items": items.map { ["label": $0.label, "kind": $0.kind] as [String: Any] }] as [String: Any]
         case "textDocument/documentSymbol":
             let (_, document) = try openDocument(params)
             let checked = cache.check(path: document.path, text: document.text)
@@ -202,6 +207,7 @@ public final class LanguageServer {
                 "referencesProvider": true,
                 "documentSymbolProvider": true,
                 "foldingRangeProvider": true,
+                "completionProvider": ["triggerCharacters": ["%", "=", ","]],
                 "diagnosticProvider": ["interFileDependencies": true, "workspaceDiagnostics": false],
             ] as [String: Any],
             "serverInfo": ["name": "isolint"],

@@ -155,4 +155,44 @@ struct Navigation {
             return (node.header.name, tree.lines[node.headerLine].range, node.header.nameRange, last)
         }
     }
+
+    /// What can be typed at `position`: a `%strkey%` after an open `%`; a section name in a directive
+    /// field that names one; a directive valid in the section's kind at the start of a line.
+    func completions(at position: LSPPosition) -> [(label: String, kind: Int)] {
+        let unit = checked.unit(at: position)
+        let units = tree.source.text.units
+        let lineStart = tree.lineStarts[min(max(0, position.line), tree.lineStarts.count - 1)]
+        let before = String(decoding: units[lineStart..<max(lineStart, min(unit, units.count))], as: UTF16.self)
+        if before.hasPrefix("[") || before.contains(";") { return [] }
+        let currentField = before.split(separator: ",", omittingEmptySubsequences: false).last.map(String.init) ?? before
+        if currentField.filter({ $0 == "%" }).count % 2 == 1 {
+            var keys: [String] = []
+            for section in document.sections where section.isStrings {
+                for line in section.lines {
+                    if let key = line.rawKey, !keys.contains(where: { CaseInsensitive.equal($0, key) }) { keys.append(key) }
+                }
+            }
+            return keys.map { ($0, 21) }
+        }
+        // The section the line is in: the last header before it.
+        let header = tree.sections.last { tree.lines[$0.headerLine].range.lowerBound <= lineStart }?.header.name ?? ""
+        let folded = CaseInsensitive.fold(header)
+        if folded == "strings" || folded.hasPrefix("strings.") { return [] }
+        if let equals = before.firstIndex(of: "=") {
+            let directive = String(before[..<equals]).trimmingCharacters(in: " \t")
+            let field = before[before.index(after: equals)...].filter { $0 == "," }.count + 1
+            guard let info = DirectiveTable.info(directive) else { return [] }
+            switch info.sectionFields {
+            case .all: break
+            case .fields(let fields) where fields.contains(field): break
+            default: return []
+            }
+            return document.sections.filter { !$0.isStrings }.map { ($0.name, 9) }
+        }
+        let suffix = folded.split(separator: ".").last.map(String.init) ?? ""
+        return DirectiveTable.directives
+            .filter { $0.onlyIn.map { CaseInsensitive.equal($0, suffix) } ?? true }
+            .map { ($0.name, 14) }
+    }
 }
+

@@ -223,7 +223,7 @@ struct LanguageServerTests {
         }
     }
 
-    @Test("definition, references, hover on names and DIRIDs, symbols and folding ranges")
+    @Test("definition, references, hover on names and DIRIDs, completion, symbols and folding ranges")
     func navigation() throws {
         try Self.withPackage { folder, uri in
             let session = try Session(in: folder)
@@ -258,6 +258,14 @@ struct LanguageServerTests {
             let names = (symbols["result"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
             #expect(names.first == "[Version]")
             #expect(names.count == 13)
+            func labels(_ line: Int, _ character: Int) throws -> [String] {
+                let response = try session.request("textDocument/completion", ["textDocument": document, "position": ["line": line, "character": character]])
+                return ((response["result"] as? [String: Any])?["items"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+            }
+            #expect(try labels(16, 9).contains("MoreReg"))
+            #expect(try Set(labels(4, 12)).isSuperset(of: ["Contoso", "Device", "Disk"]))
+            let services = try labels(21, 0)
+            #expect(services.contains("AddService") && !services.contains("KmdfService") && services.contains("AddReg"))
             let folding = try session.request("textDocument/foldingRange", ["textDocument": document])
             #expect((folding["result"] as? [[String: Any]])?.first.flatMap { $0["endLine"] as? Int } == 7)
             _ = try session.request("shutdown")
