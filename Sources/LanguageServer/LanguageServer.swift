@@ -26,6 +26,9 @@ public final class LanguageServer {
     }
 
     private var documents: [String: Document] = [:]
+    /// Documents changed since diagnostics were last published: published together once the input
+    /// holds no further message, so a burst of changes is checked once.
+    private var changed: [String] = []
     private let cache = CheckerCache()
     private var initialized = false
     private var shutdownRequested = false
@@ -164,7 +167,7 @@ public final class LanguageServer {
                 throw RequestError(code: .invalidParams, message: "didOpen needs a textDocument with a file uri and text")
             }
             documents[uri] = Document(path: path, text: text, version: item["version"] as? Int)
-            publish(uri)
+            markChanged(uri)
         case "textDocument/didChange":
             guard let item = params["textDocument"] as? [String: Any], let uri = item["uri"] as? String, var document = documents[uri],
                   let changes = params["contentChanges"] as? [[String: Any]] else {
@@ -180,17 +183,18 @@ public final class LanguageServer {
             }
             document.version = item["version"] as? Int
             documents[uri] = document
-            publish(uri)
+            markChanged(uri)
         case "textDocument/didSave":
-            if let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, documents[uri] != nil { publish(uri) }
+            if let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, documents[uri] != nil { markChanged(uri) }
         case "textDocument/didClose":
             guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String else { return }
             documents[uri] = nil
+            changed.removeAll { $0 == uri }
             notify("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()])
         case "workspace/didChangeWatchedFiles", "workspace/didChangeConfiguration":
             // A configuration, baseline or package file changed: read everything again.
             cache.invalidate()
-            for uri in documents.keys.sorted() { publish(uri) }
+            for uri in documents.keys.sorted() { markChanged(uri) }
         default:
             return
         }
@@ -249,6 +253,18 @@ public final class LanguageServer {
     }
 
     // MARK: - Diagnostics
+
+    private func markChanged(_ uri: String) {
+        if !changed.contains(uri) { changed.append(uri) }
+    }
+
+    /// Publishes the diagnostics of the documents changed since the last call: called when no
+    /// further message is waiting.
+    public func publishChanged() {
+        let uris = changed
+        changed = []
+        for uri in uris { publish(uri) }
+    }
 
     private func publish(_ uri: String) {
         guard let document = documents[uri] else { return }

@@ -30,6 +30,8 @@ struct Lsp: ParsableCommand {
                     return
                 }
             }
+            // Nothing more is waiting: a burst of changes is checked once, at its end.
+            server.publishChanged()
         }
     }
 }

@@ -273,4 +273,37 @@ struct LanguageServerTests {
             #expect(session.finish() == 0)
         }
     }
+
+    @Test("a burst of changes is checked once at its end, with the last version")
+    func debounce() throws {
+        try Self.withPackage { folder, uri in
+            let session = try Session(in: folder)
+            _ = try session.request("initialize", Self.initialize)
+            var burst: [UInt8] = []
+            func frame(_ message: [String: Any]) throws {
+                let body = try JSONSerialization.data(withJSONObject: message)
+                burst += Array("Content-Length: \(body.count)\r\n\r\n".utf8) + Array(body)
+            }
+            let text = SuppressionCommandLineTests.driver
+            try frame(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+                       "params": ["textDocument": ["uri": uri, "languageId": "inf", "version": 1, "text": text]]])
+            for version in 2...21 {
+                try frame(["jsonrpc": "2.0", "method": "textDocument/didChange",
+                           "params": ["textDocument": ["uri": uri, "version": version], "contentChanges": [["text": text + "; \(version)\n"]]]])
+            }
+            session.sendRaw(burst)
+            var versions: [Int] = []
+            while versions.last != 21 {
+                let message = try session.receive()
+                if message["method"] as? String == "textDocument/publishDiagnostics" {
+                    versions.append(((message["params"] as? [String: Any])?["version"] as? Int) ?? 0)
+                }
+            }
+            #expect(versions.count < 21, "every change was checked: \(versions)")
+            _ = try session.request("shutdown")
+            try session.notify("exit")
+            #expect(session.finish() == 0)
+        }
+    }
 }
+
