@@ -7,6 +7,10 @@ enum INFSymbol: Equatable {
     case section(String)
     case stringKey(String)
     case dirid(Int)
+    /// The directive a line's key names.
+    case directive(String)
+    /// A registry line (the index of its logical line), which writes under the keys the install plan gives.
+    case registryLine(Int)
 }
 
 /// Sections, string keys and DIRIDs of one buffer, found in its tree and model: what the cursor is
@@ -71,7 +75,23 @@ struct Navigation {
         if let link = graph.links.first(where: { $0.line.syntaxIndex == lineNumber && $0.field == field }) {
             return (.section(link.to), token.range)
         }
+        if line.key != nil, tokenIndex == 0 {
+            return (.directive(line.key?.value.trimmingCharacters(in: " \t") ?? ""), token.range)
+        }
+        if plan.devices.contains(where: { $0.registry.contains { $0.line.syntaxIndex == lineNumber } }) {
+            return (.registryLine(lineNumber), line.range.lowerBound..<(line.range.lowerBound + 1))
+        }
         return nil
+    }
+
+    /// The install plan on the file's first architecture (amd64 when it declares it) and the newest
+    /// Windows, as `explain` shows it.
+    var plan: InstallPlan {
+        let declared = document.declaredArchitectures
+        let architecture = declared.first { $0 == .amd64 } ?? declared.first ?? .amd64
+        let name = tree.source.path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "package.inf"
+        return InstallPlan(document: document, target: TargetPlatform(architecture: architecture, version: .newest),
+                           infName: name, graph: graph)
     }
 
     /// Where `symbol` is defined: a section's headers, a string key's lines in every strings section.
@@ -84,7 +104,7 @@ struct Navigation {
                 section.lines.filter { $0.rawKey.map { CaseInsensitive.equal($0, key) } ?? false }
                     .compactMap { document.token(of: $0, field: 0)?.range }
             }
-        case .dirid:
+        case .dirid, .directive, .registryLine:
             return []
         }
     }
@@ -112,7 +132,7 @@ struct Navigation {
                 }
             }
             return result
-        case .dirid:
+        case .dirid, .directive, .registryLine:
             return []
         }
     }
@@ -137,6 +157,37 @@ struct Navigation {
                 }
             }
             return lines.isEmpty ? "`%\(key)%` is defined in no [Strings] section" : "`%\(key)%`\n\n" + lines.map { "- \($0)" }.joined(separator: "\n")
+        case .directive(let name):
+            let schemas = [DirectiveKnowledge.installDirectives, DirectiveKnowledge.serviceDirectives, DirectiveKnowledge.versionDirectives,
+                           DirectiveKnowledge.filterDirectives, DirectiveKnowledge.wdfServiceDirectives]
+            guard let schema = schemas.lazy.compactMap({ $0[name.lowercased()] }).first else {
+                guard let info = DirectiveTable.info(name) else { return nil }
+                var text = "`\(info.name)`"
+                switch info.sectionFields {
+                case .all: text += info.isList ? ": every field names a section" : ": its field names a section"
+                case .fields(let fields): text += ": field\(fields.count == 1 ? "" : "s") \(fields.map(String.init).joined(separator: ", ")) name\(fields.count == 1 ? "s" : "") a section"
+                case .none: break
+                }
+                if let only = info.onlyIn { text += ". Only in a DDInstall.\(only) section" }
+                return text + "."
+            }
+            var text = "`\(schema.name) = \(schema.fields.map(\.name).joined(separator: ", "))\(schema.list ? ", …" : "")`"
+            if schema.required > 0 { text += "\n\nThe first \(schema.required) field\(schema.required == 1 ? " is" : "s are") required." }
+            if let only = DirectiveTable.info(name)?.onlyIn { text += " Only in a DDInstall.\(only) section." }
+            if schema.single { text += " Once per section." }
+            return text
+        case .registryLine(let line):
+            let plan = self.plan
+            var writes: [String] = []
+            for device in plan.devices {
+                for value in device.registry where value.line.syntaxIndex == line {
+                    let name = value.valueName.map { $0.isEmpty ? "(Default)" : $0 } ?? "(the key)"
+                    let entry = "`\(value.key)` \(value.operation == .addReg ? "←" : value.operation.rawValue) \(name) (HKR: \(value.context))"
+                    if !writes.contains(entry) { writes.append(entry) }
+                }
+            }
+            guard !writes.isEmpty else { return nil }
+            return "On \(plan.target.architecture.rawValue), Windows \(plan.target.version), this line writes:\n\n" + writes.map { "- \($0)" }.joined(separator: "\n")
         case .section(let name):
             let roles = graph.roles(of: name)
             guard let section = document.section(named: name) else { return "[\(name)] does not exist in this file" }

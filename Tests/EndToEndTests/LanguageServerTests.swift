@@ -254,6 +254,10 @@ struct LanguageServerTests {
             }
             #expect(try hover(4, 14).contains("[Strings] line 50: `Contoso`"))
             #expect(try hover(27, 18).hasPrefix("DIRID 13: `C:\\Windows\\System32\\DriverStore\\FileRepository\\driver.inf_amd64_"))
+            #expect(try hover(16, 2) == "`AddReg`: every field names a section.")
+            #expect(try hover(21, 2).hasPrefix("`AddService = service name, flags, service-install-section"))
+            let registry = try hover(30, 6)
+            #expect(registry.contains("this line writes:") && registry.contains("`HKLM\\Software\\Contoso` ← Value"), "\(registry)")
             let symbols = try session.request("textDocument/documentSymbol", ["textDocument": document])
             let names = (symbols["result"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
             #expect(names.first == "[Version]")
