@@ -31,6 +31,8 @@ public final class LanguageServer {
     private var changed: [String] = []
     private let cache = CheckerCache()
     private var initialized = false
+    /// Whether the client registers file watchers for the server (`workspace.didChangeWatchedFiles.dynamicRegistration`).
+    private var canWatchFiles = false
     private var shutdownRequested = false
     private let send: ([UInt8]) -> Void
     private let documentationBaseURL: String
@@ -102,6 +104,8 @@ public final class LanguageServer {
         switch method {
         case "initialize":
             initialized = true
+            let workspace = (params["capabilities"] as? [String: Any])?["workspace"] as? [String: Any]
+            canWatchFiles = ((workspace?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool) ?? false
             return initializeResult()
         case "shutdown":
             shutdownRequested = true
@@ -159,7 +163,15 @@ public final class LanguageServer {
 
     private func notification(_ method: String, _ params: [String: Any]) throws {
         switch method {
-        case "initialized", "$/setTrace", "$/cancelRequest":
+        case "initialized":
+            // Package files and settings that change what a check says: the client tells when they change.
+            guard canWatchFiles else { return }
+            let globs = ["**/*.{inf,inx,in}", "**/*.{sys,dll,exe}", "**/isolint.toml", "**/*.json"]
+            write(["jsonrpc": "2.0", "id": "isolint-watch", "method": "client/registerCapability", "params": [
+                "registrations": [["id": "isolint-watch", "method": "workspace/didChangeWatchedFiles",
+                                   "registerOptions": ["watchers": globs.map { ["globPattern": $0] }]] as [String: Any]],
+            ] as [String: Any]])
+        case "$/setTrace", "$/cancelRequest":
             return
         case "textDocument/didOpen":
             guard let item = params["textDocument"] as? [String: Any], let uri = item["uri"] as? String,
@@ -254,7 +266,14 @@ public final class LanguageServer {
 
     // MARK: - Diagnostics
 
+    /// Marks `uri` and the other open INF files of its package folder, whose findings may depend on it
+    /// (binaries no INF installs, sections shared through Include), for checking.
     private func markChanged(_ uri: String) {
+        let folder = documents[uri].map { ($0.path as NSString).deletingLastPathComponent }
+        for (other, document) in documents.sorted(by: { $0.key < $1.key })
+        where other == uri || (folder != nil && (document.path as NSString).deletingLastPathComponent == folder) {
+            if !changed.contains(other) { changed.append(other) }
+        }
         if !changed.contains(uri) { changed.append(uri) }
     }
 

@@ -309,5 +309,30 @@ struct LanguageServerTests {
             #expect(session.finish() == 0)
         }
     }
+
+    @Test("the server asks to watch package files and reads isolint.toml again when it changes")
+    func watchedFiles() throws {
+        try Self.withPackage { folder, uri in
+            let session = try Session(in: folder)
+            _ = try session.request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": [
+                "workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]],
+            ]])
+            try session.notify("initialized")
+            let registration = try session.receive()
+            #expect(registration["method"] as? String == "client/registerCapability")
+            let registrations = (registration["params"] as? [String: Any])?["registrations"] as? [[String: Any]]
+            #expect(registrations?.first?["method"] as? String == "workspace/didChangeWatchedFiles")
+            try session.send(["id": registration["id"] ?? NSNull(), "result": NSNull()])
+            try session.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "inf", "version": 1, "text": SuppressionCommandLineTests.driver]])
+            #expect(try session.diagnostics().contains { ($0["code"] as? String)?.hasPrefix("registry-root-not-hkr") == true })
+            let toml = folder.appendingPathComponent("isolint.toml")
+            try Data("ignore = [\"registry-root-not-hkr\"]\n".utf8).write(to: toml)
+            try session.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": toml.absoluteString, "type": 1]]])
+            #expect(!(try session.diagnostics()).contains { ($0["code"] as? String)?.hasPrefix("registry-root-not-hkr") == true })
+            _ = try session.request("shutdown")
+            try session.notify("exit")
+            #expect(session.finish() == 0)
+        }
+    }
 }
 
