@@ -4,14 +4,15 @@
 #             catalog (the checker of each mode) and the fix engine;
 #   fuzz-model: INF parser, print-back, model, infdump, section graph and an install plan, on inputs up
 #             to 1 KB: over a thousand executions a second, for breadth (fuzz-inf keeps the depth);
-#   fuzz-pe:  PE reader and string extraction.
+#   fuzz-pe:  PE reader and string extraction;
+#   fuzz-lsp: the language server's message reader (Content-Length framing), fed in chunks of any size.
 # Each target is seeded with ../shared/corpus (INF) or the PE fixtures under Tests/, plus the hostile
 # files and fuzz regressions under Tests/Fixtures. A crash, leak, timeout or out-of-memory input is
 # written to .build-fuzz/crashes/ and makes the script exit with 1 (after running every target); copy
 # it to Tests/Fixtures/fuzz-regressions/ (inf-… for fuzz-inf and fuzz-model, pe-…) and FuzzRegressionTests
 # runs it from then on.
 #
-# usage: scripts/fuzz.sh [SECONDS] [TARGET…]        TARGET: inf, model, pe (default: all three)
+# usage: scripts/fuzz.sh [SECONDS] [TARGET…]        TARGET: inf, model, pe, lsp (default: all four)
 #        FUZZ_JOBS=N scripts/fuzz.sh 3600 inf        N parallel fuzzing processes for the target
 #        FUZZ_NO_BUILD=1 scripts/fuzz.sh …           reuse the targets already built
 #        FUZZ_MAX_SEED_BYTES=8192 scripts/fuzz.sh 60  seed with the smaller corpus files only
@@ -22,9 +23,9 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(inf model pe)
+[ ${#targets[@]} -gt 0 ] || targets=(inf model pe lsp)
 out=.build-fuzz
-mkdir -p "$out/modules" "$out/crashes" "$out/inf-corpus" "$out/pe-corpus"
+mkdir -p "$out/modules" "$out/crashes" "$out/inf-corpus" "$out/pe-corpus" "$out/lsp-corpus"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -I "$out/modules")
 
 module() { # name, sources…
@@ -56,6 +57,8 @@ if [ -z "${FUZZ_NO_BUILD:-}" ]; then
     link fuzz-inf Fuzz/INFFuzzer.swift "$out"/{Platform,INFSyntax,INFModel,PE,DriverPackage,IsolationKnowledge,Findings,IsolationEngine,IsolationRules,Fixing}.o
     link fuzz-model Fuzz/ModelFuzzer.swift "$out"/{Platform,INFSyntax,INFModel,PE,DriverPackage}.o
     link fuzz-pe Fuzz/PEFuzzer.swift "$out/PE.o"
+    module LSPFraming Sources/LanguageServer/MessageFraming.swift
+    link fuzz-lsp Fuzz/LSPFramingFuzzer.swift "$out/LSPFraming.o"
 fi
 
 # Seeds: corpus files up to FUZZ_MAX_SEED_BYTES (default 65536, the longest input tried); CI uses a
@@ -70,6 +73,10 @@ for f in $(seeds inf-) $(find Tests/Fixtures/hostile -maxdepth 1 -type f \( -ina
     cp "$f" "$out/inf-corpus/"
 done
 for f in $(seeds pe-); do cp "$f" "$out/pe-corpus/"; done
+# Language server seeds: a request, two messages in one chunk, and a header without a length.
+printf 'Content-Length: 52\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}' > "$out/lsp-corpus/initialize"
+printf 'Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}Content-Length: 4\r\n\r\nnull' > "$out/lsp-corpus/two"
+printf 'X-Length: 3\r\n\r\nabcContent-Length: -1\r\n\r\n' > "$out/lsp-corpus/bad-header"
 
 jobs="${FUZZ_JOBS:-1}"
 common=(-max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -print_final_stats=1)
@@ -80,7 +87,8 @@ for target in "${targets[@]}"; do
         inf) args=(-max_len=65536 -dict=Fuzz/inf.dict "$out/inf-corpus") ;;
         model) args=(-max_len=1024 -dict=Fuzz/inf.dict "$out/inf-corpus") ;;
         pe) args=(-max_len=65536 "$out/pe-corpus") ;;
-        *) echo "error: unknown target '$target' (inf, model or pe)" >&2; exit 2 ;;
+        lsp) args=(-max_len=4096 "$out/lsp-corpus") ;;
+        *) echo "error: unknown target '$target' (inf, model, pe or lsp)" >&2; exit 2 ;;
     esac
     echo "== fuzz-$target for ${seconds}s" >&2
     log="$out/fuzz-$target.log"
