@@ -364,7 +364,7 @@ public final class LanguageServer {
                     actions.append([
                         "title": "Suppress \(finding.rule) on this line", "kind": "quickfix", "diagnostics": [diagnostic],
                         "edit": ["changes": [uri: [["range": Self.range(lineStart, lineStart),
-                                                    "newText": "; isolint: ignore[\(finding.rule)] " + newline]]]],
+                                                    "newText": "; isolint: ignore[\(finding.rule)]" + newline]]]],
                     ])
                 }
             }

@@ -75,11 +75,10 @@ struct ExplainCommandLineTests {
     """
 
     static func withINF(_ body: (URL) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isolint-explain-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(inf.utf8).write(to: folder.appendingPathComponent("net.inf"))
-        try body(folder)
+        try TemporaryFolder.with("isolint-explain") { folder in
+            try Data(inf.utf8).write(to: folder.appendingPathComponent("net.inf"))
+            try body(folder)
+        }
     }
 
     @Test("values are grouped under their key, deletions and bit changes say what they do, Include/Needs and filters are shown")

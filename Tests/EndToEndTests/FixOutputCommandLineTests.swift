@@ -15,10 +15,7 @@ struct FixOutputCommandLineTests {
     }
 
     static func withFolder(_ body: (URL) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isolint-fix-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try body(folder)
+        try TemporaryFolder.with("isolint-fix-output", body)
     }
 
     @Test("fix --diff --output-format json gives byte edits that turn the file into what fix writes", arguments: ["crlf", "utf16"])

@@ -88,6 +88,13 @@ struct LanguageServerTests {
                 .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) }
         }
 
+        /// Shuts the server down as an editor does (shutdown, then exit) and returns its exit status.
+        func close() throws -> Int32 {
+            _ = try request("shutdown")
+            try notify("exit")
+            return finish()
+        }
+
         func finish() -> Int32 {
             try? input.fileHandleForWriting.close()
             process.waitUntilExit()
@@ -148,9 +155,7 @@ struct LanguageServerTests {
             #expect(!after.contains { ($0["code"] as? String)?.hasPrefix("registry-root-not-hkr") == true })
             let pulled = try session.request("textDocument/diagnostic", ["textDocument": ["uri": uri]])
             #expect(((pulled["result"] as? [String: Any])?["items"] as? [Any])?.count == after.count)
-            _ = try session.request("shutdown")
-            try session.notify("exit")
-            #expect(session.finish() == 0)
+            #expect(try session.close() == 0)
         }
     }
 
@@ -193,9 +198,7 @@ struct LanguageServerTests {
             let suppressed = Self.apply(suppressionEdits, to: text)
             try session.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": suppressed]]])
             #expect(!(try session.diagnostics()).contains { ($0["code"] as? String)?.hasPrefix("registry-root-not-hkr") == true })
-            _ = try session.request("shutdown")
-            try session.notify("exit")
-            #expect(session.finish() == 0)
+            #expect(try session.close() == 0)
         }
     }
 
@@ -272,9 +275,7 @@ struct LanguageServerTests {
             #expect(services.contains("AddService") && !services.contains("KmdfService") && services.contains("AddReg"))
             let folding = try session.request("textDocument/foldingRange", ["textDocument": document])
             #expect((folding["result"] as? [[String: Any]])?.first.flatMap { $0["endLine"] as? Int } == 7)
-            _ = try session.request("shutdown")
-            try session.notify("exit")
-            #expect(session.finish() == 0)
+            #expect(try session.close() == 0)
         }
     }
 
@@ -304,9 +305,7 @@ struct LanguageServerTests {
                 }
             }
             #expect(versions.count < 21, "every change was checked: \(versions)")
-            _ = try session.request("shutdown")
-            try session.notify("exit")
-            #expect(session.finish() == 0)
+            #expect(try session.close() == 0)
         }
     }
 
@@ -329,9 +328,7 @@ struct LanguageServerTests {
             try Data("ignore = [\"registry-root-not-hkr\"]\n".utf8).write(to: toml)
             try session.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": toml.absoluteString, "type": 1]]])
             #expect(!(try session.diagnostics()).contains { ($0["code"] as? String)?.hasPrefix("registry-root-not-hkr") == true })
-            _ = try session.request("shutdown")
-            try session.notify("exit")
-            #expect(session.finish() == 0)
+            #expect(try session.close() == 0)
         }
     }
 }

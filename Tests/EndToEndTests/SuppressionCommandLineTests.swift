@@ -64,11 +64,10 @@ struct SuppressionCommandLineTests {
 
     /// A folder holding `driver.inf`, removed after `body`.
     static func withPackage(_ body: (URL) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isolint-suppressions-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(driver.utf8).write(to: folder.appendingPathComponent("driver.inf"))
-        try body(folder)
+        try TemporaryFolder.with("isolint-suppressions") { folder in
+            try Data(driver.utf8).write(to: folder.appendingPathComponent("driver.inf"))
+            try body(folder)
+        }
     }
 
     @Test("misspelled names, a space before '[' and unused entries are reported; the summary counts what suppressions hid")

@@ -67,25 +67,24 @@ struct TemplateCommandLineTests {
 
     @Test("an .inf.in template is checked like an .inx, and its INF like one stampinf has not stamped", arguments: [("@", "@"), ("#", "#")])
     func likeStampinf(open: String, close: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("isolint-templates-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for (name, text) in [("driver.inf.in", Self.template(open, close)), ("driver.inf", Self.template(open, close)),
-                             ("stamp.inx", Self.template("$", "$")), ("stamp.inf", Self.template("$", "$"))] {
-            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        try TemporaryFolder.with("isolint-templates") { folder in
+            for (name, text) in [("driver.inf.in", Self.template(open, close)), ("driver.inf", Self.template(open, close)),
+                                 ("stamp.inx", Self.template("$", "$")), ("stamp.inf", Self.template("$", "$"))] {
+                try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+            }
+            let template = try CommandLineTests.run(["check", "--no-config", "--output-format", "concise", "driver.inf.in"], in: folder)
+            let inx = try CommandLineTests.run(["check", "--no-config", "--output-format", "concise", "stamp.inx"], in: folder)
+            #expect(template.status == 0, "\(template.stdout)")
+            #expect(Self.verdicts(template.stdout) == Self.verdicts(inx.stdout))
+            let configured = try CommandLineTests.run(["check", "--no-config", "--output-format", "concise", "driver.inf"], in: folder)
+            let stamped = try CommandLineTests.run(["check", "--no-config", "--output-format", "concise", "stamp.inf"], in: folder)
+            #expect(configured.status == 0, "\(configured.stdout)")
+            #expect(Self.verdicts(configured.stdout) == Self.verdicts(stamped.stdout), "\(configured.stdout)\n\(stamped.stdout)")
+            #expect(configured.stdout.contains("note[template-token-left]: '\(open)ARCH\(close)' is a token of the INF's build template"))
+            #expect(!configured.stdout.contains("error["))
+            // A folder's templates are found like its INFs.
+            let folderRun = try CommandLineTests.run(["check", "--no-config", "."], in: folder)
+            #expect(folderRun.stdout.contains("Checked 4 INF files"), "\(folderRun.stdout)")
         }
-        let template = try CommandLineTests.run(["check", "--no-config", "--output-format", "concise", "driver.inf.in"], in: folder)
-        let inx = try CommandLineTests.run(["check", "--no-config", "--output-format", "concise", "stamp.inx"], in: folder)
-        #expect(template.status == 0, "\(template.stdout)")
-        #expect(Self.verdicts(template.stdout) == Self.verdicts(inx.stdout))
-        let configured = try CommandLineTests.run(["check", "--no-config", "--output-format", "concise", "driver.inf"], in: folder)
-        let stamped = try CommandLineTests.run(["check", "--no-config", "--output-format", "concise", "stamp.inf"], in: folder)
-        #expect(configured.status == 0, "\(configured.stdout)")
-        #expect(Self.verdicts(configured.stdout) == Self.verdicts(stamped.stdout), "\(configured.stdout)\n\(stamped.stdout)")
-        #expect(configured.stdout.contains("note[template-token-left]: '\(open)ARCH\(close)' is a token of the INF's build template"))
-        #expect(!configured.stdout.contains("error["))
-        // A folder's templates are found like its INFs.
-        let folderRun = try CommandLineTests.run(["check", "--no-config", "."], in: folder)
-        #expect(folderRun.stdout.contains("Checked 4 INF files"), "\(folderRun.stdout)")
     }
 }
