@@ -17,6 +17,8 @@ struct CheckedDocument {
     let findings: [Finding]
     /// Why the settings could not be read, when they could not (the findings are then empty).
     let settingsError: String?
+    /// How positions count characters within a line.
+    var encoding: PositionEncoding = .utf16
 
     /// The bytes SetupAPI would read for `text` saved over the file at `path`: in the file's own
     /// encoding (with its byte-order mark), or as plain bytes for a new file (UTF-8 with a BOM when
@@ -52,20 +54,77 @@ struct CheckedDocument {
     /// The LSP position of a code unit of the decoded text.
     func position(ofUnit index: Int) -> LSPPosition {
         let position = tree.position(of: index)
-        return LSPPosition(line: position.line - 1, character: position.column - 1)
+        let line = position.line - 1
+        guard encoding == .utf8 else { return LSPPosition(line: line, character: position.column - 1) }
+        let start = tree.lineStarts[line]
+        return LSPPosition(line: line, character: encoding.characters(tree.source.text.units[start..<min(index, tree.source.text.units.count)]))
     }
 
     /// The code unit at an LSP position (clamped to the text).
     func unit(at position: LSPPosition) -> Int {
         let starts = tree.lineStarts
+        let units = tree.source.text.units
         guard position.line >= 0 else { return 0 }
-        guard position.line < starts.count else { return tree.source.text.units.count }
-        let end = position.line + 1 < starts.count ? starts[position.line + 1] : tree.source.text.units.count
-        return min(starts[position.line] + max(0, position.character), end)
+        guard position.line < starts.count else { return units.count }
+        let end = position.line + 1 < starts.count ? starts[position.line + 1] : units.count
+        return encoding.unit(at: position.character, in: units, from: starts[position.line], to: end)
+    }
+
+    /// The LSP range of a finding's location (the start of the file for a whole-file finding).
+    func range(of location: Location) -> (LSPPosition, LSPPosition) {
+        guard location.line > 0, location.line <= tree.lineStarts.count else {
+            return (LSPPosition(line: 0, character: 0), LSPPosition(line: 0, character: 0))
+        }
+        let units = tree.source.text.units.count
+        let startUnit = min(tree.lineStarts[location.line - 1] + max(0, location.column - 1), units)
+        let endLine = min(max(location.endLine, location.line), tree.lineStarts.count)
+        let endUnit = min(tree.lineStarts[endLine - 1] + max(0, location.endColumn - 1), units)
+        let start = position(ofUnit: startUnit)
+        return (start, max(start, position(ofUnit: max(startUnit, endUnit))))
     }
 }
 
-/// A 0-based position as LSP counts it (UTF-16 code units).
+/// How LSP positions count characters in a line: UTF-16 code units (the default every client
+/// supports) or UTF-8 bytes, as negotiated at `initialize`.
+enum PositionEncoding: String {
+    case utf16 = "utf-16"
+    case utf8 = "utf-8"
+
+    /// How many characters the code units `units` make in this encoding.
+    func characters(_ units: ArraySlice<UInt16>) -> Int {
+        guard self == .utf8 else { return units.count }
+        var count = 0
+        var index = units.startIndex
+        while index < units.endIndex {
+            let unit = units[index]
+            if unit < 0x80 { count += 1 } else if unit < 0x800 { count += 2 } else if (0xD800...0xDBFF).contains(unit),
+                index + 1 < units.endIndex, (0xDC00...0xDFFF).contains(units[index + 1]) {
+                count += 4
+                index += 1
+            } else { count += 3 }
+            index += 1
+        }
+        return count
+    }
+
+    /// The code unit `character` characters after `start`, not past `end` (a character that would
+    /// be cut in two counts as not reached).
+    func unit(at character: Int, in units: [UInt16], from start: Int, to end: Int) -> Int {
+        guard self == .utf8 else { return min(start + max(0, character), end) }
+        var index = start, count = 0
+        while index < end {
+            let unit = units[index]
+            let pair = (0xD800...0xDBFF).contains(unit) && index + 1 < end && (0xDC00...0xDFFF).contains(units[index + 1])
+            let width = unit < 0x80 ? 1 : unit < 0x800 ? 2 : pair ? 4 : 3
+            if count + width > character { break }
+            count += width
+            index += pair ? 2 : 1
+        }
+        return index
+    }
+}
+
+/// A 0-based position as LSP counts it (in the negotiated encoding's units).
 struct LSPPosition: Hashable, Comparable {
     let line: Int
     let character: Int
@@ -88,6 +147,8 @@ struct LSPPosition: Hashable, Comparable {
 /// The checkers and package listings of the folders open documents live in, kept between checks
 /// and dropped when files of the folder or the configuration change.
 final class CheckerCache {
+    /// How the documents' positions count characters.
+    var encoding: PositionEncoding = .utf16
     private var settings: [String: Result<WorkspaceSettings, SettingsError>] = [:]
     private var checkers: [String: Checker] = [:]
     private var packages: [String: PackageContents] = [:]
@@ -124,7 +185,7 @@ final class CheckerCache {
         }()
         switch resolved {
         case .failure(let error):
-            return CheckedDocument(bytes: bytes, tree: tree, findings: [], settingsError: error.description)
+            return CheckedDocument(bytes: bytes, tree: tree, findings: [], settingsError: error.description, encoding: encoding)
         case .success(let settings):
             let checker = checkers[folder] ?? Checker(options: settings.options)
             checkers[folder] = checker
@@ -132,7 +193,7 @@ final class CheckerCache {
             packages[folder] = package
             let findings = settings.keep(checker.checkFile(tree: tree, displayPath: path, package: package).findings)
                 .filter { $0.location.file == path && $0.location.binaryOffset == nil }
-            return CheckedDocument(bytes: bytes, tree: tree, findings: findings, settingsError: nil)
+            return CheckedDocument(bytes: bytes, tree: tree, findings: findings, settingsError: nil, encoding: encoding)
         }
     }
 }

@@ -33,6 +33,8 @@ public final class LanguageServer {
     private var initialized = false
     /// Whether the client registers file watchers for the server (`workspace.didChangeWatchedFiles.dynamicRegistration`).
     private var canWatchFiles = false
+    /// How positions count characters, as negotiated at `initialize`.
+    private var encoding: PositionEncoding = .utf16
     private var shutdownRequested = false
     private let send: ([UInt8]) -> Void
     private let documentationBaseURL: String
@@ -106,6 +108,10 @@ public final class LanguageServer {
             initialized = true
             let workspace = (params["capabilities"] as? [String: Any])?["workspace"] as? [String: Any]
             canWatchFiles = ((workspace?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool) ?? false
+            // The first encoding the client offers that the server speaks; UTF-16 when it offers none.
+            let offered = (((params["capabilities"] as? [String: Any])?["general"] as? [String: Any])?["positionEncodings"] as? [String]) ?? []
+            encoding = offered.lazy.compactMap(PositionEncoding.init(rawValue:)).first ?? .utf16
+            cache.encoding = encoding
             return initializeResult()
         case "shutdown":
             shutdownRequested = true
@@ -188,7 +194,7 @@ public final class LanguageServer {
             for change in changes {
                 guard let text = change["text"] as? String else { continue }
                 if let range = change["range"] as? [String: Any], let start = LSPPosition(json: range["start"]), let end = LSPPosition(json: range["end"]) {
-                    document.text = Self.replacing(start..<max(start, end), in: document.text, with: text)
+                    document.text = Self.replacing(start..<max(start, end), in: document.text, with: text, encoding: encoding)
                 } else {
                     document.text = text
                 }
@@ -215,7 +221,7 @@ public final class LanguageServer {
     private func initializeResult() -> [String: Any] {
         [
             "capabilities": [
-                "positionEncoding": "utf-16",
+                "positionEncoding": encoding.rawValue,
                 "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]] as [String: Any],
                 "codeActionProvider": ["codeActionKinds": ["quickfix", "source.fixAll"]],
                 "hoverProvider": true,
@@ -247,7 +253,7 @@ public final class LanguageServer {
     }
 
     /// `text` with the UTF-16 positions `range` replaced by `replacement` (LSP's line breaks: LF, CR LF, CR).
-    static func replacing(_ range: Range<LSPPosition>, in text: String, with replacement: String) -> String {
+    static func replacing(_ range: Range<LSPPosition>, in text: String, with replacement: String, encoding: PositionEncoding) -> String {
         let units = Array(text.utf16)
         func offset(_ position: LSPPosition) -> Int {
             var line = 0, index = 0
@@ -258,7 +264,7 @@ public final class LanguageServer {
             }
             var end = index
             while end < units.count && units[end] != 0x0A && units[end] != 0x0D { end += 1 }
-            return min(index + max(0, position.character), end)
+            return encoding.unit(at: position.character, in: units, from: index, to: end)
         }
         let lower = offset(range.lowerBound), upper = max(lower, offset(range.upperBound))
         return String(decoding: units[..<lower], as: UTF16.self) + replacement + String(decoding: units[upper...], as: UTF16.self)
@@ -298,23 +304,15 @@ public final class LanguageServer {
             return [["range": Self.range(LSPPosition(line: 0, character: 0), LSPPosition(line: 0, character: 0)),
                      "severity": 1, "source": "isolint", "message": "The settings cannot be read: \(error)"]]
         }
-        return checked.findings.map { diagnostic($0, uri: uri) }
+        return checked.findings.map { diagnostic($0, uri: uri, in: checked) }
     }
 
     static func range(_ start: LSPPosition, _ end: LSPPosition) -> [String: Any] {
         ["start": start.json, "end": end.json]
     }
 
-    /// The LSP range of a finding's location (the start of the file for a whole-file finding).
-    static func range(of location: Location) -> (LSPPosition, LSPPosition) {
-        guard location.line > 0 else { return (LSPPosition(line: 0, character: 0), LSPPosition(line: 0, character: 0)) }
-        let start = LSPPosition(line: location.line - 1, character: max(0, location.column - 1))
-        let end = LSPPosition(line: max(location.endLine, location.line) - 1, character: max(0, location.endColumn - 1))
-        return (start, max(start, end))
-    }
-
-    private func diagnostic(_ finding: Finding, uri: String) -> [String: Any] {
-        let (start, end) = Self.range(of: finding.location)
+    private func diagnostic(_ finding: Finding, uri: String, in checked: CheckedDocument) -> [String: Any] {
+        let (start, end) = checked.range(of: finding.location)
         var result: [String: Any] = [
             "range": Self.range(start, end),
             "severity": finding.level == .error ? 1 : finding.level == .warning ? 2 : 3,
@@ -325,7 +323,7 @@ public final class LanguageServer {
         ]
         if finding.rule == "unused-section" || finding.rule == "unused-suppression" { result["tags"] = [1] }
         let related = finding.related.filter { $0.location.file == finding.location.file }.map { item -> [String: Any] in
-            let (start, end) = Self.range(of: item.location)
+            let (start, end) = checked.range(of: item.location)
             return ["location": ["uri": uri, "range": Self.range(start, end)] as [String: Any], "message": item.message]
         }
         if !related.isEmpty { result["relatedInformation"] = related }
@@ -342,10 +340,10 @@ public final class LanguageServer {
         let wantsFixAll = only.map { $0.contains { "source.fixAll".hasPrefix($0) } } ?? true
         if wantsQuickFix {
             for finding in checked.findings {
-                let (findingStart, findingEnd) = Self.range(of: finding.location)
+                let (findingStart, findingEnd) = checked.range(of: finding.location)
                 // The finding touches the requested range (a cursor inside it, or any overlap).
                 guard findingStart <= end, start <= findingEnd || (start.line == findingStart.line && finding.location.line > 0) else { continue }
-                let diagnostic = diagnostic(finding, uri: uri)
+                let diagnostic = diagnostic(finding, uri: uri, in: checked)
                 if let fix = finding.fix, !fix.edits.isEmpty {
                     let edits = fix.edits.map { edit -> [String: Any] in
                         ["range": Self.range(checked.position(ofByte: edit.byteRange.lowerBound), checked.position(ofByte: edit.byteRange.upperBound)),
@@ -385,7 +383,7 @@ public final class LanguageServer {
     private func hover(_ document: Document, at position: LSPPosition) -> Any {
         let checked = cache.check(path: document.path, text: document.text)
         let covering = checked.findings.filter { finding in
-            let (start, end) = Self.range(of: finding.location)
+            let (start, end) = checked.range(of: finding.location)
             return finding.location.line > 0 && start <= position && (position < end || position == end || start == end && position.line == start.line)
         }
         guard !covering.isEmpty else {

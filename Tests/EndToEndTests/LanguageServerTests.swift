@@ -331,5 +331,31 @@ struct LanguageServerTests {
             #expect(try session.close() == 0)
         }
     }
+
+    @Test("positions count UTF-16 code units by default and UTF-8 bytes when the client asks for them",
+          arguments: [[String](), ["utf-8", "utf-16"]])
+    func positionEncodings(offered: [String]) throws {
+        try TemporaryFolder.with("isolint-lsp-encoding") { folder in
+            let uri = folder.appendingPathComponent("new.inf").absoluteString
+            let line = "Provider = \"Çontoso Ünïcode\" ; isolint: ignore["
+            let text = "[Version]\nSignature = \"$Windows NT$\"\n\(line)no-such-rule]\n"
+            let session = try Session(in: folder)
+            let initialized = try session.request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": [
+                "general": ["positionEncodings": offered],
+            ]])
+            let encoding = ((initialized["result"] as? [String: Any])?["capabilities"] as? [String: Any])?["positionEncoding"] as? String
+            #expect(encoding == (offered.isEmpty ? "utf-16" : "utf-8"))
+            try session.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "inf", "version": 1, "text": text]])
+            let invalid = try #require(try session.diagnostics().first { $0["code"] as? String == "invalid-suppression" })
+            let start = ((invalid["range"] as? [String: Any])?["start"] as? [String: Any])?["character"] as? Int
+            #expect(start == (offered.isEmpty ? line.utf16.count : line.utf8.count))
+            // The same position, in the same units, finds the finding again.
+            let hover = try session.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 2, "character": start ?? 0]])
+            let contents = (hover["result"] as? [String: Any])?["contents"] as? [String: Any]
+            let value = contents?["value"] as? String ?? ""
+            #expect(value.contains("invalid-suppression"))
+            #expect(try session.close() == 0)
+        }
+    }
 }
 
