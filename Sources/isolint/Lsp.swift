@@ -11,8 +11,10 @@ struct Lsp: ParsableCommand {
         discussion: """
         Editors start it and talk to it; it reports the findings of the unsaved buffer as `check` \
         would (the same isolint.toml, baseline and package folder), offers each fix as a quick fix, \
-        a "fix all safe" action and "suppress on this line", and shows the rule's documentation on \
-        hover. It ends with status 0 after shutdown and exit, 1 after exit alone or when its input ends.
+        a "fix all safe" action and "suppress on this line", shows on hover the rule's documentation \
+        and what a DIRID, string key, section, directive or registry line stands for, and goes to \
+        definitions and references, completes names and outlines the sections. It ends with status 0 \
+        after shutdown and exit, 1 after exit alone or when its input ends. See docs/language-server.md.
         """
     )
 
