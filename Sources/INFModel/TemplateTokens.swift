@@ -45,21 +45,37 @@ public enum TemplateTokens {
         return result
     }
 
+    /// The positions of every `$`, `@` and `#` in `units`, in order. Blocks without one, nearly all of
+    /// a file, are passed over by a loop without branches.
+    public static func delimiterPositions(in units: [UInt16]) -> [Int] {
+        units.withUnsafeBufferPointer { text in
+            var result: [Int] = []
+            var base = 0
+            while base < text.count {
+                let end = min(base + 64, text.count)
+                var hit: UInt16 = 0
+                for index in base..<end {
+                    let unit = text[index]
+                    hit |= (unit &- 0x23 < 2 ? 1 : 0) | (unit == 0x40 ? 1 : 0)
+                }
+                if hit != 0 {
+                    for index in base..<end where isDelimiter(text[index]) { result.append(index) }
+                }
+                base = end
+            }
+            return result
+        }
+    }
+
+    @inline(__always) private static func isDelimiter(_ unit: UInt16) -> Bool { unit &- 0x23 < 2 || unit == 0x40 }
+
     /// Whether `units` hold an architecture token (`$ARCH$`, `@ARCH@` or `#ARCH#`, any case).
     public static func containsArchitectureToken(_ units: [UInt16]) -> Bool {
-        guard units.count >= 6 else { return false }
-        return units.withUnsafeBufferPointer { text in
-            var index = 0
-            while index + 6 <= text.count {
-                let delimiter = text[index]
-                if delimiter == 0x24 || delimiter == 0x40 || delimiter == 0x23, text[index + 5] == delimiter,
-                   text[index + 1] | 0x20 == 0x61, text[index + 2] | 0x20 == 0x72,
-                   text[index + 3] | 0x20 == 0x63, text[index + 4] | 0x20 == 0x68 {
-                    return true
-                }
-                index += 1
-            }
-            return false
+        delimiterPositions(in: units).contains { index in
+            let delimiter = units[index]
+            return index + 6 <= units.count && units[index + 5] == delimiter
+                && units[index + 1] | 0x20 == 0x61 && units[index + 2] | 0x20 == 0x72
+                && units[index + 3] | 0x20 == 0x63 && units[index + 4] | 0x20 == 0x68
         }
     }
 

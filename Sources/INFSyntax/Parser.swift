@@ -74,19 +74,25 @@ struct StateMachine {
         // One pass finds the first Ctrl-Z and counts the line feeds before it: a logical line ends at
         // an LF or at the end, so that many lines are reserved.
         var stop = units.count
-        var lineFeeds = 0
+        var starts = [0]
         for i in 0..<units.count {
             let unit = units[i]
             if unit == C.lineFeed {
-                lineFeeds += 1
+                starts.append(i + 1)
             } else if unit == C.controlZ {
                 stop = i
                 break
             }
         }
         self.end = stop
-        lines.reserveCapacity(lineFeeds + 1)
+        lines.reserveCapacity(starts.count)
+        // The physical lines after an end mark count for positions too.
+        for i in stop..<units.count where units[i] == C.lineFeed { starts.append(i + 1) }
+        lineStarts = starts
     }
+
+    /// Code-unit index of the start of each physical line, in the whole text.
+    let lineStarts: [Int]
 
     mutating func run() {
         if end < u.count {

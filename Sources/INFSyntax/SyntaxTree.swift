@@ -47,13 +47,7 @@ public struct SyntaxTree: Sendable {
         self.textEnd = machine.end
         self.firstOrphanLine = machine.firstOrphanLine
         self.readError = machine.fatalError
-        var starts = [0]
-        let units = source.text.units
-        starts.reserveCapacity(machine.lines.count + 1)
-        for i in 0..<units.count where units[i] == CharacterClass.lineFeed {
-            starts.append(i + 1)
-        }
-        self.lineStarts = starts
+        self.lineStarts = machine.lineStarts
     }
 
     /// The byte range in the file of the code units `range`.
@@ -69,6 +63,33 @@ public struct SyntaxTree: Sendable {
             if lineStarts[mid] <= index { lo = mid } else { hi = mid - 1 }
         }
         return SourcePosition(line: lo + 1, column: index - lineStarts[lo] + 1)
+    }
+
+    /// The index in ``lines`` of the logical line that holds code unit `unit`, or `nil` outside them.
+    public func lineIndex(containing unit: Int) -> Int? {
+        var low = 0, high = lines.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let range = lines[middle].range
+            if unit < range.lowerBound { high = middle - 1 } else if unit >= range.upperBound { low = middle + 1 } else { return middle }
+        }
+        return nil
+    }
+
+    /// The index in ``sections`` of the section that line `lineIndex` belongs to (its header or
+    /// body), or `nil` for a line before the first header.
+    public func sectionIndex(containingLine lineIndex: Int) -> Int? {
+        var low = 0, high = sections.count - 1, found: Int?
+        while low <= high {
+            let middle = (low + high) / 2
+            if sections[middle].headerLine <= lineIndex {
+                found = middle
+                low = middle + 1
+            } else {
+                high = middle - 1
+            }
+        }
+        return found
     }
 
     /// The decoded text of the code units `range`, exactly as in the source (quotes and all).

@@ -87,6 +87,8 @@ public struct Checker: Sendable {
     private let runs: [RuleRun]
     /// The selected rules that judge the other rules' findings, run after them.
     private let auditRuns: [RuleRun]
+    /// The names of the rules that run on every INF, and of those that run on its binaries too.
+    private let ranRuleNames: (inf: Set<String>, withBinaries: Set<String>)
 
     public init(options: CheckOptions, rules: [any Rule.Type]) {
         self.options = options
@@ -100,6 +102,8 @@ public struct Checker: Sendable {
         }
         runs = allRuns.filter { !$0.rule.readsOtherFindings }
         auditRuns = allRuns.filter { $0.rule.readsOtherFindings }
+        let infRules = Set(runs.map { $0.description.name })
+        ranRuleNames = (infRules, infRules.union(binaryRules.map { $0.description.name }))
         binaries = options.scansBinaries && !binaryRules.isEmpty ? BinaryCache(options: Self.binaryScanOptions) : nil
     }
 
@@ -152,10 +156,8 @@ public struct Checker: Sendable {
             }
         }
         if !auditRuns.isEmpty {
-            var ran = Set(runs.map { $0.description.name })
-            if isBuilt { ran.formUnion(binaryRules.map { $0.description.name }) }
             context.suppressionAudit = SuppressionAudit(
-                suppressions: suppressions, used: sink.used, ranRules: ran,
+                suppressions: suppressions, used: sink.used, ranRules: isBuilt ? ranRuleNames.withBinaries : ranRuleNames.inf,
                 isNarrowed: options.architectures != nil || options.targetVersion != nil || options.ruleVersion != nil)
             for run in auditRuns {
                 report(run, run.rule.init().check(context), tree: tree, displayPath: displayPath, scopes: context.installScopes,

@@ -28,21 +28,10 @@ struct Navigation {
 
     private var tree: SyntaxTree { checked.tree }
 
-    /// The logical line that holds code unit `unit`.
-    private func lineIndex(at unit: Int) -> Int? {
-        var low = 0, high = tree.lines.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            let range = tree.lines[middle].range
-            if unit < range.lowerBound { high = middle - 1 } else if unit >= range.upperBound { low = middle + 1 } else { return middle }
-        }
-        return nil
-    }
-
     /// The symbol at `position` and the code units it spans.
     func symbol(at position: LSPPosition) -> (symbol: INFSymbol, range: Range<Int>)? {
         let unit = checked.unit(at: position)
-        guard let lineNumber = lineIndex(at: unit) ?? (unit > 0 ? lineIndex(at: unit - 1) : nil) else { return nil }
+        guard let lineNumber = tree.lineIndex(containing: unit) ?? (unit > 0 ? tree.lineIndex(containing: unit - 1) : nil) else { return nil }
         let line = tree.lines[lineNumber]
         if let header = line.header, header.nameRange.lowerBound <= unit, unit <= header.nameRange.upperBound {
             return (.section(header.name.trimmingCharacters(in: " \t")), header.nameRange)

@@ -36,9 +36,7 @@ struct IndentedJSONWriter {
         nextItem()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: Self.memberSeparator)
     }
 
     /// Starts the next element of the open array: the separator and the indent.
@@ -65,8 +63,10 @@ struct IndentedJSONWriter {
     }
 
     mutating func null() {
-        for byte in "null".utf8 { bytes.append(byte) }
+        bytes.append(contentsOf: Self.nullLiteral)
     }
+
+    private static let nullLiteral: [UInt8] = Array("null".utf8)
 
     /// An array of integers, on one line.
     mutating func ints(_ values: [Int]) {
@@ -99,8 +99,19 @@ struct IndentedJSONWriter {
 
     /// Two spaces per level.
     private mutating func indent() {
-        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
+        var remaining = 2 * level
+        while remaining > 0 {
+            let count = min(remaining, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<count])
+            remaining -= count
+        }
     }
+
+    /// What follows a member's name.
+    private static let memberSeparator: [UInt8] = Array("\": ".utf8)
+
+    /// Spaces to indent with, appended in one piece rather than one at a time.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 }
 
 /// Appends `value` in decimal.

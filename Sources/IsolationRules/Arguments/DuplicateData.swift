@@ -81,7 +81,7 @@ public struct DuplicateData: Rule {
 
     private func duplicateValues(in section: INFSection, _ context: RuleContext) -> [Violation] {
         var result: [Violation] = []
-        var seen: [String: (line: INFLine, flags: UInt32)] = [:]
+        var seen: [ValueName: (line: INFLine, flags: UInt32)] = [:]
         // What a line writes, compared only when two lines write the same value.
         func data(_ flags: UInt32, _ line: INFLine) -> String {
             "\(flags)|" + line.fields.dropFirst(4).map { $0.trimmingCharacters(in: " \t") }.joined(separator: ",")
@@ -89,21 +89,52 @@ public struct DuplicateData: Rule {
         for line in section.lines where !line.hasExplicitKey && line.fields.count >= 3 {
             if line.fields.contains(where: isUnresolved) { continue }
             // Only the root, subkey, value name and flags are read for every line.
-            let fields = line.fields.prefix(4).map { $0.trimmingCharacters(in: " \t") }
-            let flags = fields.count > 3 ? IntegerField(parsing: fields[3]).uint32 : 0
+            let flags = line.fields.count > 3 ? IntegerField(parsing: line.fields[3].trimmingCharacters(in: " \t")).uint32 : 0
             guard let flags, flags & Self.repeatableFlags == 0 else { continue }
-            let key = CaseInsensitive.fold(fields[0] + "|" + fields[1] + "|" + fields[2])
-            guard let first = seen[key] else {
-                seen[key] = (line, flags)
+            let name = ValueName(line: line)
+            guard let first = seen[name] else {
+                seen[name] = (line, flags)
                 continue
             }
             guard data(first.flags, first.line) != data(flags, line) else { continue }
-            let name = fields[2].isEmpty ? "(default)" : fields[2]
+            let fields = (0..<3).map { line.fields[$0].trimmingCharacters(in: " \t") }
+            let shown = fields[2].isEmpty ? "(default)" : fields[2]
             result.append(Violation(range: context.range(of: line),
-                                    message: "Registry value '\(name)' under '\(fields[0])\(fields[1].isEmpty ? "" : "\\" + fields[1])' is written twice in [\(section.name)] with different data",
+                                    message: "Registry value '\(shown)' under '\(fields[0])\(fields[1].isEmpty ? "" : "\\" + fields[1])' is written twice in [\(section.name)] with different data",
                                     related: [(context.range(of: first.line), "first written here")], code: 1086,
-                                    infVerifValues: ["registry value", name]))
+                                    infVerifValues: ["registry value", shown]))
         }
         return result
     }
+}
+
+/// The root, subkey and value name of a registry line (its first three fields, trimmed), equal
+/// ignoring case as SetupAPI compares them. A digest of the folded bytes, computed once per line,
+/// stands for them in the table, instead of a key string built for every line.
+private struct ValueName: Hashable {
+    let line: INFLine
+    private let digest: UInt64
+
+    init(line: INFLine) {
+        self.line = line
+        var digest: UInt64 = 0xCBF2_9CE4_8422_2325
+        for index in 0..<3 {
+            var text = Self.part(line, index)
+            // The folded text's bytes with ASCII letters lowered: what `equal` compares.
+            if text.withUTF8({ $0.contains { $0 >= 0x80 } }) { text = CaseInsensitive.fold(text) }
+            text.withUTF8 { bytes in
+                for byte in bytes { digest = (digest ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01B3 }
+            }
+            digest = (digest ^ 0xFF) &* 0x100_0000_01B3
+        }
+        self.digest = digest
+    }
+
+    private static func part(_ line: INFLine, _ index: Int) -> String { line.fields[index].trimmingCharacters(in: " \t") }
+
+    static func == (a: ValueName, b: ValueName) -> Bool {
+        a.digest == b.digest && (0..<3).allSatisfy { CaseInsensitive.equal(part(a.line, $0), part(b.line, $0)) }
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 }

@@ -51,7 +51,7 @@ public struct UnresolvedToken: Rule {
         // In a source tree the INF may be a stampinf source that the build completes: a note there.
         let built = context.isBuiltPackage
         let note = built ? "" : " (a note in a source tree, which the build may still stamp)"
-        return Self.tokens(in: context, delimiter: 0x24).map { token in
+        return Self.tokens(in: context, delimiters: [0x24]).map { token in
             let what = token.text.uppercased() == "$ARCH$"
                 ? "'\(token.text)' was not replaced by an architecture; SetupAPI reads it as text"
                 : "'\(token.text)' is a template token that was not replaced"
@@ -60,33 +60,49 @@ public struct UnresolvedToken: Rule {
         }
     }
 
-    /// The template tokens (``TemplateTokens``) that start with `delimiter` in section names, keys and
-    /// fields, with the name of the section each is in (the `[Version]` signature, `$Windows NT$`, left out).
-    static func tokens(in context: RuleContext, delimiter: UInt16) -> [(range: Range<Int>, text: String, section: String)] {
-        let tree = context.tree
-        let signature = context.document.version.signature?.syntaxIndex
-        let units = tree.source.text.units
-        let lines = tree.lines
-        // Nearly every line has no delimiter at all: only the lines with one are read.
-        let candidates = units.withUnsafeBufferPointer { text in
-            lines.indices.filter { $0 != signature && text[lines[$0].range].contains(delimiter) }
-        }
-        var result: [(range: Range<Int>, text: String, section: String)] = []
-        for index in candidates {
-            let line = lines[index]
-            // The line of the last section header up to here; its name is read only for a finding.
-            let headerLine = lines[...index].lastIndex { $0.header != nil }
-            var ranges: [Range<Int>] = []
-            if let header = line.header { ranges.append(header.nameRange) }
-            if let key = line.key { ranges.append(key.range) }
-            ranges += line.fields.map(\.range)
-            for range in ranges {
-                for token in TemplateTokens.tokens(in: range, units: units) where units[token.lowerBound] == delimiter {
-                    let section = headerLine.flatMap { lines[$0].header.map { tree.text(of: $0.nameRange) } } ?? ""
-                    result.append((token, tree.text(of: token), section))
+    /// A template token (``TemplateTokens``) of the file: where it is, its text and the name of the
+    /// section it is in.
+    struct Occurrence: Sendable {
+        let range: Range<Int>
+        let text: String
+        let section: String
+    }
+
+    /// The template tokens of a file, found once for every rule that reports some of them.
+    private enum FileTokens: RuleContextKey { typealias Value = [Occurrence] }
+
+    /// The template tokens that start with one of `delimiters` in section names, keys and fields, in
+    /// file order (the `[Version]` signature, `$Windows NT$`, left out).
+    static func tokens(in context: RuleContext, delimiters: [UInt16]) -> [Occurrence] {
+        let units = context.tree.source.text.units
+        return allTokens(in: context).filter { delimiters.contains(units[$0.range.lowerBound]) }
+    }
+
+    /// The template tokens of every delimiter: only the lines that hold a delimiter are read.
+    private static func allTokens(in context: RuleContext) -> [Occurrence] {
+        context.shared(FileTokens.self) {
+            let tree = context.tree
+            let signature = context.document.version.signature?.syntaxIndex
+            let units = tree.source.text.units
+            var result: [Occurrence] = []
+            var lastLine: Int?
+            for position in TemplateTokens.delimiterPositions(in: units) {
+                guard let index = tree.lineIndex(containing: position), index != lastLine else { continue }
+                lastLine = index
+                guard index != signature else { continue }
+                let line = tree.lines[index]
+                var ranges: [Range<Int>] = []
+                if let header = line.header { ranges.append(header.nameRange) }
+                if let key = line.key { ranges.append(key.range) }
+                ranges += line.fields.map(\.range)
+                for range in ranges {
+                    for token in TemplateTokens.tokens(in: range, units: units) {
+                        let section = tree.sectionIndex(containingLine: index).map { tree.text(of: tree.sections[$0].header.nameRange) } ?? ""
+                        result.append(Occurrence(range: token, text: tree.text(of: token), section: section))
+                    }
                 }
             }
+            return result
         }
-        return result
     }
 }

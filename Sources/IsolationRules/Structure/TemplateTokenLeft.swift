@@ -43,8 +43,7 @@ public struct TemplateTokenLeft: Rule {
         guard !context.isTemplate else { return [] }
         let built = context.isBuiltPackage
         let note = built ? "" : " (a note in a source tree, which the build may still configure)"
-        return (UnresolvedToken.tokens(in: context, delimiter: 0x40) + UnresolvedToken.tokens(in: context, delimiter: 0x23))
-            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return UnresolvedToken.tokens(in: context, delimiters: [0x40, 0x23])
             .map { token in
                 Violation(range: token.range,
                           message: "'\(token.text)' is a token of the INF's build template that was not replaced; SetupAPI reads it as text\(note)",
