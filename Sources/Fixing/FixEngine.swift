@@ -237,7 +237,7 @@ public struct FixEngine: Sendable {
             let chosen = Self.nonOverlapping(fixable)
             guard !chosen.isEmpty else { break }
             state.rounds += 1
-            let newline = state.tree.source.lineEndingStyle.newline
+            let newline = state.tree.lineEndingStyle.newline
             var edits: [(range: Range<Int>, bytes: [UInt8])] = []
             var used: [Finding] = []
             for finding in chosen {

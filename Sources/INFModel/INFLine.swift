@@ -82,7 +82,7 @@ public final class INFSection: Sendable {
 
     private static func baseName(of name: String) -> Substring {
         let utf8 = name.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
+        if name.isASCII {
             // ASCII: every byte is a character.
             let start = utf8.firstIndex { $0 != UInt8(ascii: ".") } ?? utf8.endIndex
             let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex

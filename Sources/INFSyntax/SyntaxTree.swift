@@ -92,6 +92,22 @@ public struct SyntaxTree: Sendable {
         return found
     }
 
+    /// How the file's lines end (``SourceFile/lineEndingStyle``), read at the line feeds the parser
+    /// found instead of scanning the text again.
+    public var lineEndingStyle: LineEndingStyle {
+        let units = source.text.units
+        var crlf = 0, lf = 0
+        for start in lineStarts.dropFirst() {
+            if start >= 2 && units[start - 2] == CharacterClass.carriageReturn { crlf += 1 } else { lf += 1 }
+        }
+        switch (crlf, lf) {
+        case (0, 0): return .none
+        case (_, 0): return .crlf
+        case (0, _): return .lf
+        default: return .mixed
+        }
+    }
+
     /// The decoded text of the code units `range`, exactly as in the source (quotes and all).
     public func text(of range: Range<Int>) -> String {
         let units = source.text.units

@@ -34,7 +34,7 @@ extension RuleContext {
     }
 
     /// The text a new line should end with in this file (read from the file once).
-    public var newline: String { shared(NewlineKey.self) { tree.source.lineEndingStyle.newline } }
+    public var newline: String { shared(NewlineKey.self) { tree.lineEndingStyle.newline } }
 
     /// The file's `; isolint:` comments (read once).
     public var suppressions: Suppressions { shared(SuppressionsKey.self) { Suppressions(tree: tree) } }

@@ -52,7 +52,7 @@ public enum RegistryKnowledge {
         case .classesRoot: return true
         case .localMachine:
             var key = normalize(subkey)
-            guard key.utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard key.isASCII else {
                 return normalizedSignatureExceptionPrefixes.contains { isNormalizedKey(key, atOrBelow: $0) }
             }
             // ASCII: each prefix is compared as bytes, with a backslash or the end after it.
@@ -84,7 +84,7 @@ public enum RegistryKnowledge {
         // Two different ASCII first bytes begin different characters: most keys stop here.
         if let first = bytes.first, let other = prefix.utf8.first, first < 0x80, other < 0x80, first != other { return false }
         // Beyond ASCII, characters (with their combining marks) decide, as they always have.
-        guard bytes.allSatisfy({ $0 < 0x80 }), prefix.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard key.isASCII, prefix.isASCII else {
             return key == prefix || key.hasPrefix(prefix + "\\")
         }
         guard bytes.starts(with: prefix.utf8) else { return false }
@@ -101,21 +101,18 @@ public enum RegistryKnowledge {
     /// The service named by `SYSTEM\CurrentControlSet\Services\<svc>…` (any control set), and the
     /// rest of the path below it.
     public static func serviceKey(in subkey: String) -> (service: String, rest: String)? {
+        let bytes = Array(subkey.utf8)
         // Most keys are not under SYSTEM: rule them out before splitting.
-        let start = subkey.utf8.drop(while: { $0 == 0x5C || $0 == 0x20 || $0 == 0x09 || $0 == 0x22 })
-        guard start.count >= 24, asciiEqual(start.prefix(6), "system") else { return nil }
-        guard subkey.utf8.allSatisfy({ $0 < 0x80 }) else { return serviceKeyOfUnicodeText(subkey) }
+        let start = bytes.firstIndex { !($0 == 0x5C || $0 == 0x20 || $0 == 0x09 || $0 == 0x22) } ?? bytes.count
+        guard bytes.count - start >= 24, asciiEqual(bytes[start..<start + 6], "system") else { return nil }
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return serviceKeyOfUnicodeText(subkey) }
         // ASCII: each byte is a character, and the components compare without lowercasing.
-        let parts = subkey.utf8.split(separator: 0x5C)
+        let parts = bytes.split(separator: 0x5C)
         guard parts.count >= 4, asciiEqual(parts[0], "system"),
               asciiEqual(parts[1], "currentcontrolset") || asciiHasPrefix(parts[1], "controlset"),
               asciiEqual(parts[2], "services") else { return nil }
-        var rest = ""
-        for part in parts.dropFirst(4) {
-            if !rest.isEmpty { rest += "\\" }
-            rest += Substring(part)
-        }
-        return (String(Substring(parts[3])), rest)
+        let rest = Array(parts.dropFirst(4).joined(separator: [0x5C]))
+        return (String(decoding: parts[3], as: UTF8.self), String(decoding: rest, as: UTF8.self))
     }
 
     /// ``serviceKey(in:)`` for a key with characters beyond ASCII, compared as Windows folds them.

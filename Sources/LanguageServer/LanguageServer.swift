@@ -334,7 +334,7 @@ public final class LanguageServer {
 
     private func codeActions(_ document: Document, uri: String, start: LSPPosition, end: LSPPosition, only: [String]?) -> [[String: Any]] {
         let checked = cache.check(path: document.path, text: document.text)
-        let newline = checked.tree.source.lineEndingStyle.newline
+        let newline = checked.tree.lineEndingStyle.newline
         var actions: [[String: Any]] = []
         let wantsQuickFix = only.map { $0.contains { "quickfix".hasPrefix($0) || $0.hasPrefix("quickfix") } } ?? true
         let wantsFixAll = only.map { $0.contains { "source.fixAll".hasPrefix($0) } } ?? true

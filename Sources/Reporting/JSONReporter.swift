@@ -26,9 +26,14 @@ public struct JSONReporter: Reporter {
     /// Writes the document with its findings one at a time: the frame is formatted with an empty
     /// findings array, and each finding is formatted on its own where that array stands.
     public func write(_ report: Report, to output: (String) -> Void) {
+        writeUTF8(report) { output(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// The document as UTF-8, handed on in pieces of about 64 KB without being read back as text.
+    public func writeUTF8(_ report: Report, to output: ([UInt8]) -> Void) {
         let frame = document(report).formatted()
         guard !report.findings.isEmpty, let split = frame.firstRange(of: "\"findings\": []") else {
-            output(frame)
+            output(Array(frame.utf8))
             return
         }
         var writer = IndentedJSONWriter(level: 2, reservingCapacity: 1 << 17)
@@ -39,11 +44,12 @@ public struct JSONReporter: Reporter {
             if index < report.findings.count - 1 { writer.bytes.append(UInt8(ascii: ",")) }
             writer.bytes.append(0x0A)
             if writer.bytes.count >= 1 << 16 {
-                output(String(decoding: writer.bytes, as: UTF8.self))
+                output(writer.bytes)
                 writer.bytes.removeAll(keepingCapacity: true)
             }
         }
-        output(String(decoding: writer.bytes, as: UTF8.self) + "  ]" + frame[split.upperBound...])
+        writer.bytes.append(contentsOf: ("  ]" + frame[split.upperBound...]).utf8)
+        output(writer.bytes)
     }
 
     /// The document with an empty findings array.

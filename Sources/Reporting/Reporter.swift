@@ -10,10 +10,18 @@ public protocol Reporter: Sendable {
     /// Hands the output for `report` to `output` piece by piece, so a large report need not be held
     /// as one text; the pieces joined are exactly `render(report)`.
     func write(_ report: Report, to output: (String) -> Void)
+
+    /// Hands the output for `report` to `output` as UTF-8 bytes, piece by piece: the same output as
+    /// ``write(_:to:)``, for writers that send bytes on without reading them as text.
+    func writeUTF8(_ report: Report, to output: ([UInt8]) -> Void)
 }
 
 extension Reporter {
     public func write(_ report: Report, to output: (String) -> Void) {
         output(render(report))
+    }
+
+    public func writeUTF8(_ report: Report, to output: ([UInt8]) -> Void) {
+        write(report) { output(Array($0.utf8)) }
     }
 }

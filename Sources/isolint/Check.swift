@@ -189,10 +189,10 @@ struct CheckArguments: ParsableArguments {
             : format.reporter(options: RenderOptions(colors: colors(for: format), documentationBaseURL: documentationUrl,
                                                      sourceRoot: FileManager.default.currentDirectoryPath, verbose: verbose))
         var endsLine = true
-        reporter.write(report) { piece in
-            guard !piece.isEmpty else { return }
-            StandardStream.output.write(piece)
-            endsLine = piece.hasSuffix("\n")
+        reporter.writeUTF8(report) { piece in
+            guard let last = piece.last else { return }
+            StandardStream.output.write(bytes: piece)
+            endsLine = last == 0x0A
         }
         if !endsLine { StandardStream.output.write("\n") }
         if format == .github, !statistics { Self.writeStepSummary(report, documentationBaseURL: documentationUrl) }

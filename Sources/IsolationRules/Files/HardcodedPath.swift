@@ -62,7 +62,7 @@ public struct HardcodedPath: Rule {
         // Every form starts with or holds a backslash.
         guard value.containsByte(0x5C) else { return false }
         // ASCII is lowered byte by byte while matching; other text is lowercased first.
-        guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard value.isASCII else {
             return Array(value.lowercased().utf8).withUnsafeBufferPointer(holdsAbsolutePath)
         }
         var text = value
