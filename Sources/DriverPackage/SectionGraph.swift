@@ -37,6 +37,9 @@ public struct SectionGraph: Sendable {
         "Components", "COM", "WMI", "FactDef", "LogConfigOverride",
     ]
 
+    /// ``installSuffixes`` folded as section names compare, each after its dot.
+    public static let dottedFoldedInstallSuffixes = installSuffixes.map { "." + CaseInsensitive.fold($0) }
+
     /// Builds the graph of `document`.
     public init(document: INFDocument) {
         var builder = Builder(document: document)
@@ -221,8 +224,8 @@ private struct Builder {
             return roles.contains(.deviceInstall) || roles.contains(.defaultInstall) || roles.contains(.classInstall)
         }
         for base in entryBases {
-            for suffix in SectionGraph.installSuffixes {
-                if let section = document.section(named: base.name + "." + suffix) { add(.installSuffix(suffix), to: section.name) }
+            for (suffix, section) in document.sections(named: base.name, suffixes: SectionGraph.installSuffixes) {
+                add(.installSuffix(suffix), to: section.name)
             }
         }
         let entries = document.sections.filter { section in roles[section.number].contains(where: \.isInstall) }
@@ -231,7 +234,8 @@ private struct Builder {
         for section in document.sections where roles[section.number].isEmpty {
             guard presentInstallMarkers.contains(where: section.hasKey(id:)) else { continue }
             add(.unreachedInstall, to: section.name)
-            for suffix in SectionGraph.installSuffixes where section.foldedName.hasSuffix("." + suffix.lowercased()) {
+            for (suffix, dotted) in zip(SectionGraph.installSuffixes, SectionGraph.dottedFoldedInstallSuffixes)
+            where section.foldedName.hasSuffix(dotted) {
                 add(.installSuffix(suffix), to: section.name)
             }
             follow(section)

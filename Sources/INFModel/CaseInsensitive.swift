@@ -69,3 +69,9 @@ public enum CaseInsensitive {
         fold(s).hasPrefix(fold(prefix))
     }
 }
+
+extension String {
+    /// The string lowercased, the same text as `lowercased()`: itself when it has no capital letter,
+    /// ASCII lowered byte by byte, other text through `lowercased()` (``CaseInsensitive/fold(_:)``).
+    public var foldedCase: String { CaseInsensitive.fold(self) }
+}

@@ -164,6 +164,21 @@ public struct INFDocument: Sendable {
         sectionNames.id(of: name).map { sections[Int($0)] }
     }
 
+    /// The sections named `base.suffix` for each of `suffixes` that exist, ignoring case, in the order
+    /// of `suffixes`: looked up in one buffer instead of a new name for every suffix.
+    public func sections(named base: String, suffixes: [String]) -> [(suffix: String, section: INFSection)] {
+        var name = Array(base.utf8)
+        name.append(UInt8(ascii: "."))
+        let stem = name.count
+        var result: [(suffix: String, section: INFSection)] = []
+        for suffix in suffixes {
+            name.removeSubrange(stem...)
+            name.append(contentsOf: suffix.utf8)
+            if let id = name.withUnsafeBufferPointer({ sectionNames.id(utf8: $0) }) { result.append((suffix, sections[Int(id)])) }
+        }
+        return result
+    }
+
     /// Whether a section named `name` exists, ignoring case.
     public func hasSection(_ name: String) -> Bool {
         sectionNames.id(of: name) != nil

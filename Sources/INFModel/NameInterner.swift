@@ -55,6 +55,12 @@ public struct NameInterner: Sendable {
         return find(name.utf8, hash: hash)
     }
 
+    /// The number of the name whose UTF-8 is `utf8`, or `nil` when it was never interned.
+    public func id(utf8: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard let hash = Self.hash(utf8, asciiOnly: true) else { return id(of: String(decoding: utf8, as: UTF8.self)) }
+        return find(utf8, hash: hash)
+    }
+
     private func find<Bytes: Collection<UInt8>>(_ utf8: Bytes, hash: UInt64) -> Int32? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask

@@ -58,8 +58,8 @@ public struct InstallScopes: Sendable {
         for name in installSectionNames {
             let reaches = byInstallSection[CaseInsensitive.fold(name)] ?? []
             addRoot(name, reaches)
-            for suffix in SectionGraph.installSuffixes {
-                if let section = document.section(named: name + "." + suffix) { addRoot(section.name, reaches) }
+            for (_, section) in document.sections(named: name, suffixes: SectionGraph.installSuffixes) {
+                addRoot(section.name, reaches)
             }
         }
         for name in graph.defaultInstallSectionNames {

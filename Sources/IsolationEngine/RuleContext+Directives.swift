@@ -41,7 +41,7 @@ extension RuleContext {
             // A section of several kinds takes a directive's schema from the first kind, in name order.
             let tables = kinds.sorted(by: { $0.description < $1.description }).map(DirectiveKnowledge.schemas(for:))
             for line in section.lines {
-                guard line.hasExplicitKey, let key = line.key?.lowercased(),
+                guard line.hasExplicitKey, let key = line.key?.foldedCase,
                       let schema = tables.lazy.compactMap({ $0[key] }).first else { continue }
                 result.append((section, line, schema))
             }

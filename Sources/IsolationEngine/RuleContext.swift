@@ -133,7 +133,7 @@ extension RuleContext {
         var result: [String: [Architecture: ModelsRange]] = [:]
         for reach in deviceInstalls {
             let base = CaseInsensitive.fold(reach.installSection)
-            for name in [base] + SectionGraph.installSuffixes.map({ base + "." + $0.lowercased() }) {
+            for name in [base] + SectionGraph.dottedFoldedInstallSuffixes.map({ base + $0 }) {
                 if let known = result[name]?[reach.range.architecture], known.lowest <= reach.range.lowest { continue }
                 result[name, default: [:]][reach.range.architecture] = reach.range
             }

@@ -84,11 +84,11 @@ public struct DirectiveForSection: Rule {
                 return kind == .install
             }
             guard known else { continue }
-            let suffixes = Set(kinds.compactMap { kind -> String? in if case .suffix(let s) = kind { return s.lowercased() } else { return nil } })
+            let suffixes = Set(kinds.compactMap { kind -> String? in if case .suffix(let s) = kind { return s.foldedCase } else { return nil } })
             for line in section.lines where line.hasExplicitKey {
                 guard let key = line.key else { continue }
-                let folded = key.lowercased()
-                if let suffix = DirectiveTable.suffixOnly[folded], !suffixes.contains(suffix.lowercased()) {
+                let folded = key.foldedCase
+                if let suffix = DirectiveTable.suffixOnly[folded], !suffixes.contains(suffix.foldedCase) {
                     result.append(Violation(range: context.range(of: line, field: 0),
                                             message: "Directive '\(key)' is invalid in section [\(section.name)]; it belongs in a DDInstall.\(suffix) section",
                                             code: 1290, infVerifValues: [key, section.name]))
@@ -99,7 +99,7 @@ public struct DirectiveForSection: Rule {
                 }
             }
             for suffix in suffixes.sorted() {
-                guard let required = DirectiveKnowledge.suffixRequiredDirective.first(where: { $0.key.lowercased() == suffix })?.value,
+                guard let required = DirectiveKnowledge.suffixRequiredDirective.first(where: { $0.key.foldedCase == suffix })?.value,
                       section.firstLine(withKey: required) == nil, section.firstLine(withKey: .include) == nil,
                       section.firstLine(withKey: .needs) == nil else { continue }
                 result.append(Violation(range: context.headerRange(of: section),

@@ -67,7 +67,7 @@ public struct DuplicateDirective: Rule {
         var seen: [String: INFLine] = [:]
         for (section, line, schema) in context.directiveLines where schema.single {
             guard let key = line.key else { continue }
-            let folded = section.foldedName + "|" + key.lowercased()
+            let folded = section.foldedName + "|" + key.foldedCase
             guard let first = seen[folded] else {
                 seen[folded] = line
                 continue

@@ -112,6 +112,8 @@ public struct LegacySection: Rule {
     ]
 
     static let suffixes = ["coinstallers", "factdef", "logconfigoverride"]
+    /// ``suffixes`` each after its dot, as a folded section name ends with them.
+    private static let dottedSuffixes = suffixes.map { "." + $0 }
 
     public init() {}
 
@@ -121,16 +123,17 @@ public struct LegacySection: Rule {
             // [ClassInstall32] itself is accepted (InfVerif reports only 1284 and 1285, for reserved and
             // Microsoft classes: classinstall-for-system-class); a class installer it registers is not.
             let folded = section.foldedName
-            guard let suffix = Self.suffixes.first(where: { folded.hasSuffix("." + $0) }),
+            guard let index = Self.dottedSuffixes.firstIndex(where: folded.hasSuffix),
                   let range = context.headerRange(of: section) else { continue }
+            let suffix = Self.suffixes[index]
             let written = section.name.split(separator: ".").last.map(String.init) ?? suffix
             result.append(Violation(range: range, message: "[\(section.name)] is a legacy DDInstall.\(written) section, which declarative INFs may not have",
                                     fix: suffix == "coinstallers" ? Self.removingCoInstallers(section, context: context) : nil,
                                     code: 1300, infVerifValues: ["section", "[\(section.name)]"]))
         }
         for item in context.uniqueRegistryEntries {
-            guard let value = item.entry.valueName, value.lowercased() == "coinstallers32" || value.lowercased() == "installer32" else { continue }
-            let installers = value.lowercased() == "installer32" ? "class installers" : "co-installers"
+            guard let value = item.entry.valueName, value.foldedCase == "coinstallers32" || value.foldedCase == "installer32" else { continue }
+            let installers = value.foldedCase == "installer32" ? "class installers" : "co-installers"
             // InfVerif: "Found legacy AddReg operation defining class installers (Installer32)."
             let fix = UnitFix(title: "Remove the \(value) line", safety: .unsafe, edits: [(context.fullLineRange(of: item.entry.line), "")],
                               followUp: "The \(installers.dropLast()) no longer runs: move what it did into the driver, and remove its DLL from the package.")

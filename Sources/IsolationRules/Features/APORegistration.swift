@@ -99,7 +99,7 @@ public struct APORegistration: Rule {
             result.append(Violation(range: context.range(of: fx.entry.line),
                                     message: "FX properties are set but no section includes wdmaudio.inf", code: 2662,
                                     infVerifValues: [fx.link.from]))
-        } else if !context.needs.contains(where: { FeatureKnowledge.wdmaudioRegistrationSections.contains($0.value.lowercased()) }) {
+        } else if !context.needs.contains(where: { FeatureKnowledge.wdmaudioRegistrationSections.contains($0.value.foldedCase) }) {
             result.append(Violation(range: context.range(of: fx.entry.line),
                                     message: "FX properties are set but no section Needs WDMAUDIO.Registration of wdmaudio.inf", code: 2663,
                                     infVerifValues: [fx.link.from, "WDMAUDIO.Registration"]))
@@ -122,6 +122,6 @@ public struct APORegistration: Rule {
     /// A value named by an FX property key (`{D04E05A6-…},n`).
     static func setsFXProperty(_ entry: RegistryEntry) -> Bool {
         guard entry.root == .relative, let name = entry.valueName.map(trimmed) else { return false }
-        return name.lowercased().hasPrefix(FeatureKnowledge.fxPropertySet)
+        return name.foldedCase.hasPrefix(FeatureKnowledge.fxPropertySet)
     }
 }

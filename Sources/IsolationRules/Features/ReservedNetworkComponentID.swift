@@ -47,14 +47,14 @@ public struct ReservedNetworkComponentID: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         let document = context.document
-        if let provider = document.version.provider.map(trimmed), provider.lowercased().hasPrefix("microsoft") { return [] }
+        if let provider = document.version.provider.map(trimmed), provider.foldedCase.hasPrefix("microsoft") { return [] }
         var result: [Violation] = []
         var seen = Set<Int>()
         for entry in document.manufacturers {
             for name in [entry.modelsSection] + entry.decorations.map({ "\(entry.modelsSection).\($0.text)" }) {
                 for model in document.models(in: name) where seen.insert(model.line.syntaxIndex).inserted {
                     for (index, id) in model.hardwareIDs.enumerated() {
-                        let folded = trimmed(id).lowercased()
+                        let folded = trimmed(id).foldedCase
                         guard folded.hasPrefix("ms_") || folded.hasPrefix("vms_") else { continue }
                         result.append(Violation(range: context.range(of: model.line, field: index + 2),
                                                 message: "ID '\(trimmed(id))' begins with a prefix reserved for Microsoft's components",

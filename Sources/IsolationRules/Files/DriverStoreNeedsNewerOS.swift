@@ -219,7 +219,8 @@ public struct DriverStoreNeedsNewerOS: Rule {
     /// The sections an install section reaches: itself, its suffix sections, and what their directives name.
     func sections(reachedFrom name: String, context: RuleContext) -> [INFSection] {
         let document = context.document
-        var queue = ([name] + SectionGraph.installSuffixes.map { "\(name).\($0)" }).compactMap(document.section(named:))
+        var queue = (document.section(named: name).map { [$0] } ?? [])
+            + document.sections(named: name, suffixes: SectionGraph.installSuffixes).map(\.section)
         var seen = [Bool](repeating: false, count: document.sections.count)
         var result: [INFSection] = []
         while let next = queue.popLast() {

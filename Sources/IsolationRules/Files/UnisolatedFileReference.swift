@@ -86,16 +86,16 @@ public struct UnisolatedFileReference: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         let copied = context.copiedFiles
-        let names = Set(copied.map { $0.entry.destination.lowercased() })
-        let inStore = Set(copied.filter { $0.destination?.dirid == DirectoryIDs.driverStore }.map { $0.entry.destination.lowercased() })
+        let names = Set(copied.map { $0.entry.destination.foldedCase })
+        let inStore = Set(copied.filter { $0.destination?.dirid == DirectoryIDs.driverStore }.map { $0.entry.destination.foldedCase })
         guard !names.isEmpty else { return [] }
         var result: [Violation] = []
         for item in context.uniqueRegistryEntries where item.entry.operation == .addReg {
             // display-driver-path reports a display driver's user-mode driver values.
-            if context.isDisplayINF, let name = item.entry.valueName, DisplayDriverPath.driverValues.contains(name.lowercased()) { continue }
+            if context.isDisplayINF, let name = item.entry.valueName, DisplayDriverPath.driverValues.contains(name.foldedCase) { continue }
             for (offset, raw) in item.entry.rawData.enumerated() {
                 let value = item.entry.data[offset]
-                let name = fileName(of: value).lowercased()
+                let name = fileName(of: value).foldedCase
                 guard names.contains(name), isUnisolated(raw: raw, value: value, entry: item.entry, context: context) else { continue }
                 let field = 5 + offset
                 let range = context.range(of: item.entry.line, field: field)
@@ -121,11 +121,11 @@ public struct UnisolatedFileReference: Rule {
     private func isUnisolated(raw: String, value: String, entry: RegistryEntry, context: RuleContext) -> Bool {
         let pieces = context.document.substituter.pieces(raw)
         if case .dirid(let dirid)? = pieces.first { return Self.systemFolders.contains(dirid) }
-        let text = value.trimmingCharacters(in: "\" ").lowercased()
+        let text = value.trimmingCharacters(in: "\" ").foldedCase
         if !text.containsByte(0x5C) && !text.containsByte(0x2F) {
             // A bare name is a path only in a single string value that is not a list of names.
             guard entry.valueType == .string || entry.valueType == .expandString else { return false }
-            return !Self.nameLists.contains((entry.valueName ?? "").lowercased())
+            return !Self.nameLists.contains((entry.valueName ?? "").foldedCase)
         }
         return Self.systemPrefixes.contains { text.hasPrefix($0) }
     }

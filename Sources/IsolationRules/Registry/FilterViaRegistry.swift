@@ -92,11 +92,11 @@ public struct FilterViaRegistry: Rule {
             // Only a write sets filters: a DelReg (or an AddReg delete) that removes a stale value is a
             // legacy directive (legacy-directive), not a filter registration.
             guard item.entry.operation == .addReg, !item.entry.deletesValue, let value = item.entry.valueName,
-                  ["upperfilters", "lowerfilters"].contains(value.lowercased()),
+                  ["upperfilters", "lowerfilters"].contains(value.foldedCase),
                   seen.insert(item.entry.line.syntaxIndex).inserted else { return nil }
             return Violation(range: context.range(of: item.entry.line, field: 3),
                              message: "'\(value)' is set through \(item.entry.operation.rawValue); declare the filter with AddFilter in a DDInstall.Filters section",
-                             fix: fix(context, item: item, upper: value.lowercased() == "upperfilters"),
+                             fix: fix(context, item: item, upper: value.foldedCase == "upperfilters"),
                              maximumLevel: isExtension ? .warning : nil, code: isExtension ? 1384 : nil)
         }
     }
@@ -107,7 +107,7 @@ public struct FilterViaRegistry: Rule {
               entry.subkey.isEmpty, !entry.deletesValue,
               CaseInsensitive.fold(item.link.from).hasSuffix(".hw") else { return nil }
         let filters = entry.data.filter { !$0.isEmpty }
-        guard !filters.isEmpty, !filters.contains(where: { Self.inboxFilters.contains($0.lowercased()) }) else { return nil }
+        guard !filters.isEmpty, !filters.contains(where: { Self.inboxFilters.contains($0.foldedCase) }) else { return nil }
         let install = String(item.link.from.dropLast(3))
         let position = upper ? "Upper" : "Lower"
         var addFilters: [String] = []

@@ -45,7 +45,7 @@ public struct MultiSzModification: Rule {
             let entry = item.entry
             guard let flags = entry.flags, let value = entry.valueName,
                   // filter-via-registry reports the filter lists (InfVerif 1329).
-                  !["upperfilters", "lowerfilters"].contains(value.lowercased()) else { continue }
+                  !["upperfilters", "lowerfilters"].contains(value.foldedCase) else { continue }
             let deletes = entry.operation == .delReg
                 && flags & ServiceRegistryKnowledge.deleteMultiStringFlags == ServiceRegistryKnowledge.deleteMultiStringFlags
             let appends = entry.appends && !entry.isIgnoredByAddReg && !entry.deletesValue && !entry.isKeyOnly
