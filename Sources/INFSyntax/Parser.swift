@@ -51,7 +51,10 @@ struct StateMachine {
     private var lineStart = 0
     private var lineFirstPhysical = 1
     private var lineKey: Token?
+    /// The fields of the line so far: the first `lineFieldCount` tokens of a list kept from line to
+    /// line, so that each line's fields are copied once into a list of their exact size.
     private var lineFields: [Token] = []
+    private var lineFieldCount = 0
     private var lineHasEntry = false
     private var lineComments: [Range<Int>] = []
     private var lineHeader: SectionHeader?
@@ -175,7 +178,12 @@ struct StateMachine {
     private mutating func addField(isKey: Bool, at position: Int) {
         let t = takeToken(emptyAt: position)
         lineHasEntry = true
-        if isKey { lineKey = t } else { lineFields.append(t) }
+        if isKey {
+            lineKey = t
+        } else {
+            if lineFieldCount < lineFields.count { lineFields[lineFieldCount] = t } else { lineFields.append(t) }
+            lineFieldCount += 1
+        }
     }
 
     /// Ends the logical line at `endIndex` (just after its LF, or the end of the text).
@@ -184,7 +192,7 @@ struct StateMachine {
         let line = LogicalLine(
             range: lineStart..<endIndex, firstPhysicalLine: lineFirstPhysical,
             physicalLineCount: physicalLines, header: lineHeader, key: lineKey,
-            fields: lineFields, comments: lineComments, isOrphan: lineOrphan)
+            fields: lineFieldCount == 0 ? [] : Array(lineFields[..<lineFieldCount]), comments: lineComments, isOrphan: lineOrphan)
         if let header = lineHeader {
             if openSectionHeaderLine >= 0 { finishSection(upTo: lines.count) }
             openSectionHeaderLine = lines.count
@@ -194,7 +202,7 @@ struct StateMachine {
         lineStart = endIndex
         lineFirstPhysical = physicalLine
         lineKey = nil
-        lineFields = []
+        lineFieldCount = 0
         lineHasEntry = false
         lineComments = []
         lineHeader = nil

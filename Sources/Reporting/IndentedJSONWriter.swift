@@ -31,12 +31,38 @@ struct IndentedJSONWriter {
 
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    /// Starts the next member of the open object: the separator, the indent and `"name": `.
+    /// Starts the next member of the open object: the separator, the indent and `"name": `, put
+    /// together first and appended at once.
     mutating func key(_ name: StaticString) {
-        nextItem()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: Self.memberSeparator)
+        let first = empty[empty.count - 1]
+        if first { empty[empty.count - 1] = false }
+        let indent = 2 * level
+        let count = (first ? 0 : 1) + 1 + indent + name.utf8CodeUnitCount + 4
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            var index = 0
+            if !first {
+                buffer[index] = UInt8(ascii: ",")
+                index += 1
+            }
+            buffer[index] = 0x0A
+            index += 1
+            for _ in 0..<indent {
+                buffer[index] = UInt8(ascii: " ")
+                index += 1
+            }
+            buffer[index] = UInt8(ascii: "\"")
+            index += 1
+            name.withUTF8Buffer { utf8 in
+                for byte in utf8 {
+                    buffer[index] = byte
+                    index += 1
+                }
+            }
+            buffer[index] = UInt8(ascii: "\"")
+            buffer[index + 1] = UInt8(ascii: ":")
+            buffer[index + 2] = UInt8(ascii: " ")
+            bytes.append(contentsOf: UnsafeBufferPointer(buffer))
+        }
     }
 
     /// Starts the next element of the open array: the separator and the indent.
@@ -106,9 +132,6 @@ struct IndentedJSONWriter {
             remaining -= count
         }
     }
-
-    /// What follows a member's name.
-    private static let memberSeparator: [UInt8] = Array("\": ".utf8)
 
     /// Spaces to indent with, appended in one piece rather than one at a time.
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)

@@ -29,27 +29,27 @@ public struct JSONReporter: Reporter {
         writeUTF8(report) { output(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// The document as UTF-8, handed on in pieces of about 64 KB without being read back as text.
+    /// The document as UTF-8, handed on in pieces without being read back as text, the findings
+    /// formatted on every core (``OrderedParallel``).
     public func writeUTF8(_ report: Report, to output: ([UInt8]) -> Void) {
         let frame = document(report).formatted()
-        guard !report.findings.isEmpty, let split = frame.firstRange(of: "\"findings\": []") else {
+        let findings = report.findings
+        guard !findings.isEmpty, let split = frame.firstRange(of: "\"findings\": []") else {
             output(Array(frame.utf8))
             return
         }
-        var writer = IndentedJSONWriter(level: 2, reservingCapacity: 1 << 17)
-        writer.bytes.append(contentsOf: (frame[..<split.lowerBound] + "\"findings\": [\n").utf8)
-        for (index, item) in report.findings.enumerated() {
-            appendIndent(2, to: &writer.bytes)
-            write(item, in: report, to: &writer)
-            if index < report.findings.count - 1 { writer.bytes.append(UInt8(ascii: ",")) }
-            writer.bytes.append(0x0A)
-            if writer.bytes.count >= 1 << 16 {
-                output(writer.bytes)
-                writer.bytes.removeAll(keepingCapacity: true)
+        output(Array((frame[..<split.lowerBound] + "\"findings\": [\n").utf8))
+        OrderedParallel.forEachPiece(count: findings.count, empty: []) { range in
+            var writer = IndentedJSONWriter(level: 2, reservingCapacity: range.count * 1024)
+            for index in range {
+                appendIndent(2, to: &writer.bytes)
+                write(findings[index], in: report, to: &writer)
+                if index < findings.count - 1 { writer.bytes.append(UInt8(ascii: ",")) }
+                writer.bytes.append(0x0A)
             }
-        }
-        writer.bytes.append(contentsOf: ("  ]" + frame[split.upperBound...]).utf8)
-        output(writer.bytes)
+            return writer.bytes
+        } output: { output($0) }
+        output(Array(("  ]" + frame[split.upperBound...]).utf8))
     }
 
     /// The document with an empty findings array.

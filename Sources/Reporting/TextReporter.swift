@@ -41,29 +41,28 @@ public struct TextReporter: Reporter {
         return text
     }
 
-    /// Writes one block per finding as it is formatted, then the summary.
+    /// Writes one block per finding, formatted on every core (``OrderedParallel``), then the summary.
     public func write(_ report: Report, to output: (String) -> Void) {
         let style = TextStyle(colors: colors)
-        var chunk = ""
-        chunk.reserveCapacity(1 << 17)
-        // Notes that repeat from finding to finding (a rule's why and help, a fix's follow-up) are
-        // formatted once.
-        var notes = NoteCache()
-        for finding in report.findings {
-            if concise {
-                appendHeader(for: finding, style: style, singleLine: true, to: &chunk)
-                chunk += "\n"
-            } else {
-                appendBlock(for: finding, in: report, style: style, notes: &notes, to: &chunk)
-                chunk += "\n\n"
+        let findings = report.findings
+        OrderedParallel.forEachPiece(count: findings.count, empty: "") { range in
+            var chunk = ""
+            chunk.reserveCapacity(range.count * 512)
+            // Notes that repeat from finding to finding (a rule's why and help, a fix's follow-up) are
+            // formatted once.
+            var notes = NoteCache()
+            for finding in findings[range] {
+                if concise {
+                    appendHeader(for: finding, style: style, singleLine: true, to: &chunk)
+                    chunk += "\n"
+                } else {
+                    appendBlock(for: finding, in: report, style: style, notes: &notes, to: &chunk)
+                    chunk += "\n\n"
+                }
             }
-            if chunk.utf8.count >= 1 << 16 {
-                output(chunk)
-                chunk = ""
-                chunk.reserveCapacity(1 << 17)
-            }
-        }
-        output(chunk + summaryLines(report, style: style).joined(separator: "\n") + "\n")
+            return chunk
+        } output: { output($0) }
+        output(summaryLines(report, style: style).joined(separator: "\n") + "\n")
     }
 
     /// Formatted notes by what they are made of.
