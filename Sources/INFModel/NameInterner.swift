@@ -33,7 +33,7 @@ public struct NameInterner: Sendable {
         let id = Int32(hashes.count)
         hashes.append(hash)
         let start = bytes.count
-        bytes.append(contentsOf: text.utf8)
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: text.utf8) }
         bytes.withUnsafeMutableBufferPointer { stored in
             for index in start..<stored.count { stored[index] = Self.lowered(stored[index]) }
         }

@@ -74,25 +74,44 @@ struct StateMachine {
 
     init(units: UnsafeBufferPointer<UInt16>) {
         self.u = units
-        // One pass finds the first Ctrl-Z and counts the line feeds before it: a logical line ends at
-        // an LF or at the end, so that many lines are reserved.
+        // One pass finds the first Ctrl-Z, the line starts before it, the first carriage return
+        // without a line feed and every NUL. Each of them is a unit below 0x1B: any other unit costs
+        // one comparison. A logical line ends at an LF or at the end, so that many lines are reserved.
         var stop = units.count
         var starts = [0]
-        for i in 0..<units.count {
-            let unit = units[i]
-            if unit == C.lineFeed {
-                starts.append(i + 1)
-            } else if unit == C.controlZ {
-                stop = i
-                break
+        var bareCarriageReturn: SyntaxDiagnostic?
+        var nuls: [SyntaxDiagnostic] = []
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            if unit <= C.controlZ {
+                if unit == C.lineFeed {
+                    starts.append(index + 1)
+                } else if unit == C.controlZ {
+                    stop = index
+                    break
+                } else if unit == C.carriageReturn {
+                    if bareCarriageReturn == nil && (index + 1 >= units.count || units[index + 1] != C.lineFeed) {
+                        bareCarriageReturn = SyntaxDiagnostic(kind: .bareCarriageReturn, range: index..<index + 1, line: starts.count)
+                    }
+                } else if unit == C.nul {
+                    nuls.append(SyntaxDiagnostic(kind: .nulCharacter, range: index..<index + 1, line: starts.count))
+                }
             }
+            index += 1
         }
         self.end = stop
         lines.reserveCapacity(starts.count)
         // The physical lines after an end mark count for positions too.
         for i in stop..<units.count where units[i] == C.lineFeed { starts.append(i + 1) }
         lineStarts = starts
+        textDiagnostics = (bareCarriageReturn.map { [$0] } ?? []) + nuls
     }
+
+    /// What the first pass found in the text itself: the first carriage return without a line feed,
+    /// then every NUL (row 7: inside a token it reads as a space, at a token's end it vanishes like
+    /// white space, so either way the text does not say what SetupAPI reads).
+    private let textDiagnostics: [SyntaxDiagnostic]
 
     /// Code-unit index of the start of each physical line, in the whole text.
     let lineStarts: [Int]
@@ -118,8 +137,7 @@ struct StateMachine {
         if openSectionHeaderLine >= 0 {
             finishSection(upTo: lines.count)
         }
-        scanBareCarriageReturn()
-        scanNul()
+        diagnostics += textDiagnostics
     }
 
     // MARK: - Helpers
@@ -216,39 +234,18 @@ struct StateMachine {
         sections.append(SectionNode(headerLine: openSectionHeaderLine, bodyLines: openSectionHeaderLine + 1..<lineIndex, header: header))
     }
 
+    /// The 1-based physical line of code unit `index`: the number of line starts at or before it.
     private func lineNumber(at index: Int) -> Int {
-        var line = 1
-        for i in 0..<min(index, u.count) where u[i] == C.lineFeed { line += 1 }
-        return line
+        var low = 0, high = lineStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineStarts[middle] <= index { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     private mutating func fail(_ code: SetupErrorCode, line: Int) {
         if fatalError == nil { fatalError = (code, line) }
-    }
-
-    private mutating func scanBareCarriageReturn() {
-        var line = 1
-        for i in 0..<end {
-            let c = u[i]
-            if c == C.lineFeed { line += 1 }
-            if c == C.carriageReturn && (i + 1 >= end || u[i + 1] != C.lineFeed) {
-                diagnostics.append(SyntaxDiagnostic(kind: .bareCarriageReturn, range: i..<i + 1, line: line))
-                return
-            }
-        }
-    }
-
-    /// Reports every NUL of the text: inside a token it reads as a space, at a token's end it vanishes
-    /// like white space (row 7), so either way the text does not say what SetupAPI reads.
-    private mutating func scanNul() {
-        var line = 1
-        for i in 0..<end {
-            let c = u[i]
-            if c == C.lineFeed { line += 1 }
-            if c == C.nul {
-                diagnostics.append(SyntaxDiagnostic(kind: .nulCharacter, range: i..<i + 1, line: line))
-            }
-        }
     }
 
     // MARK: - States
