@@ -147,12 +147,25 @@ public final class LanguageServer {
         case "textDocument/documentSymbol":
             let (_, document) = try openDocument(params)
             let checked = cache.check(path: document.path, text: document.text)
-            return Navigation(checked).outline().map { section -> [String: Any] in
-                let end = checked.tree.lines[section.lastLine].range.upperBound
-                let last = checked.position(ofUnit: max(section.header.lowerBound, end - (end > section.header.lowerBound ? 1 : 0)))
-                return ["name": "[\(section.name)]", "kind": 3,
+            let navigation = Navigation(checked)
+            let steps = navigation.outlineSteps()
+            func span(_ range: Range<Int>) -> [String: Any] {
+                Self.range(checked.position(ofUnit: range.lowerBound), checked.position(ofUnit: range.upperBound))
+            }
+            // Each section, with the lines that lead on from it (the graph's structure) as children:
+            // children lie inside their section, as LSP asks.
+            return zip(navigation.outline(), checked.tree.sections).map { section, node -> [String: Any] in
+                // The section ends where its last line's text does, before the line end.
+                let units = checked.tree.source.text.units
+                var end = checked.tree.lines[section.lastLine].range.upperBound
+                for unit: UInt16 in [0x0A, 0x0D] where end > section.header.lowerBound && units[end - 1] == unit { end -= 1 }
+                let last = checked.position(ofUnit: end)
+                let children = node.bodyLines.compactMap { steps[$0] }.map { step -> [String: Any] in
+                    ["name": step.name, "detail": step.detail, "kind": step.kind, "range": span(step.range), "selectionRange": span(step.selection)]
+                }
+                return ["name": "[\(section.name)]", "kind": 3, "children": children,
                         "range": Self.range(checked.position(ofUnit: section.header.lowerBound), last),
-                        "selectionRange": Self.range(checked.position(ofUnit: section.nameRange.lowerBound), checked.position(ofUnit: section.nameRange.upperBound))]
+                        "selectionRange": span(section.nameRange)]
             }
         case "textDocument/foldingRange":
             let (_, document) = try openDocument(params)

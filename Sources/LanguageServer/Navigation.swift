@@ -196,6 +196,74 @@ struct Navigation {
         }
     }
 
+    /// A line of a section that leads to other sections, shown under the section in the outline:
+    /// a manufacturer's Models sections, a device's install section, a directive's targets.
+    struct OutlineStep {
+        /// What the line is: the manufacturer, the device description or the directive.
+        let name: String
+        /// Where it leads (`→ [Install.NTamd64]`), and for a device its hardware IDs.
+        let detail: String
+        /// The kind of symbol: 2 (module) for a manufacturer, 12 (function) for a device, 7
+        /// (property) for a directive.
+        let kind: Int
+        /// The line's text without its line end, and the part that names it.
+        let range: Range<Int>
+        let selection: Range<Int>
+    }
+
+    /// The lines that lead to other sections, by the index of their logical line: the structure the
+    /// Models table and the section graph give (Manufacturer → Models → install section →
+    /// CopyFiles, AddReg, AddService…).
+    func outlineSteps() -> [Int: OutlineStep] {
+        var steps: [Int: OutlineStep] = [:]
+        func add(_ line: INFLine, name: String, targets: [String], kind: Int, extra: String = "") {
+            let index = line.syntaxIndex
+            guard steps[index] == nil, tree.lines.indices.contains(index) else { return }
+            let logical = tree.lines[index]
+            let tokens = (logical.key.map { [$0] } ?? []) + logical.fields
+            guard let first = tokens.first, let last = tokens.last else { return }
+            let end = max(last.range.upperBound, logical.comments.last?.upperBound ?? 0)
+            let detail = (targets.isEmpty ? "" : "→ " + targets.map { "[\($0)]" }.joined(separator: ", ")) + extra
+            steps[index] = OutlineStep(name: name, detail: detail, kind: kind,
+                                       range: logical.range.lowerBound..<max(end, first.range.upperBound), selection: first.range)
+        }
+        for entry in document.manufacturers {
+            let names = [entry.modelsSection] + entry.decorations.map { "\(entry.modelsSection).\($0.text)" }
+            let existing = names.compactMap { document.section(named: $0)?.name }
+            add(entry.line, name: entry.line.key ?? entry.modelsSection, targets: existing, kind: 2)
+            for name in existing {
+                for model in document.models(in: name) {
+                    let ids = model.hardwareIDs.isEmpty ? "" : " (\(model.hardwareIDs.joined(separator: ", ")))"
+                    add(model.line, name: model.description, targets: installVariants(of: model.installSection), kind: 12, extra: ids)
+                }
+            }
+        }
+        var targets: [Int: (directive: String, line: INFLine, to: [String])] = [:]
+        var order: [Int] = []
+        for link in graph.links {
+            let index = link.line.syntaxIndex
+            if targets[index] == nil {
+                targets[index] = (link.directive, link.line, [])
+                order.append(index)
+            }
+            targets[index]?.to.append(document.section(named: link.to)?.name ?? link.to)
+        }
+        for index in order {
+            guard let target = targets[index] else { continue }
+            add(target.line, name: target.directive, targets: target.to, kind: 7)
+        }
+        return steps
+    }
+
+    /// The sections a Models line's install section stands for: itself and its decorated variants.
+    private func installVariants(of base: String) -> [String] {
+        let folded = CaseInsensitive.fold(base)
+        return document.sections.filter { section in
+            section.foldedName == folded
+                || (section.foldedName.hasPrefix(folded + ".") && graph.roles(of: section).contains(.deviceInstall))
+        }.map(\.name)
+    }
+
     /// What can be typed at `position`: a `%strkey%` after an open `%`; a section name in a directive
     /// field that names one; a directive valid in the section's kind at the start of a line.
     func completions(at position: LSPPosition) -> [(label: String, kind: Int)] {

@@ -265,6 +265,31 @@ struct LanguageServerTests {
             let names = (symbols["result"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
             #expect(names.first == "[Version]")
             #expect(names.count == 13)
+            // The Models table and the section graph give the sections children: the lines that lead on.
+            func steps(_ section: String) -> [String] {
+                let symbol = (symbols["result"] as? [[String: Any]] ?? []).first { $0["name"] as? String == section }
+                return (symbol?["children"] as? [[String: Any]] ?? []).map { "\($0["name"] ?? "") \($0["detail"] ?? "")" }
+            }
+            #expect(steps("[Manufacturer]") == ["Contoso → [Models.NTamd64.10.0...16299]"])
+            #expect(steps("[Models.NTamd64.10.0...16299]") == ["Contoso Device → [Install.NTamd64] (ROOT\\CONTOSO)"])
+            #expect(steps("[Install.NTamd64]") == ["AddReg → [Reg]", "AddReg → [MoreReg]", "CopyFiles → [Files]"])
+            #expect(steps("[Install.NTamd64.Services]") == ["AddService → [Service]"])
+            #expect(steps("[Reg]").isEmpty)
+            // Each child lies within its section, and its name within itself.
+            func start(_ range: Any?) -> (Int, Int) {
+                let position = (range as? [String: Any])?["start"] as? [String: Any]
+                return (position?["line"] as? Int ?? -1, position?["character"] as? Int ?? -1)
+            }
+            func end(_ range: Any?) -> (Int, Int) {
+                let position = (range as? [String: Any])?["end"] as? [String: Any]
+                return (position?["line"] as? Int ?? -1, position?["character"] as? Int ?? -1)
+            }
+            for symbol in symbols["result"] as? [[String: Any]] ?? [] {
+                for child in symbol["children"] as? [[String: Any]] ?? [] {
+                    #expect(start(symbol["range"]) <= start(child["range"]) && end(child["range"]) <= end(symbol["range"]))
+                    #expect(start(child["range"]) <= start(child["selectionRange"]) && end(child["selectionRange"]) <= end(child["range"]))
+                }
+            }
             func labels(_ line: Int, _ character: Int) throws -> [String] {
                 let response = try session.request("textDocument/completion", ["textDocument": document, "position": ["line": line, "character": character]])
                 return ((response["result"] as? [String: Any])?["items"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
