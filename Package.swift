@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["Platform", "Findings", "DriverPackage", "INFModel"]),
         .target(name: "Fixing", dependencies: ["Platform", "INFSyntax", "INFModel", "DriverPackage", "Findings", "IsolationEngine"]),
         .target(name: "Workspace", dependencies: ["Platform", "INFSyntax", "INFModel", "DriverPackage", "IsolationKnowledge", "Findings", "IsolationEngine", "IsolationRules", "ConfigurationFiles", "Fixing"]),
-        .target(name: "LanguageServer", dependencies: ["INFSyntax", "DriverPackage", "Findings", "IsolationEngine", "IsolationRules", "Fixing", "Workspace"]),
+        .target(name: "LanguageServer", dependencies: ["Platform", "INFSyntax", "DriverPackage", "Findings", "IsolationEngine", "IsolationRules", "Fixing", "Workspace"]),
         .executableTarget(
             name: "isolint",
             dependencies: [

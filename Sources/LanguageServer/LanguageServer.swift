@@ -1,6 +1,7 @@
 import Findings
 import Fixing
 import Foundation
+import Platform
 import INFSyntax
 import IsolationRules
 
@@ -261,8 +262,7 @@ public final class LanguageServer {
 
     /// The file path of a `file:` URI.
     static func path(ofURI uri: String) -> String? {
-        guard let url = URL(string: uri), url.isFileURL else { return nil }
-        return url.path
+        PathSyntax.host.path(ofFileURI: uri)
     }
 
     /// `text` with the UTF-16 positions `range` replaced by `replacement` (LSP's line breaks: LF, CR LF, CR).
