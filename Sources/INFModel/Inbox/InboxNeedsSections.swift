@@ -76,7 +76,12 @@ public enum InboxNeedsSections {
 
     /// Whether `section` is one that the inbox INF named `fileName` offers to other INFs.
     public static func offers(_ section: String, inINF fileName: String) -> Bool {
-        guard let sections = foldedByINF[CaseInsensitive.fold(fileName)] else { return false }
-        return sections.contains(CaseInsensitive.fold(section))
+        sections(offeredBy: fileName)?.contains(CaseInsensitive.fold(section)) ?? false
+    }
+
+    /// The sections (folded, ``CaseInsensitive/fold(_:)``) that the inbox INF named `fileName` offers
+    /// to other INFs, or `nil` when it is not one of those INFs.
+    public static func sections(offeredBy fileName: String) -> Set<String>? {
+        foldedByINF[CaseInsensitive.fold(fileName)]
     }
 }

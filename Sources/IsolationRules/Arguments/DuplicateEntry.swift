@@ -112,8 +112,11 @@ public struct DuplicateEntry: Rule {
     /// Whether every key of `section` is ASCII without `%` or `$`: then the key numbers tell keys
     /// apart exactly as their lowercased texts do.
     static func keysArePlain(_ section: INFSection) -> Bool {
-        section.lines.allSatisfy { line in
-            !line.hasExplicitKey || (line.rawKey?.utf8.allSatisfy { $0 < 0x80 && $0 != 0x25 && $0 != 0x24 } ?? false)
+        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x25 && byte != 0x24 }
+        return section.lines.allSatisfy { line in
+            guard line.hasExplicitKey else { return true }
+            guard let key = line.rawKey else { return false }
+            return key.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(plain) } ?? key.utf8.allSatisfy(plain)
         }
     }
 }

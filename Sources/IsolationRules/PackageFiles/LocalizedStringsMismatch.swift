@@ -73,9 +73,13 @@ public struct LocalizedStringsMismatch: Rule {
         var numbers = Set<Int32>(minimumCapacity: section.lines.count)
         for (line, number) in zip(section.lines, section.keyIDs) {
             guard let key = line.rawKey else { continue }
-            let plain = key.utf8.allSatisfy { $0 < 0x80 && $0 != 0x25 && $0 != 0x24 }
-            guard plain, let first = key.utf8.first, let last = key.utf8.last,
-                  first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return nil }
+            // Read from the key's contiguous bytes: plain ASCII, no `%` or `$`, no space or tab at either end.
+            func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                guard let first = bytes.first, let last = bytes.last,
+                      first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return false }
+                return !bytes.contains { $0 >= 0x80 || $0 == 0x25 || $0 == 0x24 }
+            }
+            guard key.utf8.withContiguousStorageIfAvailable(isPlain) ?? Array(key.utf8).withUnsafeBufferPointer(isPlain) else { return nil }
             numbers.insert(number)
         }
         return numbers.count

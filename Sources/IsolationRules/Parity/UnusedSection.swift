@@ -116,10 +116,10 @@ public struct UnusedSection: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         let document = context.document
         let referenced = ReferencedNames(document)
-        let fileName = Self.lastName(of: document.path)
+        let offered = InboxNeedsSections.sections(offeredBy: Self.lastName(of: document.path)) ?? []
         // A file with $ARCH$ is read once per architecture: a section used under any of them is used.
         let candidates = document.sections.filter { section in
-            !InboxNeedsSections.offers(section.name, inINF: fileName) && !isUsed(section.name, context: context, referenced: referenced)
+            !offered.contains(section.foldedName) && !isUsed(section.name, context: context, referenced: referenced)
         }
         // Other architectures' readings are built only when some section looks unused in this one.
         let readings = candidates.isEmpty ? [] : Self.stampedReadings(of: context)
