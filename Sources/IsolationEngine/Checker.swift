@@ -174,7 +174,8 @@ public struct Checker: Sendable {
     /// or (when a suppression comment silences them) set aside.
     private func report(_ run: RuleRun, _ violations: [Violation], tree: SyntaxTree, displayPath: String,
                         scopes: InstallScopes, suppressions: Suppressions, into sink: inout FindingSink) {
-        var seen = Set<ReportedPlace>()
+        guard !violations.isEmpty else { return }
+        var seen = Set<ReportedPlace>(minimumCapacity: violations.count)
         for violation in violations {
             let location = Self.location(of: violation.range, in: tree, path: displayPath)
             // A suppression that matches counts as used in every mode, so that a comment needed in
@@ -310,11 +311,20 @@ public struct Checker: Sendable {
 }
 
 /// A selected rule with its description, its level in this run and whether the user set that level.
-private struct RuleRun: Sendable {
+/// A class, so that handing a run to each file's check shares it instead of copying the description's
+/// texts.
+private final class RuleRun: Sendable {
     let rule: any Rule.Type
     let description: RuleDescription
     let level: Level
     let overridden: Bool
+
+    init(rule: any Rule.Type, description: RuleDescription, level: Level, overridden: Bool) {
+        self.rule = rule
+        self.description = description
+        self.level = level
+        self.overridden = overridden
+    }
 }
 
 /// The findings of one file as the rules report them: those kept, those a suppression comment
