@@ -91,6 +91,14 @@ public struct StringTable: Sendable {
         return nil
     }
 
+    /// The value of the string key whose UTF-8 is `key`, found as ``value(for:)`` finds it.
+    public func value(utf8 key: UnsafeBufferPointer<UInt8>) -> String? {
+        for table in tables {
+            if let id = table.keys.id(utf8: key) { return table.values[Int(id)] }
+        }
+        return nil
+    }
+
     /// The value of the string key `key`, found as ``value(for:)`` finds it, without copying the key.
     public func value(for key: Substring) -> String? {
         for table in tables {

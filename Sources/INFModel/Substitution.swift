@@ -35,90 +35,103 @@ public struct Substituter: Sendable {
     /// The value of `raw` after substitution.
     public func substitute(_ raw: String) -> String {
         guard raw.containsByte(0x25) else { return raw }
-        // The commonest form, one whole `%name%` (nothing follows it): its value, or the text as written.
-        if let name = Self.wholeName(raw) { return value(of: name, nextIsBackslash: false) ?? raw }
-        var out = ""
-        out.reserveCapacity(raw.utf8.count)
-        walk(raw) { piece in
-            switch piece {
-            case .literal(let text): out += text
-            case .name(let name, let nextIsBackslash, let whole):
-                out += value(of: name, nextIsBackslash: nextIsBackslash) ?? String(whole)
+        return Self.withBytes(raw) { bytes in
+            // The commonest form, one whole `%name%` (nothing follows it): its value, or the text as written.
+            if let name = Self.wholeName(bytes) {
+                return value(of: UnsafeBufferPointer(rebasing: bytes[name]), nextIsBackslash: false) ?? raw
             }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            Self.walk(bytes) { piece in
+                switch piece {
+                case .literal(let range): out.append(contentsOf: bytes[range])
+                case .name(let name, let nextIsBackslash, let whole):
+                    if let value = value(of: UnsafeBufferPointer(rebasing: bytes[name]), nextIsBackslash: nextIsBackslash) {
+                        out.append(contentsOf: value.utf8)
+                    } else {
+                        out.append(contentsOf: bytes[whole])
+                    }
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// The value of `raw` as text and DIRID pieces: strings are substituted, DIRIDs are kept apart.
     public func pieces(_ raw: String) -> [ValuePiece] {
         guard raw.containsByte(0x25) else { return raw.isEmpty ? [] : [.text(raw)] }
-        if let name = Self.wholeName(raw) {
-            if let value = strings.value(for: name) { return value.isEmpty ? [] : [.text(value)] }
-            if let dirid = Self.decimal(name.utf16) { return [.dirid(dirid)] }
-            return [.text(raw)]
-        }
-        var result: [ValuePiece] = []
-        var text = ""
-        func flush() {
-            if !text.isEmpty { result.append(.text(text)); text = "" }
-        }
-        walk(raw) { piece in
-            switch piece {
-            case .literal(let literal): text += literal
-            case .name(let name, _, let whole):
-                if let value = strings.value(for: name) {
-                    text += value
-                } else if let dirid = Self.decimal(name.utf16) {
-                    flush()
-                    result.append(.dirid(dirid))
-                } else {
-                    text += whole
+        return Self.withBytes(raw) { bytes in
+            if let range = Self.wholeName(bytes) {
+                let name = UnsafeBufferPointer(rebasing: bytes[range])
+                if let value = strings.value(utf8: name) { return value.isEmpty ? [] : [.text(value)] }
+                if let dirid = Self.decimal(name) { return [.dirid(dirid)] }
+                return [.text(raw)]
+            }
+            var result: [ValuePiece] = []
+            var text: [UInt8] = []
+            func flush() {
+                if !text.isEmpty { result.append(.text(String(decoding: text, as: UTF8.self))); text.removeAll(keepingCapacity: true) }
+            }
+            Self.walk(bytes) { piece in
+                switch piece {
+                case .literal(let range): text.append(contentsOf: bytes[range])
+                case .name(let range, _, let whole):
+                    let name = UnsafeBufferPointer(rebasing: bytes[range])
+                    if let value = strings.value(utf8: name) {
+                        text.append(contentsOf: value.utf8)
+                    } else if let dirid = Self.decimal(name) {
+                        flush()
+                        result.append(.dirid(dirid))
+                    } else {
+                        text.append(contentsOf: bytes[whole])
+                    }
                 }
             }
+            flush()
+            return result
         }
-        flush()
-        return result
     }
 
-    /// A part of a raw value, as a slice of it.
+    /// `body` given the UTF-8 of `text` as one buffer (a native string's own storage).
+    private static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = text
+        return text.withUTF8(body)
+    }
+
+    /// A part of a raw value, as byte offsets into it.
     private enum Piece {
-        case literal(Substring)
-        case name(Substring, nextIsBackslash: Bool, whole: Substring)
+        case literal(Range<Int>)
+        case name(Range<Int>, nextIsBackslash: Bool, whole: Range<Int>)
     }
 
-    /// Splits `raw` at its percent signs: `%%` is a literal `%`, `%name%` a name. The signs and the
-    /// backslash are ASCII, so the slices between them hold whole characters' code units.
-    private func walk(_ raw: String, _ emit: (Piece) -> Void) {
-        let utf8 = raw.utf8
-        var start = utf8.startIndex
+    /// Splits `bytes` at its percent signs: `%%` is a literal `%`, `%name%` a name. The signs and the
+    /// backslash are ASCII, so the slices between them hold whole characters' bytes.
+    private static func walk(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Piece) -> Void) {
+        var start = 0
         var inside = false
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            defer { index = utf8.index(after: index) }
-            guard utf8[index] == 0x25 else { continue }
+        for index in bytes.indices where bytes[index] == 0x25 {
             inside.toggle()
             if inside {
-                if start < index { emit(.literal(Substring(utf8[start..<index]))) }
+                if start < index { emit(.literal(start..<index)) }
                 start = index
             } else {
-                let after = utf8.index(after: index)
-                if utf8.index(after: start) == index {
-                    emit(.literal("%"))
+                let after = index + 1
+                if start + 1 == index {
+                    emit(.literal(start..<start + 1))
                 } else {
-                    let next = after < utf8.endIndex && utf8[after] == 0x5C
-                    emit(.name(Substring(utf8[utf8.index(after: start)..<index]), nextIsBackslash: next,
-                               whole: Substring(utf8[start..<after])))
+                    let next = after < bytes.count && bytes[after] == 0x5C
+                    emit(.name(start + 1..<index, nextIsBackslash: next, whole: start..<after))
                 }
                 start = after
             }
         }
-        if start < utf8.endIndex { emit(.literal(Substring(utf8[start...]))) }
+        if start < bytes.count { emit(.literal(start..<bytes.count)) }
     }
 
     /// The value of the name `name`: its string, or the folder of the DIRID it numbers.
-    private func value(of name: Substring, nextIsBackslash: Bool) -> String? {
-        if let value = strings.value(for: name) { return value }
-        return diridPath(Self.decimal(name.utf16), nextIsBackslash: nextIsBackslash)
+    private func value(of name: UnsafeBufferPointer<UInt8>, nextIsBackslash: Bool) -> String? {
+        if let value = strings.value(utf8: name) { return value }
+        return diridPath(Self.decimal(name), nextIsBackslash: nextIsBackslash)
     }
 
     /// The folder of `dirid` when DIRIDs are rendered as folders.
@@ -128,17 +141,16 @@ public struct Substituter: Sendable {
         return path
     }
 
-    /// The name of `raw` when it is one `%name%` and nothing else.
-    private static func wholeName(_ raw: String) -> Substring? {
-        let utf8 = raw.utf8
-        guard utf8.count >= 3, utf8.first == 0x25, utf8.last == 0x25 else { return nil }
-        let inner = utf8.dropFirst().dropLast()
-        guard !inner.contains(0x25) else { return nil }
-        return raw[inner.startIndex..<inner.endIndex]
+    /// The byte range of the name of `bytes` when they are one `%name%` and nothing else.
+    private static func wholeName(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let count = bytes.count
+        guard count >= 3, bytes[0] == 0x25, bytes[count - 1] == 0x25 else { return nil }
+        for index in 1..<count - 1 where bytes[index] == 0x25 { return nil }
+        return 1..<count - 1
     }
 
     /// A DIRID name read like C `strtol(name, &end, 10)` that must consume the whole name.
-    static func decimal<Units: BidirectionalCollection<UInt16>>(_ units: Units) -> Int? {
+    static func decimal<Units: BidirectionalCollection>(_ units: Units) -> Int? where Units.Element: UnsignedInteger {
         var i = units.startIndex
         while i < units.endIndex, isCSpace(units[i]) { i = units.index(after: i) }
         var negative = false
@@ -158,5 +170,5 @@ public struct Substituter: Sendable {
         return negative ? -value : value
     }
 
-    static func isCSpace(_ c: UInt16) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+    static func isCSpace<Unit: UnsignedInteger>(_ c: Unit) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
 }

@@ -17,12 +17,14 @@ public struct InstallScopes: Sendable {
         let upperBound: WindowsVersion?
     }
 
+    /// Every distinct reach of the file; sets of reaches are sets of indices into this table.
+    private var table: [Reach] = []
     /// The reaches of each name the section graph numbers, by its number.
-    private var byNumber: [Set<Reach>]
+    private var byNumber: [IndexBits]
     /// The reaches of install sections the graph does not number (named by a Models entry, written
     /// nowhere), by folded name: nothing links from them.
-    private var outside: [String: Set<Reach>] = [:]
-    private var all: Set<Reach> = []
+    private var outside: [String: IndexBits] = [:]
+    private var all = IndexBits()
     private let tree: SyntaxTree
     private let graph: SectionGraph
 
@@ -31,13 +33,23 @@ public struct InstallScopes: Sendable {
     public init(document: INFDocument, graph: SectionGraph, deviceInstalls: [DeviceInstallReach]) {
         tree = document.tree
         self.graph = graph
-        byNumber = Array(repeating: [], count: graph.nameCount)
-        var roots: [Int: Set<Reach>] = [:]
-        func addRoot(_ name: String, _ reaches: Set<Reach>) {
+        byNumber = Array(repeating: IndexBits(), count: graph.nameCount)
+        var indices: [Reach: Int] = [:]
+        var table: [Reach] = []
+        func index(of reach: Reach) -> Int {
+            if let known = indices[reach] { return known }
+            table.append(reach)
+            indices[reach] = table.count - 1
+            return table.count - 1
+        }
+        var roots = Array(repeating: IndexBits(), count: graph.nameCount)
+        var rootNumbers: [Int] = []
+        func addRoot(_ name: String, _ reaches: IndexBits) {
             if let number = graph.number(of: name) {
-                roots[number, default: []].formUnion(reaches)
+                if roots[number].isEmpty { rootNumbers.append(number) }
+                roots[number].formUnion(reaches)
             } else {
-                outside[CaseInsensitive.fold(name), default: []].formUnion(reaches)
+                outside[CaseInsensitive.fold(name), default: IndexBits()].formUnion(reaches)
                 all.formUnion(reaches)
             }
         }
@@ -45,18 +57,21 @@ public struct InstallScopes: Sendable {
         let architectures = declared.isEmpty ? [Architecture.amd64] : declared
         // Devices share install sections: the reaches are gathered per section first, and the suffix
         // sections (`.Services`, `.HW`, …) that exist are looked up once per install section.
-        var byInstallSection: [String: Set<Reach>] = [:]
-        var installSectionNames: [String] = []
+        var byInstallSection: [String: Int] = [:]
+        var installSections: [(name: String, reaches: IndexBits)] = []
         for install in deviceInstalls {
-            let reach = Reach(architecture: install.range.architecture, lowest: install.range.lowest,
-                              upperBound: install.range.upperBound)
-            addRoot(install.range.sectionName, [reach])
+            let reach = IndexBits(index(of: Reach(architecture: install.range.architecture, lowest: install.range.lowest,
+                                                  upperBound: install.range.upperBound)))
+            addRoot(install.range.sectionName, reach)
             let folded = CaseInsensitive.fold(install.installSection)
-            if byInstallSection[folded] == nil { installSectionNames.append(install.installSection) }
-            byInstallSection[folded, default: []].insert(reach)
+            if let position = byInstallSection[folded] {
+                installSections[position].reaches.formUnion(reach)
+            } else {
+                byInstallSection[folded] = installSections.count
+                installSections.append((install.installSection, reach))
+            }
         }
-        for name in installSectionNames {
-            let reaches = byInstallSection[CaseInsensitive.fold(name)] ?? []
+        for (name, reaches) in installSections {
             addRoot(name, reaches)
             for (_, section) in document.sections(named: name, suffixes: SectionGraph.installSuffixes) {
                 addRoot(section.name, reaches)
@@ -65,30 +80,37 @@ public struct InstallScopes: Sendable {
         for name in graph.defaultInstallSectionNames {
             for architecture in document.installArchitectures(ofSection: name)
             where architectures.contains(architecture) {
-                addRoot(name, [Reach(architecture: architecture, lowest: WindowsVersion(major: 0, minor: 0), upperBound: nil)])
+                addRoot(name, IndexBits(index(of: Reach(architecture: architecture, lowest: WindowsVersion(major: 0, minor: 0), upperBound: nil))))
             }
         }
+        self.table = table
         // Each section takes the reaches of every root it can be reached from: a reach set travels
         // along the links only as far as it adds something, so each link is followed once per new
         // reach rather than once per root.
         var pending = roots
-        var queue = Array(roots.keys).sorted()
+        var queued = Array(repeating: false, count: graph.nameCount)
+        var queue = rootNumbers.sorted()
+        for number in queue { queued[number] = true }
         while let number = queue.popLast() {
-            guard let incoming = pending.removeValue(forKey: number) else { continue }
-            let known = byNumber[number]
-            let added = incoming.subtracting(known)
+            queued[number] = false
+            let incoming = pending[number]
+            pending[number] = IndexBits()
+            let added = incoming.subtracting(byNumber[number])
             guard !added.isEmpty else { continue }
-            byNumber[number] = known.union(added)
+            byNumber[number].formUnion(added)
             all.formUnion(added)
             for target in graph.targets(fromNumber: number) {
-                if pending[target] == nil { queue.append(target) }
-                pending[target, default: []].formUnion(added)
+                if !queued[target] {
+                    queued[target] = true
+                    queue.append(target)
+                }
+                pending[target].formUnion(added)
             }
         }
     }
 
     /// The reaches of the section `name`.
-    private func reaches(of name: String) -> Set<Reach>? {
+    private func reaches(of name: String) -> IndexBits? {
         if let number = graph.number(of: name) { return byNumber[number] }
         return outside[CaseInsensitive.fold(name)]
     }
@@ -96,7 +118,7 @@ public struct InstallScopes: Sendable {
     /// The architectures whose installs reach the section `name`, or `nil` when no install reaches it.
     public func architectures(reaching name: String) -> Set<Architecture>? {
         guard let reaches = reaches(of: name), !reaches.isEmpty else { return nil }
-        return Set(reaches.map(\.architecture))
+        return Set(reaches.members.map { table[$0].architecture })
     }
 
     /// Whether the sections `a` and `b` are installed by one install — one architecture and Models
@@ -109,11 +131,11 @@ public struct InstallScopes: Sendable {
     /// Where a finding starting at code unit `offset` holds, or `nil` when it holds wherever the file
     /// installs or its section is reached by no install.
     func scope(at offset: Int) -> FindingScope? {
-        guard let reaches = reachesOfSection(at: offset), !reaches.isEmpty, reaches != all else { return nil }
-        return scope(of: reaches)
+        guard let reaches = reachesOfSection(at: offset), !reaches.isEmpty, !reaches.sameMembers(as: all) else { return nil }
+        return scope(of: reaches.members.map { table[$0] })
     }
 
-    private func scope(of reaches: Set<Reach>) -> FindingScope {
+    private func scope(of reaches: [Reach]) -> FindingScope {
         var ranges: [FindingScope.Range] = []
         for architecture in Architecture.allCases {
             let mine = reaches.filter { $0.architecture == architecture }
@@ -138,7 +160,7 @@ public struct InstallScopes: Sendable {
 
     /// The reaches of the section whose header or body holds code unit `offset`; for a
     /// `[DestinationDirs]` entry, of the file list it names.
-    private func reachesOfSection(at offset: Int) -> Set<Reach>? {
+    private func reachesOfSection(at offset: Int) -> IndexBits? {
         var low = 0
         var high = tree.lines.count
         while low < high {

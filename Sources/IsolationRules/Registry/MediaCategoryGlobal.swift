@@ -79,7 +79,12 @@ public struct MediaCategoryGlobal: GlobalKeyRule {
         }
     }
     static func message(_ entry: RegistryEntry) -> String {
-        let guid = entry.subkey.split(separator: "\\").last.map(String.init) ?? ""
+        // The last non-empty component, found on the bytes: `\` is ASCII, so the cuts fall between characters.
+        let utf8 = entry.subkey.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "\\") { end = utf8.index(before: end) }
+        let start = utf8[..<end].lastIndex(of: UInt8(ascii: "\\")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let guid = String(entry.subkey[start..<end])
         return "A media category is written under the global MediaCategories key; write HKR,MediaCategories\\\(guid),… in the DDInstall"
     }
 }

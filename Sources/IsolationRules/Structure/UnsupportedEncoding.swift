@@ -39,15 +39,11 @@ public struct UnsupportedEncoding: Rule {
         case .utf8BOM:
             return [Violation(range: nil, message: "The file is UTF-8 with a BOM; InfVerif expects ANSI or UTF-16LE with a BOM", maximumLevel: .warning)]
         case .ansi:
-            guard source.bytes.contains(where: { $0 >= 0x80 }), isValidUTF8(source.bytes) else { return [] }
+            guard EncodingDetector.isUTF8BeyondASCII(source.bytes) else { return [] }
             return [Violation(range: nil, message: "The file holds UTF-8 text without a BOM; SetupAPI reads it as code page 1252, so non-ASCII characters come out wrong — save it as UTF-16LE with a BOM",
                               maximumLevel: .warning)]
         default:
             return []
         }
-    }
-
-    private func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        String(validating: bytes, as: UTF8.self) != nil
     }
 }
