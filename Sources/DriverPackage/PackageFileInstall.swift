@@ -64,7 +64,7 @@ extension INFDocument {
     /// otherwise every architecture for which the INF has no `<section>.NT<arch>` variant, which
     /// SetupAPI would install instead.
     public func installArchitectures(ofSection name: String) -> Set<Architecture> {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = name.split(ascii: ".", omittingEmptySubsequences: false).map(String.init)
         var base = name
         for index in parts.indices.dropFirst() {
             guard let decoration = PlatformDecoration(parsing: parts[index...].prefix(6).joined(separator: ".")) ??

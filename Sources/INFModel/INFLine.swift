@@ -88,7 +88,7 @@ public final class INFSection: Sendable {
             let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
             return Substring(utf8[start..<end])
         }
-        return name.split(separator: ".", maxSplits: 1).first ?? ""
+        return name.split(ascii: ".", maxSplits: 1).first ?? ""
     }
 
     init(name: String, number: Int, lines: [INFLine], headers: [Int], keyIDs: [Int32], keyNames: KeyNames) {

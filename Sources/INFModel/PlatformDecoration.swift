@@ -23,7 +23,7 @@ public struct WindowsVersion: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Parses `10.0.17763`, `10.0`, or a bare build number such as `17763` (taken as Windows 10.0).
     public init?(parsing text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
+        let parts = text.split(ascii: ".", omittingEmptySubsequences: false).map { Int($0) }
         if parts.count == 1, let build = parts[0], build >= 1000 {
             self.init(major: 10, minor: 0, build: build)
             return
@@ -66,7 +66,7 @@ public struct PlatformDecoration: Sendable, Hashable, CustomStringConvertible {
         // Most names tried are not decorations: rule them out on their first two bytes.
         var head = text.utf8.makeIterator()
         guard head.next().map({ $0 | 0x20 }) == UInt8(ascii: "n"), head.next().map({ $0 | 0x20 }) == UInt8(ascii: "t") else { return nil }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = text.split(ascii: ".", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, first.count >= 2, first.prefix(2).uppercased() == "NT",
               parts.count <= 6 else { return nil }
         let archName = String(first.dropFirst(2))

@@ -11,7 +11,7 @@ public enum InfVerifValues {
     public static func path(dirid: Int, subdirectory: String? = nil, file: String? = nil) -> String {
         let folder = dirid == DirectoryIDs.driverStore ? nil : folders.path(for: dirid).flatMap { $0.isEmpty ? nil : $0 }
         var parts = [folder ?? "%\(dirid)%"]
-        let sub = subdirectory.map { $0.withBackslashes.split(separator: "\\").joined(separator: "\\") } ?? ""
+        let sub = subdirectory.map { $0.withBackslashes.split(ascii: "\\").joined(separator: "\\") } ?? ""
         if !sub.isEmpty { parts.append(sub) }
         if let file, !file.isEmpty { parts.append(file) }
         return parts.joined(separator: "\\")

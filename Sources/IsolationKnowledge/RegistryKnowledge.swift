@@ -117,7 +117,7 @@ public enum RegistryKnowledge {
 
     /// ``serviceKey(in:)`` for a key with characters beyond ASCII, compared as Windows folds them.
     private static func serviceKeyOfUnicodeText(_ subkey: String) -> (service: String, rest: String)? {
-        let parts = normalize(subkey).split(separator: "\\", omittingEmptySubsequences: false)
+        let parts = normalize(subkey).split(ascii: "\\", omittingEmptySubsequences: false)
         let original = subkey.split(whereSeparator: { $0 == "\\" }).map(String.init)
         guard parts.count >= 4, parts[0] == "system",
               parts[1] == "currentcontrolset" || parts[1].hasPrefix("controlset"),

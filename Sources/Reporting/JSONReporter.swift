@@ -39,11 +39,13 @@ public struct JSONReporter: Reporter {
             return
         }
         output(Array((frame[..<split.lowerBound] + "\"findings\": [\n").utf8))
+        // Each rule's documentation URL, made once rather than for each of its findings.
+        let documentation = report.rules.map { documentationURL(base: documentationBaseURL, path: $0.documentationPath) }
         OrderedParallel.forEachPiece(count: findings.count, empty: []) { range in
             var writer = IndentedJSONWriter(level: 2, reservingCapacity: range.count * 1024)
             for index in range {
                 appendIndent(2, to: &writer.bytes)
-                write(findings[index], in: report, to: &writer)
+                write(findings[index], documentation: report.ruleIndex(named: findings[index].rule).map { documentation[$0] }, to: &writer)
                 if index < findings.count - 1 { writer.bytes.append(UInt8(ascii: ",")) }
                 writer.bytes.append(0x0A)
             }
@@ -80,7 +82,8 @@ public struct JSONReporter: Reporter {
         ])
     }
 
-    private func write(_ finding: Finding, in report: Report, to writer: inout IndentedJSONWriter) {
+    /// Writes `finding`, whose rule's documentation is at `documentation`.
+    private func write(_ finding: Finding, documentation: String?, to writer: inout IndentedJSONWriter) {
         writer.beginObject()
         writer.key("rule")
         writer.string(finding.rule)
@@ -91,7 +94,7 @@ public struct JSONReporter: Reporter {
         writer.key("message")
         writer.string(finding.message)
         writer.key("documentation")
-        writer.string(report.rule(named: finding.rule).map { documentationURL(base: documentationBaseURL, path: $0.documentationPath) })
+        writer.string(documentation)
         writer.key("location")
         write(finding.location, to: &writer)
         writer.key("related")

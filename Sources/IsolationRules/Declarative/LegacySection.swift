@@ -126,7 +126,7 @@ public struct LegacySection: Rule {
             guard let index = Self.dottedSuffixes.firstIndex(where: folded.hasSuffix),
                   let range = context.headerRange(of: section) else { continue }
             let suffix = Self.suffixes[index]
-            let written = section.name.split(separator: ".").last.map(String.init) ?? suffix
+            let written = section.name.split(ascii: ".").last.map(String.init) ?? suffix
             result.append(Violation(range: range, message: "[\(section.name)] is a legacy DDInstall.\(written) section, which declarative INFs may not have",
                                     fix: suffix == "coinstallers" ? Self.removingCoInstallers(section, context: context) : nil,
                                     code: 1300, infVerifValues: ["section", "[\(section.name)]"]))

@@ -52,7 +52,7 @@ public struct UMDF1Driver: Rule {
 
     /// The major and minor version of a `UmdfLibraryVersion` value (`1.11.0` gives 1 and 11).
     static func majorMinor(_ version: String) -> [String] {
-        let parts = version.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = version.split(ascii: ".", omittingEmptySubsequences: false).map(String.init)
         return [parts.first ?? version, parts.count > 1 ? parts[1] : "0"]
     }
 }

@@ -54,7 +54,7 @@ public struct WdfDirectiveForVersion: Rule {
 
     /// A `major.minor[.service]` version as a pair, or `nil` (e.g. `$UMDFVERSION$` before stampinf).
     static func version(_ text: String) -> (major: Int, minor: Int)? {
-        let parts = text.trimmingCharacters(in: " \t").split(separator: ".", omittingEmptySubsequences: false)
+        let parts = text.trimmingCharacters(in: " \t").split(ascii: ".", omittingEmptySubsequences: false)
         guard parts.count >= 2, let major = Int(parts[0]), let minor = Int(parts[1]) else { return nil }
         return (major, minor)
     }

@@ -280,8 +280,8 @@ public struct DriverStoreNeedsNewerOS: Rule {
               let header = models.headers.first,
               !context.document.hasSection("\(reach.range.manufacturer.modelsSection).\(decoration)") else { return nil }
         // Keep the architecture as written (`NT$ARCH$` in files that stampinf completes).
-        let build = decoration.split(separator: ".").last.map(String.init) ?? ""
-        let writtenArch = context.tree.text(of: token.range).split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let build = decoration.split(ascii: ".").last.map(String.init) ?? ""
+        let writtenArch = context.tree.text(of: token.range).split(ascii: ".", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         let written = "\(writtenArch).10.0...\(build)"
         let headerNode = context.tree.sections[header].header
         let headerName = context.tree.text(of: headerNode.nameRange)
@@ -302,7 +302,7 @@ public struct DriverStoreNeedsNewerOS: Rule {
               let models = context.document.section(named: reach.range.sectionName), models.headers.count == 1,
               let header = models.headers.first, !context.document.hasSection("\(reach.range.manufacturer.modelsSection).\(decoration)"),
               let last = context.document.token(of: line, field: max(1, line.fields.count)) else { return nil }
-        let build = decoration.split(separator: ".").last.map(String.init) ?? ""
+        let build = decoration.split(ascii: ".").last.map(String.init) ?? ""
         let headerNode = context.tree.sections[header].header
         let headerName = context.tree.text(of: headerNode.nameRange)
         return UnitFix(

@@ -50,7 +50,7 @@ public struct BadDecoration: Rule {
                     continue
                 }
                 if let productType = decoration.productType, !(1...3).contains(productType) {
-                    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+                    let parts = text.split(ascii: ".", omittingEmptySubsequences: false)
                     let guess = productType >= 1000 && parts.count == 4
                         ? "; for a build number write \(parts[0...2].joined(separator: "."))...\(parts[3])"
                         : ""

@@ -90,7 +90,7 @@ public struct DriverVerFormat: Rule {
 
     /// What is wrong with a `w.x.y.z` version, or `nil` when it is valid.
     static func versionProblem(_ text: String) -> String? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = text.split(ascii: ".", omittingEmptySubsequences: false)
         if parts.count > 4 { return "it has \(parts.count) parts, at most 4 are allowed" }
         for part in parts {
             guard !part.isEmpty, part.allSatisfy(\.isASCIIDigit) else { return "'\(part)' is not a number" }

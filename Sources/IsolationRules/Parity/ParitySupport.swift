@@ -18,7 +18,7 @@ struct PrimitiveSectionName {
     init?(_ name: String) {
         // Most sections are not DefaultInstall or DefaultUninstall: rule them out before splitting.
         guard name.utf8.count >= 14, CaseInsensitive.equal(String(name.prefix(7)), "Default") else { return nil }
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = name.split(ascii: ".", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, let base = Self.bases.first(where: { CaseInsensitive.equal($0, first) }) else { return nil }
         self.base = base
         let rest = Array(parts.dropFirst())

@@ -63,7 +63,7 @@ public struct UnknownDiskID: Rule {
         var result: [Violation] = []
         // Only a SourceDisksFiles section (the split skips leading dots) is read.
         for section in document.sections where section.foldedName.hasPrefix("sourcedisksfiles") || section.foldedName.hasPrefix(".") {
-            let parts = section.name.split(separator: ".", maxSplits: 1).map(String.init)
+            let parts = section.name.split(ascii: ".", maxSplits: 1).map(String.init)
             guard let base = parts.first, CaseInsensitive.equal(base, "SourceDisksFiles") else { continue }
             let architectures: [Architecture]
             if parts.count == 2 {

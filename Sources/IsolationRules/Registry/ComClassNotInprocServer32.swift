@@ -47,7 +47,7 @@ public struct ComClassNotInprocServer32: Rule {
             case .localMachine where key.hasPrefix("software\\classes\\"): key.removeFirst("software\\classes\\".count)
             default: return nil
             }
-            let parts = key.split(separator: "\\").map(String.init)
+            let parts = key.split(ascii: "\\").map(String.init)
             guard parts.count >= 3, parts[0] == "clsid", Self.servers.contains(parts[2]) else { return nil }
             return Violation(range: context.range(of: item.entry.line, field: 2),
                              message: "Unsupported COM class registration '\(item.entry.subkey)', only InprocServer32 is supported",

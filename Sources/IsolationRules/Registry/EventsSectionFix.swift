@@ -46,7 +46,7 @@ enum EventsSectionFix {
 
     /// The path components of a subkey below the component `marker` (case-insensitive).
     static func components(of subkey: String, after marker: [String]) -> [String]? {
-        let parts = subkey.split(separator: "\\", omittingEmptySubsequences: true).map(String.init)
+        let parts = subkey.split(ascii: "\\", omittingEmptySubsequences: true).map(String.init)
         let lower = parts.map { $0.lowercased() }
         guard let start = (0...max(0, lower.count - marker.count)).first(where: { Array(lower[$0..<min(lower.count, $0 + marker.count)]) == marker }) else { return nil }
         return Array(parts[(start + marker.count)...])

@@ -44,7 +44,7 @@ public struct ProtectedRegistryKey: Rule {
     /// The protected key `subkey` (of HKLM) lies under, and whether it is under CurrentControlSet.
     static func protectedKey(_ subkey: String) -> (key: String, underControlSet: Bool)? {
         let normalized = RegistryKnowledge.normalize(subkey)
-        let parts = normalized.split(separator: "\\", maxSplits: 2, omittingEmptySubsequences: false)
+        let parts = normalized.split(ascii: "\\", maxSplits: 2, omittingEmptySubsequences: false)
         if parts.count >= 2, parts[0] == "system", parts[1] == "currentcontrolset" || parts[1].hasPrefix("controlset") {
             let rest = parts.count == 3 ? String(parts[2]) : ""
             for (key, folded) in Self.plugAndPlayControlSetKeys where RegistryKnowledge.isNormalizedKey(rest, atOrBelow: folded) {

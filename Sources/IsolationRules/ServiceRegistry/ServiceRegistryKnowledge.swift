@@ -126,7 +126,7 @@ extension RuleContext {
     /// A section name without its platform decoration, and its install suffix (`Services`, `HW`, …) if any:
     /// `Install.NTamd64.10.0...22000.Services` gives (`Install`, `Services`).
     static func undecorated(_ name: String) -> (base: String, suffix: String) {
-        var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var parts = name.split(ascii: ".", omittingEmptySubsequences: false).map(String.init)
         var suffix = ""
         if parts.count > 1, let last = parts.last,
            SectionGraph.installSuffixes.contains(where: { CaseInsensitive.equal($0, last) }) {
