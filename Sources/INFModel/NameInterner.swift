@@ -140,15 +140,34 @@ public struct NameInterner: Sendable {
         guard count > 0, let base = bytes.baseAddress else { return mix(hash) }
         let raw = UnsafeRawPointer(base)
         var index = 0
-        while index + 8 <= count {
+        while index &+ 8 <= count {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             if asciiOnly && word & highBits != 0 { return nil }
             hash = step(hash, loweredWord(word))
-            index += 8
+            index &+= 8
         }
-        if index < count {
-            var tail: UInt64 = 0
-            for offset in 0..<(count - index) { tail |= UInt64(bytes[index + offset]) << (8 * offset) }
+        let rest = count &- index
+        if rest > 0 {
+            // The last bytes as one little-endian word, as if read one by one: from the last eight
+            // bytes of a longer name, or in pieces of four, two and one.
+            var tail: UInt64
+            if count >= 8 {
+                tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)) &>> UInt64(8 &* (8 &- rest))
+            } else {
+                tail = 0
+                var shift: UInt64 = 0
+                if rest & 4 != 0 {
+                    tail = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt32.self)))
+                    shift = 32
+                    index &+= 4
+                }
+                if rest & 2 != 0 {
+                    tail |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt16.self))) &<< shift
+                    shift &+= 16
+                    index &+= 2
+                }
+                if rest & 1 != 0 { tail |= UInt64(raw.load(fromByteOffset: index, as: UInt8.self)) &<< shift }
+            }
             if asciiOnly && tail & highBits != 0 { return nil }
             hash = step(hash, loweredWord(tail))
         }

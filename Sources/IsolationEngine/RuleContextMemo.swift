@@ -4,17 +4,24 @@ import Foundation
 /// computes one, the others read it. Shared by the copies of a `RuleContext` (a class), guarded by a
 /// lock, so that a context stays `Sendable`.
 final class RuleContextMemo: @unchecked Sendable {
-    private var values: [ObjectIdentifier: any Sendable] = [:]
+    /// A computed value, boxed so that reading it back needs no dynamic cast.
+    private final class Box<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// The boxes by key: the box of a key always holds that key's `Value` type.
+    private var values: [ObjectIdentifier: AnyObject] = [:]
     private let lock = NSLock()
 
     func value<Value: Sendable>(for key: ObjectIdentifier, _ compute: () -> Value) -> Value {
         lock.lock()
         let stored = values[key]
         lock.unlock()
-        if let stored = stored as? Value { return stored }
+        if let stored { return unsafeDowncast(stored, to: Box<Value>.self).value }
         let value = compute()
         lock.lock()
-        values[key] = value
+        values[key] = Box(value)
         lock.unlock()
         return value
     }

@@ -16,15 +16,18 @@ public struct Suppressions: Sendable {
         let units = tree.source.text.units
         var comments: [SuppressionComment] = []
         var byLine: [Int: [Int]] = [:]
-        for line in tree.lines {
-            for range in line.comments where Self.mayBeSuppression(units[range]) {
-                let physical = tree.position(of: range.lowerBound).line
-                let ownLine = !line.isEntry && line.header == nil
-                let parsed = Self.parse(units[range])
-                let comment = SuppressionComment(range: range, line: physical, target: ownLine ? physical + 1 : physical,
-                                                 isOnOwnLine: ownLine, entries: parsed.entries, problem: parsed.problem)
-                if comment.problem == nil { byLine[comment.target, default: []].append(comments.count) }
-                comments.append(comment)
+        // Lines read in place: only those with a comment that may be a suppression are read further.
+        tree.lines.withUnsafeBufferPointer { lines in
+            for lineIndex in lines.indices where !lines[lineIndex].comments.isEmpty {
+                for range in lines[lineIndex].comments where Self.mayBeSuppression(units[range]) {
+                    let physical = tree.position(of: range.lowerBound).line
+                    let ownLine = !lines[lineIndex].isEntry && lines[lineIndex].header == nil
+                    let parsed = Self.parse(units[range])
+                    let comment = SuppressionComment(range: range, line: physical, target: ownLine ? physical + 1 : physical,
+                                                     isOnOwnLine: ownLine, entries: parsed.entries, problem: parsed.problem)
+                    if comment.problem == nil { byLine[comment.target, default: []].append(comments.count) }
+                    comments.append(comment)
+                }
             }
         }
         self.comments = comments

@@ -29,4 +29,22 @@ struct ByteSearchTests {
         #expect(!"DefaultInstall".containsBytes("install"))
         #expect("x".containsBytes(""))
     }
+
+    @Test("a byte is found wherever it stands, in short and long texts, and only there")
+    func containsByteEverywhere() {
+        for length in 0...40 {
+            let base = String(repeating: "a", count: length)
+            for byte: UInt8 in [0x25, 0x5C, 0x80, 0x00, 0x7F, 0xFF] {
+                #expect(!base.containsByte(byte), "length \(length)")
+            }
+            for position in 0..<length {
+                var bytes = Array(base.utf8)
+                bytes[position] = 0x25
+                let text = String(decoding: bytes, as: UTF8.self)
+                #expect(text.containsByte(0x25), "at \(position) of \(length)")
+                #expect(!text.containsByte(0x24), "at \(position) of \(length)")
+            }
+        }
+        #expect("caf\u{E9}".containsByte(0xC3) && !"caf\u{E9}".containsByte(0xC2))
+    }
 }

@@ -15,6 +15,21 @@ struct NameInternerTests {
         #expect(names.count == 5)
     }
 
+    @Test("names of every length up to three words match in any case and differ by their last byte")
+    func everyLength() {
+        var names = NameInterner()
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123".utf8)
+        for length in 1...24 {
+            let lower = String(decoding: letters.prefix(length), as: UTF8.self)
+            let id = names.intern(lower)
+            #expect(names.id(of: lower.uppercased()) == id, "length \(length)")
+            // The same name with its last character changed is another name.
+            let other = String(lower.dropLast()) + "_"
+            #expect(names.id(of: other) == nil, "length \(length)")
+        }
+        #expect(names.count == 24)
+    }
+
     @Test("different names get different numbers; unknown names have none")
     func differentNames() {
         var names = NameInterner()
