@@ -21,11 +21,18 @@ public struct ModelsRange: Sendable {
 }
 
 /// A DDInstall section that a Models entry installs, and the Models range that reaches it.
-public struct DeviceInstallReach: Sendable {
+/// Immutable, and a class so that the lists rules walk share one copy.
+public final class DeviceInstallReach: Sendable {
     public let range: ModelsRange
     public let model: ModelEntry
     /// The DDInstall section actually installed on the range's architecture.
     public let installSection: String
+
+    init(range: ModelsRange, model: ModelEntry, installSection: String) {
+        self.range = range
+        self.model = model
+        self.installSection = installSection
+    }
 }
 
 extension INFDocument {

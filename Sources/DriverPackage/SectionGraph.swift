@@ -1,7 +1,8 @@
 import INFModel
 
-/// A reference from one section to another through a directive.
-public struct SectionLink: Sendable {
+/// A reference from one section to another through a directive. Immutable, and a class so that the
+/// graph's look-ups hand out references rather than copies of its texts.
+public final class SectionLink: Sendable {
     /// The section that holds the directive.
     public let from: String
     /// The section named (as written; it may not exist).
@@ -13,6 +14,15 @@ public struct SectionLink: Sendable {
     public let field: Int
     /// The role the target plays through this link.
     public let role: SectionRole
+
+    init(from: String, to: String, directive: String, line: INFLine, field: Int, role: SectionRole) {
+        self.from = from
+        self.to = to
+        self.directive = directive
+        self.line = line
+        self.field = field
+        self.role = role
+    }
 }
 
 /// How the sections of an INF use one another: which sections are install sections, file lists,

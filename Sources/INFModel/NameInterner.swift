@@ -45,6 +45,8 @@ public struct NameInterner: Sendable {
 
     /// The number of `name`, or `nil` when it was never interned.
     public func id(of name: String) -> Int32? {
+        // An ASCII name is hashed and compared as it is, without a copy of the string.
+        if let hash = Self.hash(name.utf8, asciiOnly: true) { return find(name.utf8, hash: hash) }
         let (text, hash) = Self.folded(name)
         return find(text.utf8, hash: hash)
     }

@@ -204,13 +204,32 @@ struct StateMachine {
         }
     }
 
+    /// The line's fields in an array of their exact size, moved out of the scratch list (which keeps
+    /// empty tokens in their place) rather than copied, so that no value is retained twice.
+    private mutating func takeLineFields() -> [Token] {
+        let count = lineFieldCount
+        guard count > 0 else { return [] }
+        return lineFields.withUnsafeMutableBufferPointer { scratch in
+            [Token](unsafeUninitializedCapacity: count) { fields, initialized in
+                for index in 0..<count {
+                    fields.initializeElement(at: index, to: Self.emptyToken)
+                    swap(&fields[index], &scratch[index])
+                }
+                initialized = count
+            }
+        }
+    }
+
+    /// What a moved-out scratch slot holds until the next line fills it.
+    private static let emptyToken = Token(value: "", range: 0..<0, isQuoted: false)
+
     /// Ends the logical line at `endIndex` (just after its LF, or the end of the text).
     private mutating func closeLine(at endIndex: Int, physicalLines: Int) {
         guard endIndex > lineStart || lineHasEntry || lineHeader != nil else { return }
         let line = LogicalLine(
             range: lineStart..<endIndex, firstPhysicalLine: lineFirstPhysical,
             physicalLineCount: physicalLines, header: lineHeader, key: lineKey,
-            fields: lineFieldCount == 0 ? [] : Array(lineFields[..<lineFieldCount]), comments: lineComments, isOrphan: lineOrphan)
+            fields: takeLineFields(), comments: lineComments, isOrphan: lineOrphan)
         if let header = lineHeader {
             if openSectionHeaderLine >= 0 { finishSection(upTo: lines.count) }
             openSectionHeaderLine = lines.count

@@ -51,7 +51,7 @@ public struct LogicalLine: Sendable {
     public let isOrphan: Bool
 
     /// Whether the line holds a key or fields.
-    public var isEntry: Bool { key != nil || !fields.isEmpty }
+    @inlinable public var isEntry: Bool { key != nil || !fields.isEmpty }
 }
 
 /// A section as written: one header and the lines up to the next header.

@@ -3,13 +3,21 @@ import Findings
 import INFModel
 
 /// A file a CopyFiles directive copies, with the section that copies it and where it lands.
-public struct CopiedFile: Sendable {
+/// Immutable, and a class so that the rules that walk the list share one copy of its texts.
+public final class CopiedFile: Sendable {
     /// The install section holding the CopyFiles directive.
     public let installSection: String
     public let operation: CopyFilesOperation
     public let entry: CopyFileEntry
     /// The DestinationDirs entry that applies (the list's own entry or DefaultDestDir).
     public let destination: DestinationDirectory?
+
+    init(installSection: String, operation: CopyFilesOperation, entry: CopyFileEntry, destination: DestinationDirectory?) {
+        self.installSection = installSection
+        self.operation = operation
+        self.entry = entry
+        self.destination = destination
+    }
 }
 
 /// A registry line with the key HKR means for it.
@@ -27,6 +35,14 @@ public final class ContextualRegistryEntry: Sendable {
 }
 
 extension RuleContext {
+    /// The SourceDisksFiles entry of the file `name` on the first evaluated architecture that lists it.
+    public func sourceDiskFile(named name: String) -> SourceDiskFile? {
+        for architecture in architectures {
+            if let file = document.sourceDiskFile(named: name, architecture: architecture) { return file }
+        }
+        return nil
+    }
+
     /// Every file every install section copies, in file order of the install sections.
     func computeCopiedFiles() -> [CopiedFile] {
         let dirs = document.destinationDirs

@@ -55,9 +55,7 @@ public struct ConflictingDestination: Rule {
         for file in context.copiedFiles {
             guard let destination = file.destination, let dirid = destination.dirid else { continue }
             let target = "\(dirid)|\((destination.subdirectory ?? "").lowercased())|\(file.entry.destination.lowercased())"
-            let sourceSub = context.architectures.lazy.compactMap {
-                context.document.sourceDiskFile(named: file.entry.sourceName, architecture: $0)
-            }.first?.subdirectory ?? ""
+            let sourceSub = context.sourceDiskFile(named: file.entry.sourceName)?.subdirectory ?? ""
             let source = "\(sourceSub.lowercased())|\(file.entry.sourceName.lowercased())"
             guard let earlier = first[target] else { first[target] = (source, file); continue }
             // Two copies conflict only when one install (architecture and Models range) makes both.

@@ -136,9 +136,7 @@ public struct DestinationNotDriverStore: Rule {
             var dropSubfolder = false
             let keepsLayout = files.allSatisfy { file in
                 let renamed = file.entry.source.map { !$0.isEmpty && !CaseInsensitive.equal($0, file.entry.destination) } ?? false
-                let sourceSub = context.architectures.lazy.compactMap {
-                    context.document.sourceDiskFile(named: file.entry.sourceName, architecture: $0)
-                }.first?.subdirectory ?? ""
+                let sourceSub = context.sourceDiskFile(named: file.entry.sourceName)?.subdirectory ?? ""
                 if Self.sameFolder(sourceSub, destination.subdirectory ?? "") { return !renamed }
                 if Self.sameFolder(sourceSub, "") { dropSubfolder = true; return !renamed }
                 return false
@@ -175,7 +173,7 @@ public struct DestinationNotDriverStore: Rule {
             switch file.operation.target {
             case .section(let name):
                 key = "list:" + CaseInsensitive.fold(name)
-                range = context.document.section(named: name).flatMap(context.headerRange(of:))
+                range = context.document.section(named: name).flatMap { context.headerRange(of: $0) }
                     ?? context.range(of: file.operation.reference.line, field: file.operation.reference.field)
             case .file:
                 key = "file:\(file.operation.reference.line.syntaxIndex)"

@@ -71,9 +71,7 @@ public struct DriverStoreRename: Rule {
                                         infVerifValues: ["file names", source, "13"]))
                 continue
             }
-            let sourceSub = normalize(context.architectures.lazy.compactMap {
-                context.document.sourceDiskFile(named: entry.sourceName, architecture: $0)
-            }.first?.subdirectory)
+            let sourceSub = normalize(context.sourceDiskFile(named: entry.sourceName)?.subdirectory)
             let destinationSub = normalize(file.destination?.subdirectory)
             if sourceSub != destinationSub {
                 let from = sourceSub.isEmpty ? "the package root" : "'\(sourceSub)'"

@@ -62,7 +62,7 @@ public struct SectionReferencedTwice: Rule {
                   }),
                   reported.insert(target).inserted else { continue }
             // InfVerif puts 1205 on the header of the section; the two references are the related places.
-            let header = context.document.section(named: link.to).flatMap(context.headerRange(of:))
+            let header = context.document.section(named: link.to).flatMap { context.headerRange(of: $0) }
             result.append(Violation(
                 range: header ?? context.range(of: link.line, field: link.field),
                 message: "Section [\(link.to)] referenced from \(link.directive) and \(first.directive) directive",
