@@ -106,13 +106,28 @@ public enum RegistryKnowledge {
         let start = bytes.firstIndex { !($0 == 0x5C || $0 == 0x20 || $0 == 0x09 || $0 == 0x22) } ?? bytes.count
         guard bytes.count - start >= 24, asciiEqual(bytes[start..<start + 6], "system") else { return nil }
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return serviceKeyOfUnicodeText(subkey) }
-        // ASCII: each byte is a character, and the components compare without lowercasing.
-        let parts = bytes.split(separator: 0x5C)
-        guard parts.count >= 4, asciiEqual(parts[0], "system"),
-              asciiEqual(parts[1], "currentcontrolset") || asciiHasPrefix(parts[1], "controlset"),
-              asciiEqual(parts[2], "services") else { return nil }
-        let rest = Array(parts.dropFirst(4).joined(separator: [0x5C]))
-        return (String(decoding: parts[3], as: UTF8.self), String(decoding: rest, as: UTF8.self))
+        // ASCII: each byte is a character, and the components compare without lowercasing. The
+        // components are those `split` gives (empty ones skipped): the first four, then the rest
+        // joined by single backslashes.
+        var index = 0
+        func nextComponent() -> ArraySlice<UInt8>? {
+            while index < bytes.count, bytes[index] == 0x5C { index += 1 }
+            guard index < bytes.count else { return nil }
+            let first = index
+            while index < bytes.count, bytes[index] != 0x5C { index += 1 }
+            return bytes[first..<index]
+        }
+        guard let system = nextComponent(), asciiEqual(system, "system"),
+              let controlSet = nextComponent(),
+              asciiEqual(controlSet, "currentcontrolset") || asciiHasPrefix(controlSet, "controlset"),
+              let services = nextComponent(), asciiEqual(services, "services"),
+              let service = nextComponent() else { return nil }
+        var rest: [UInt8] = []
+        while let component = nextComponent() {
+            if !rest.isEmpty { rest.append(0x5C) }
+            rest.append(contentsOf: component)
+        }
+        return (String(decoding: service, as: UTF8.self), String(decoding: rest, as: UTF8.self))
     }
 
     /// ``serviceKey(in:)`` for a key with characters beyond ASCII, compared as Windows folds them.

@@ -24,7 +24,8 @@ func forwardSlashes(_ path: String) -> String {
 func containsLineBreak(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
-        for index in 0..<bytes.count {
+        // Printable ASCII holds no line break: only the bytes from the first other word on are read.
+        for index in endOfPrintableASCII(bytes)..<bytes.count {
             switch bytes[index] {
             case 0x0A...0x0D: return true
             case 0xC2: if index + 1 < bytes.count, bytes[index + 1] == 0x85 { return true }
@@ -37,4 +38,22 @@ func containsLineBreak(_ text: String) -> Bool {
         }
         return false
     }
+}
+
+/// The offset where a byte-by-byte scan of `bytes` must start to meet every byte that is not
+/// printable ASCII (below 0x20 or from 0x7F up): the start of the first eight-byte word holding
+/// one, or of the last partial word. Two borrow and carry tests per word find such bytes exactly.
+func endOfPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    while index &+ 8 <= bytes.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // A byte below 0x20 borrows into its bit 7; a byte from 0x7F up has bit 7 set once 1 is added.
+        let below = (word &- 0x2020_2020_2020_2020) & ~word
+        let above = word | (word &+ 0x0101_0101_0101_0101)
+        if (below | above) & 0x8080_8080_8080_8080 != 0 { return index }
+        index &+= 8
+    }
+    return index
 }

@@ -43,7 +43,9 @@ func terminalSafe(_ text: String) -> String {
     // Controls are below 0x20, DEL, or (C1) start with the byte 0xC2: a text without those bytes is
     // passed over without decoding its scalars.
     let suspect: (UInt8) -> Bool = { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }
-    guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: suspect) }) ?? text.utf8.contains(where: suspect),
+    // Printable ASCII holds no suspect byte: only the bytes from the first other word on are read.
+    guard text.utf8.withContiguousStorageIfAvailable({ $0[endOfPrintableASCII($0)...].contains(where: suspect) })
+            ?? text.utf8.contains(where: suspect),
           text.unicodeScalars.contains(where: isUnsafeControl) else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {

@@ -87,6 +87,26 @@ struct TextReporterTests {
         #expect(TextReporter().render(Self.report([Self.finding(column: 1, endColumn: 3, lineText: "abc")])).contains("  1 | abc\n"))
     }
 
+    @Test("a long line with control characters, tabs or letters beyond ASCII is cut at the same cells",
+          arguments: ["\u{01}", "\t", "\u{E9}"])
+    func longLinesWithSpecialCharactersAreCut(filler: String) throws {
+        // Fillers before the target, so that the window starts inside them.
+        let before = String(repeating: "a" + filler, count: 250)
+        let line = before + "TARGET" + String(repeating: filler + "b", count: 250)
+        let column = before.utf16.count + 1
+        let output = TextReporter().render(Self.report([Self.finding(column: column, endColumn: column + 6, lineText: line)]))
+        let frame = output.split(separator: "\n").filter { $0.hasPrefix("  1 | ") || $0.hasPrefix("    | ") }
+        #expect(frame.count == 2)
+        let text = try #require(frame.first).dropFirst("  1 | ".count)
+        let underline = try #require(frame.last).dropFirst("    | ".count)
+        #expect(text.hasPrefix("…") && text.hasSuffix("…"))
+        #expect(!text.contains("\u{01}"), "control characters are shown as symbols")
+        let start = try #require(underline.firstIndex(of: "^"))
+        let offset = underline.distance(from: underline.startIndex, to: start)
+        #expect(String(text.dropFirst(offset).prefix(6)) == "TARGET")
+        #expect(underline.dropFirst(offset) == "^~~~~~")
+    }
+
     @Test func emptyRangeAndRangePastTheLineEnd() {
         let output = TextReporter().render(Self.report([
             Self.finding(column: 2, endColumn: 2, lineText: "abc"),
