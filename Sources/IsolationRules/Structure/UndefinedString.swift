@@ -70,30 +70,33 @@ public struct UndefinedString: Rule {
 
     /// The `%name%` tokens of `raw` that neither the strings tables nor a DIRID number resolve.
     static func undefinedNames(in raw: String, strings: StringTable) -> [String] {
-        var names: [String] = []
-        let utf8 = raw.utf8
-        // The `%` that opened the token being read, if one is open.
-        var opening: String.Index?
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "%") {
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            var names: [String] = []
+            // The `%` that opened the token being read, if one is open.
+            var opening: Int?
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "%") {
                 if let start = opening {
-                    // Looked up as a slice: only a name that is not defined is copied.
-                    let name = Substring(utf8[utf8.index(after: start)..<index])
-                    if !name.isEmpty, !isDecimal(name), strings.value(for: name) == nil { names.append(String(name)) }
+                    // Looked up in place: only a name that is not defined is copied.
+                    let name = UnsafeBufferPointer(rebasing: bytes[start + 1..<index])
+                    if !name.isEmpty, !isDecimal(name), strings.value(utf8: name) == nil {
+                        names.append(String(decoding: name, as: UTF8.self))
+                    }
                     opening = nil
                 } else {
                     opening = index
                 }
             }
-            index = utf8.index(after: index)
+            return names
         }
-        return names
     }
 
-    static func isDecimal(_ name: Substring) -> Bool {
-        var text = name.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        if text.first == UInt8(ascii: "+") || text.first == UInt8(ascii: "-") { text = text.dropFirst() }
-        return !text.isEmpty && text.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    /// Whether `name` reads as a decimal number (a DIRID): blanks, an optional sign, then digits.
+    static func isDecimal(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < name.count, name[index] == UInt8(ascii: " ") || name[index] == UInt8(ascii: "\t") { index += 1 }
+        if index < name.count, name[index] == UInt8(ascii: "+") || name[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < name.count else { return false }
+        return name[index...].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }
