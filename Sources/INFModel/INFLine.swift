@@ -81,14 +81,17 @@ public final class INFSection: Sendable {
     public let baseName: Substring
 
     private static func baseName(of name: String) -> Substring {
-        let utf8 = name.utf8
-        if name.isASCII {
-            // ASCII: every byte is a character.
-            let start = utf8.firstIndex { $0 != UInt8(ascii: ".") } ?? utf8.endIndex
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
-            return Substring(utf8[start..<end])
+        // The dot is ASCII: found among the bytes, it never cuts a character.
+        var text = name
+        let (start, end) = text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count, bytes[start] == UInt8(ascii: ".") { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: ".") { end += 1 }
+            return (start, end)
         }
-        return name.split(ascii: ".", maxSplits: 1).first ?? ""
+        let utf8 = name.utf8
+        return name[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
     }
 
     init(name: String, number: Int, lines: [INFLine], headers: [Int], keyIDs: [Int32], keyNames: KeyNames) {

@@ -22,18 +22,29 @@ public struct NameInterner: Sendable {
 
     /// The number of `name`, a new one the first time it is met.
     public mutating func intern(_ name: String) -> Int32 {
-        let (text, hash) = Self.folded(name)
+        // An ASCII name is hashed and stored from its own bytes; another is folded first.
+        var text = name
+        if let hash = Self.hash(name.utf8, asciiOnly: true) {
+            return text.withUTF8 { intern($0, hash: hash) }
+        }
+        let folded = Self.folded(name)
+        text = folded.0
+        return text.withUTF8 { intern($0, hash: folded.1) }
+    }
+
+    /// The number of the name whose bytes (ASCII letters lowered as compared) are `utf8`.
+    private mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let id = Int(slots[slot])
-            if hashes[id] == hash && equals(id, text.utf8) { return Int32(id) }
+            if hashes[id] == hash && equals(id, utf8) { return Int32(id) }
             slot = (slot + 1) & mask
         }
         let id = Int32(hashes.count)
         hashes.append(hash)
         let start = bytes.count
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: text.utf8) }
+        bytes.append(contentsOf: utf8)
         bytes.withUnsafeMutableBufferPointer { stored in
             for index in start..<stored.count { stored[index] = Self.lowered(stored[index]) }
         }

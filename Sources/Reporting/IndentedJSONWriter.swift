@@ -36,31 +36,29 @@ struct IndentedJSONWriter {
     mutating func key(_ name: StaticString) {
         let first = empty[empty.count - 1]
         if first { empty[empty.count - 1] = false }
-        let indent = 2 * level
-        let count = (first ? 0 : 1) + 1 + indent + name.utf8CodeUnitCount + 4
+        let indent = 2 &* level
+        let nameLength = name.utf8CodeUnitCount
+        let count = (first ? 1 : 2) &+ indent &+ nameLength &+ 4
+        // Written with block copies: the separator, the indent, then `"name": `.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-            var index = 0
+            guard var next = buffer.baseAddress else { return }
             if !first {
-                buffer[index] = UInt8(ascii: ",")
-                index += 1
+                next.initialize(to: UInt8(ascii: ","))
+                next += 1
             }
-            buffer[index] = 0x0A
-            index += 1
-            for _ in 0..<indent {
-                buffer[index] = UInt8(ascii: " ")
-                index += 1
-            }
-            buffer[index] = UInt8(ascii: "\"")
-            index += 1
+            next.initialize(to: 0x0A)
+            next += 1
+            next.initialize(repeating: UInt8(ascii: " "), count: indent)
+            next += indent
+            next.initialize(to: UInt8(ascii: "\""))
+            next += 1
             name.withUTF8Buffer { utf8 in
-                for byte in utf8 {
-                    buffer[index] = byte
-                    index += 1
-                }
+                if let source = utf8.baseAddress { next.initialize(from: source, count: nameLength) }
             }
-            buffer[index] = UInt8(ascii: "\"")
-            buffer[index + 1] = UInt8(ascii: ":")
-            buffer[index + 2] = UInt8(ascii: " ")
+            next += nameLength
+            next.initialize(to: UInt8(ascii: "\""))
+            (next + 1).initialize(to: UInt8(ascii: ":"))
+            (next + 2).initialize(to: UInt8(ascii: " "))
             bytes.append(contentsOf: UnsafeBufferPointer(buffer))
         }
     }
@@ -149,6 +147,10 @@ func appendDecimal(_ value: Int, to out: inout [UInt8]) {
 }
 
 private func appendDecimal(_ value: UInt, to out: inout [UInt8]) {
+    if value < 10 {
+        out.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+        return
+    }
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
         (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)

@@ -99,7 +99,8 @@ func appendJSONString(_ value: String, to out: inout [UInt8]) {
     var value = value
     value.withUTF8 { bytes in
         var start = 0
-        for index in 0..<bytes.count {
+        // The words before the first one holding a byte to escape are copied without a look at each byte.
+        for index in endOfUnescapedWords(bytes)..<bytes.count {
             let byte = bytes[index]
             guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
@@ -120,4 +121,23 @@ func appendJSONString(_ value: String, to out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
     out.append(UInt8(ascii: "\""))
+}
+
+/// The offset of the first eight-byte word of `bytes` holding a byte a JSON string escapes (below
+/// 0x20, `"`, `\` or DEL), or of the last partial word: the bytes before it are copied as they are.
+/// Each test finds a byte of its kind exactly (a borrow into bit 7 of that byte's lane).
+func endOfUnescapedWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    var index = 0
+    while index &+ 8 <= bytes.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if (word &- 0x2020_2020_2020_2020) & ~word & highs != 0 || hasZero(word ^ (0x22 &* ones))
+            || hasZero(word ^ (0x5C &* ones)) || hasZero(word ^ (0x7F &* ones)) { return index }
+        index &+= 8
+    }
+    return index
 }
