@@ -306,15 +306,23 @@ private struct Builder {
 
     func context(of section: INFSection) -> RegistryContext {
         let roleSet = roles[section.number]
+        // A section can hold several of these roles (two AddService lines name it, or an AddService
+        // and an AddInterface line): the one chosen must not follow the set's order, which changes
+        // from run to run. A service comes first, then an event log, an interface and the hardware
+        // key, and among several of a kind the first by name.
+        var chosen: (rank: Int, name: String, context: RegistryContext)?
         for role in roleSet {
+            let candidate: (rank: Int, name: String, context: RegistryContext)
             switch role {
-            case .serviceInstall(let service): return .serviceKey(service)
-            case .eventLogInstall(let service): return .eventLogKey(service)
-            case .interfaceInstall(let guid): return .interfaceKey(guid)
-            case .installSuffix("HW"): return .deviceHardwareKey
+            case .serviceInstall(let service): candidate = (0, service, .serviceKey(service))
+            case .eventLogInstall(let service): candidate = (1, service, .eventLogKey(service))
+            case .interfaceInstall(let guid): candidate = (2, guid, .interfaceKey(guid))
+            case .installSuffix("HW"): candidate = (3, "", .deviceHardwareKey)
             default: continue
             }
+            if chosen.map({ (candidate.rank, candidate.name) < ($0.rank, $0.name) }) ?? true { chosen = candidate }
         }
+        if let chosen { return chosen.context }
         if roleSet.contains(.defaultInstall) { return .noRelativeKey }
         if roleSet.contains(.classInstall) { return .classKey }
         if roleSet.contains(.deviceInstall) || roleSet.contains(.installSuffix("CoInstallers")) { return .deviceSoftwareKey }
